@@ -1,0 +1,89 @@
+// swift-tools-version:6.0
+// Repère — a terminal assistant that walks child-protection professionals through local
+// protocols to the right orientation and contacts. See ARCHITECTURE.md for the module graph.
+import PackageDescription
+
+let package = Package(
+  name: "Repere",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "repere", targets: ["repere"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+  ],
+  targets: [
+    // MARK: Terminal edge (only these two and the executable may see curses)
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    .target(
+      name: "CursesShim",
+      dependencies: ["CNcursesw"]
+    ),
+
+    // MARK: Pure core (no terminal, no global clock)
+    .target(
+      name: "RepereBase",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "RepereRules",
+      dependencies: ["RepereBase", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "RepereLookup",
+      dependencies: ["RepereBase", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "RepereJournal",
+      dependencies: ["RepereBase"]
+    ),
+    .target(
+      name: "RepereBundle",
+      dependencies: ["RepereBase", "RepereRules", "RepereLookup"]
+    ),
+    .target(
+      name: "RepereUI",
+      dependencies: [
+        "RepereBase", "RepereRules", "RepereLookup", "RepereJournal", "RepereBundle",
+      ]
+    ),
+
+    // MARK: Edge
+    .target(
+      name: "RepereTerminal",
+      dependencies: ["RepereUI", "CNcursesw", "CursesShim"]
+    ),
+    .executableTarget(
+      name: "repere",
+      dependencies: [
+        "RepereBase", "RepereRules", "RepereLookup", "RepereJournal", "RepereBundle",
+        "RepereUI", "RepereTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "RepereBaseTests", dependencies: ["RepereBase"]),
+    .testTarget(name: "RepereRulesTests", dependencies: ["RepereRules", "RepereBase"]),
+    .testTarget(name: "RepereLookupTests", dependencies: ["RepereLookup", "RepereBase"]),
+    .testTarget(name: "RepereJournalTests", dependencies: ["RepereJournal", "RepereBase"]),
+    .testTarget(
+      name: "RepereBundleTests",
+      dependencies: ["RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]
+    ),
+    .testTarget(
+      name: "RepereUITests",
+      dependencies: ["RepereUI", "RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]
+    ),
+    .testTarget(
+      name: "RepereEndToEndTests",
+      dependencies: ["RepereBase"]
+    ),
+  ]
+)

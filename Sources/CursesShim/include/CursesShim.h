@@ -1,0 +1,34 @@
+// What curses does not export to Swift: macros, globals that Swift 6 rejects as not
+// concurrency-safe, and an async-signal-safe flag for SIGTERM/SIGHUP/SIGINT.
+#ifndef REPERE_CURSES_SHIM_H
+#define REPERE_CURSES_SHIM_H
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <wchar.h>
+
+/// The standard screen window.
+WINDOW *repere_stdscr(void);
+int repere_lines(void);
+int repere_cols(void);
+int repere_colors(void);
+/// Attribute bits (A_BOLD, …) that are macros in curses.h.
+attr_t repere_attr_bold(void);
+attr_t repere_attr_reverse(void);
+attr_t repere_attr_underline(void);
+attr_t repere_attr_dim(void);
+attr_t repere_attr_normal(void);
+/// Draws one wide character (with its combining marks) at y, x with attributes and a colour pair.
+int repere_put_wide(int y, int x, const wchar_t *text, attr_t attributes, short pair);
+/// Display width of a wide character (-1 for non-printable).
+int repere_wcwidth(wchar_t c);
+/// Sets the locale from the environment and falls back to C.UTF-8 when the codeset is not
+/// UTF-8 (LANG unset): otherwise accents, the em dash and box lines vanish.
+void repere_setup_utf8_locale(void);
+/// Installs handlers for SIGTERM, SIGHUP and SIGINT that only set a flag, and unblocks the
+/// signals the UI needs (a parent may have blocked them).
+void repere_install_signal_flag(void);
+/// The last terminating signal received, or 0.
+int repere_pending_signal(void);
+/// Terminal size from the kernel (TIOCGWINSZ) on fd 1; 0 on failure.
+int repere_terminal_size(int *rows, int *cols);
+#endif

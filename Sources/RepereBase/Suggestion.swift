@@ -1,0 +1,42 @@
+/// "Did you mean …?" for near-miss keys and ids.
+public enum Suggestion {
+  /// The closest candidate within a small edit distance, or nil.
+  public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    let limit = max(1, min(3, word.count / 3))
+    var best: (String, Int)?
+    for candidate in candidates {
+      let distance = editDistance(word.lowercased(), candidate.lowercased())
+      if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+    }
+    return best?.0
+  }
+
+  /// "did you mean 'x'?" or nil.
+  public static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
+    closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+  }
+
+  /// Levenshtein distance, with adjacent transpositions counted as one edit.
+  public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs.unicodeScalars)
+    let b = Array(rhs.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          value = min(value, previousPrevious[j - 2] + 1)
+        }
+        current[j] = value
+      }
+      (previousPrevious, previous, current) = (previous, current, previousPrevious)
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// Reads a YAML data file into a positioned node tree, turning every way a file can be wrong
+/// (unreadable, invalid UTF-8, a tab in indentation, bad syntax) into a finding with a position.
+public enum YAMLFile {
+  /// Parses `text`; `file` is the name used in findings. Returns nil (and a finding) on a
+  /// syntax error. An empty document is reported as such.
+  public static func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLNode? {
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        diagnostics.error("empty-file", at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
+        return nil
+      }
+      return YAMLNode(node: node, file: file)
+    } catch let error as YamlError {
+      diagnostics.append(finding(for: error, file: file, text: text))
+      return nil
+    } catch {
+      diagnostics.error("yaml-syntax", at: SourceLocation(file: file, line: 1, column: 1), "\(error)")
+      return nil
+    }
+  }
+
+  /// Reads and parses a file from disk, checking that it is valid UTF-8 first.
+  public static func load(url: URL, displayName: String, diagnostics: inout Diagnostics) -> YAMLNode? {
+    guard let data = try? Data(contentsOf: url) else {
+      diagnostics.error(
+        "unreadable-file", at: SourceLocation(file: displayName, line: 1, column: 1), "cannot read the file")
+      return nil
+    }
+    guard let text = TextDecoding.utf8(data, file: displayName, diagnostics: &diagnostics) else { return nil }
+    return parse(text, file: displayName, diagnostics: &diagnostics)
+  }
+
+  /// Where `key` is written as a mapping key for the second time at or after `line`.
+  static func secondKeyPosition(_ key: String, in text: String, from line: Int) -> (line: Int, column: Int)? {
+    guard !text.isEmpty else { return nil }
+    var seen = 0
+    for (offset, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where offset + 1 >= line {
+      for candidate in [key + ":", "\"" + key + "\":", "'" + key + "':"] {
+        guard let range = content.range(of: candidate) else { continue }
+        let before = content[content.startIndex..<range.lowerBound]
+        guard
+          before.allSatisfy({ $0 == " " || $0 == "-" || $0 == "{" || $0 == "," }) || before.hasSuffix(", ")
+            || before.hasSuffix("{ ")
+        else { continue }
+        seen += 1
+        if seen == 2 { return (offset + 1, before.unicodeScalars.count + 1) }
+      }
+    }
+    return nil
+  }
+
+  static func finding(for error: YamlError, file: String, text: String) -> Finding {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+      var message = "YAML syntax: \(problem)"
+      if let context { message += " \(context.text)" }
+      return Finding(
+        code: "yaml-syntax", location: SourceLocation(file: file, line: mark.line, column: mark.column),
+        message: message, hint: problem.contains("tab") ? "indent with spaces, not tabs" : nil)
+    case .composer(let context, let problem, let mark, _):
+      var message = "YAML structure: \(problem)"
+      if let context { message += " \(context.text)" }
+      return Finding(
+        code: "yaml-syntax", location: SourceLocation(file: file, line: mark.line, column: mark.column),
+        message: message)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let key = duplicates.sorted().first ?? ""
+      let position = secondKeyPosition(key, in: text, from: context.mark.line)
+      return Finding(
+        code: "duplicate-key",
+        location: SourceLocation(
+          file: file, line: position?.line ?? context.mark.line, column: position?.column ?? context.mark.column),
+        message: "key '\(key)' appears twice in the same mapping",
+        hint: "keep one: the second would silently replace the first")
+    default:
+      return Finding(
+        code: "yaml-syntax", location: SourceLocation(file: file, line: 1, column: 1), message: "YAML: \(error)")
+    }
+  }
+}
+
+/// Decoding of text files with positions for bad bytes.
+public enum TextDecoding {
+  /// Decodes UTF-8 (a leading BOM is dropped); on invalid bytes reports the first one's line
+  /// and column and returns nil.
+  public static func utf8(_ data: Data, file: String, diagnostics: inout Diagnostics) -> String? {
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    let (line, column) = firstInvalidUTF8(bytes)
+    diagnostics.error(
+      "invalid-utf8", at: SourceLocation(file: file, line: line, column: column),
+      "the file is not valid UTF-8", hint: "save it as UTF-8 (a spreadsheet may have saved it as Windows-1252)")
+    return nil
+  }
+
+  /// Line and column (in characters) of the first byte that is not valid UTF-8.
+  public static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let length: Int
+      switch byte {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return (line, column)
+      }
+      let end = index + length
+      if end > bytes.count || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+        return (line, column)
+      }
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      index = end
+    }
+    return (line, column)
+  }
+}

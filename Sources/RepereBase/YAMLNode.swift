@@ -1,0 +1,132 @@
+import Yams
+
+/// A YAML node with the file and position it came from, so that every finding can point at it.
+public struct YAMLNode {
+  public let node: Node
+  public let file: String
+
+  public init(node: Node, file: String) {
+    self.node = node
+    self.file = file
+  }
+
+  /// Where the node starts (line and column from 1).
+  public var location: SourceLocation {
+    SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+  }
+
+  /// The node as a mapping, or nil.
+  public var mapping: YAMLMapping? {
+    guard case .mapping(let mapping) = node else { return nil }
+    return YAMLMapping(mapping: mapping, file: file, location: location)
+  }
+
+  /// The items of a sequence, or nil.
+  public var sequence: [YAMLNode]? {
+    guard case .sequence(let sequence) = node else { return nil }
+    return sequence.map { YAMLNode(node: $0, file: file) }
+  }
+
+  /// The text of a scalar (as written, unquoted), or nil for mappings and sequences.
+  public var scalar: String? {
+    guard case .scalar(let scalar) = node else { return nil }
+    return scalar.string
+  }
+
+  /// True for `null`, `~` and an empty plain scalar.
+  public var isNull: Bool {
+    guard case .scalar(let scalar) = node else { return false }
+    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  /// True when the scalar was quoted, so `"12"` stays text while `12` is a number.
+  public var isQuoted: Bool {
+    guard case .scalar(let scalar) = node else { return false }
+    return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+  }
+
+  /// A boolean scalar (`true`/`false`, YAML 1.2 core schema; `oui`/`non` are not booleans here).
+  public var bool: Bool? {
+    guard let text = scalar, !isQuoted else { return nil }
+    switch text {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default: return nil
+    }
+  }
+
+  /// An integer or decimal number written without quotes.
+  public var number: Double? {
+    guard let text = scalar, !isQuoted else { return nil }
+    return Double(text)
+  }
+
+  /// A short name of the node's shape for messages ("a mapping", "a list", "text").
+  public var shapeDescription: String {
+    switch node {
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    case .scalar:
+      if isNull { return "null" }
+      if bool != nil { return "a boolean" }
+      if number != nil { return "a number" }
+      return "text"
+    }
+  }
+}
+
+/// A YAML mapping whose keys are plain text, in file order, each with its position.
+public struct YAMLMapping {
+  /// One `key: value` pair.
+  public struct Entry {
+    public let key: String
+    public let keyLocation: SourceLocation
+    public let value: YAMLNode
+  }
+
+  public let entries: [Entry]
+  public let location: SourceLocation
+
+  init(mapping: Node.Mapping, file: String, location: SourceLocation) {
+    self.location = location
+    self.entries = mapping.map { pair in
+      let keyNode = YAMLNode(node: pair.key, file: file)
+      return Entry(
+        key: keyNode.scalar ?? "", keyLocation: keyNode.location, value: YAMLNode(node: pair.value, file: file))
+    }
+  }
+
+  /// The value of the first entry with this key.
+  public subscript(key: String) -> YAMLNode? {
+    entries.first { $0.key == key }?.value
+  }
+
+  /// The entry with this key, with the key's own position.
+  public func entry(_ key: String) -> Entry? {
+    entries.first { $0.key == key }
+  }
+
+  /// Reports unknown keys (with "did you mean"), duplicate keys and missing required keys.
+  /// `context` names the mapping in messages ("step 'age'", "the protocol").
+  public func checkKeys(
+    allowed: Set<String>, required: [String], context: String, into diagnostics: inout Diagnostics
+  ) {
+    var seen = Set<String>()
+    for entry in entries {
+      if !seen.insert(entry.key).inserted {
+        diagnostics.error(
+          "duplicate-key", at: entry.keyLocation, "key '\(entry.key)' appears twice in \(context)",
+          hint: "keep one: YAML would silently use only the last")
+      } else if !allowed.contains(entry.key) {
+        diagnostics.error(
+          "unknown-key", at: entry.keyLocation, "unknown key '\(entry.key)' in \(context)",
+          hint: Suggestion.hint(for: entry.key, among: allowed.sorted()))
+      }
+    }
+    for key in required where !seen.contains(key) {
+      diagnostics.error(
+        "missing-key", at: location, "\(context) lacks the required key '\(key)'")
+    }
+  }
+}
