@@ -17,6 +17,8 @@ struct Repere: ParsableCommand {
     subcommands: [
       StartCommand.self,
       CheckCommand.self,
+      FindCommand.self,
+      ImportCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )
