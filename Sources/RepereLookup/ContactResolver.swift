@@ -25,7 +25,8 @@ public struct ContactResolver: ContactResolving {
       return [
         match(
           doc: doc, proximity: proximity, open: open, context: context,
-          reason: "désignée par le protocole" + (place == nil ? "" : " — " + levelPhrase(proximity, doc, context)))
+          reason: "désignée par le protocole"
+            + (place == nil ? "" : " — " + levelPhrase(proximity, doc, context, widened: false)))
       ]
     }
     var filters = SearchFilters(types: query.kinds, themes: query.themes, publics: query.publics)
@@ -76,22 +77,27 @@ public struct ContactResolver: ContactResolving {
   }
 
   /// « département voisin (95) : aucune structure de ce type dans le 93 ».
-  private func levelPhrase(_ proximity: Int, _ doc: Int, _ context: SearchIndex.Context) -> String {
+  private func levelPhrase(_ proximity: Int, _ doc: Int, _ context: SearchIndex.Context, widened: Bool = true)
+    -> String
+  {
     guard let place = context.place else {
       return directory.structures[doc].isNational ? "national (lieu non précisé)" : "lieu non précisé"
     }
     let here = place.departement
     let geography = directory.index.geography[doc]
-    switch proximity {
-    case 0: return "dans la commune (\(place.place.label))"
-    case 1: return "dans le département (\(here))"
-    case 2:
-      return "département voisin (\(place.neighbour(in: geography) ?? geography.mainDepartement ?? "?")) : "
-        + "aucune structure de ce type dans le \(here)"
-    case 3:
+    let neighbour = place.neighbour(in: geography) ?? geography.mainDepartement ?? "?"
+    switch (proximity, widened) {
+    case (0, _): return "dans la commune (\(place.place.label))"
+    case (1, _): return "dans le département (\(here))"
+    case (2, false): return "département voisin (\(neighbour))"
+    case (3, false): return "même région (\(place.regionName ?? "?"))"
+    case (4, false): return "national"
+    case (2, true):
+      return "département voisin (\(neighbour)) : aucune structure de ce type dans le \(here)"
+    case (3, true):
       return "même région (\(place.regionName ?? "?")) : aucune structure de ce type dans le \(here) "
         + "ni les départements voisins"
-    case 4: return "national : aucune structure de ce type dans le \(here) ni alentour"
+    case (4, true): return "national : aucune structure de ce type dans le \(here) ni alentour"
     default: return "autre département (\(geography.mainDepartement ?? "?"))"
     }
   }

@@ -1,7 +1,7 @@
 /// French phone numbers as the directory spec accepts them.
 public enum PhoneNumber {
   /// Valid: ten digits starting with 0 (spaces and dots allowed), `+33` and nine digits, or a
-  /// short number of 3 to 6 digits (17, 119, 3018, 116 000).
+  /// short number (15, 17, 18, or 3 to 6 digits: 119, 3018, 116 000).
   public static func isValid(_ text: String) -> Bool {
     var digits: [Character] = []
     var plus = false
@@ -15,6 +15,8 @@ public enum PhoneNumber {
     }
     if plus { return digits.count == 11 && digits.starts(with: ["3", "3"]) && digits[2] != "0" }
     if digits.count == 10 { return digits[0] == "0" }
+    // 15, 17 and 18 are the two-digit emergency numbers; other short numbers have 3 to 6 digits.
+    if digits.count == 2 { return ["15", "17", "18"].contains(String(digits)) }
     return (3...6).contains(digits.count)
   }
 
