@@ -83,7 +83,9 @@ case "search":
   let folder = URL(fileURLWithPath: data)
   var loaded: LookupData?
   let loadTime = try seconds {
-    loaded = try LookupData.load(folder: folder)
+    loaded =
+      CommandLine.arguments.contains("--cache")
+      ? try LookupCache.load(folder: folder) : try LookupData.load(folder: folder)
     loaded?.directory.prepare()
   }
   guard let lookup = loaded else { fail("could not load \(data)") }
