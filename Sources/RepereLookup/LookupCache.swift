@@ -30,8 +30,10 @@ public enum LookupCache {
     let files = DataFolder.files(in: folder)
     var parts = try LookupData.loadSmallFiles(folder: folder, files: files)
     let key = cacheKey(folder: folder, files: files)
+    // One file per program and data folder: two programs (repere, repere-bench) never evict each other.
+    let program = Bundle.main.executableURL?.lastPathComponent ?? "repere"
     let cacheFile = cacheDirectory.appendingPathComponent(
-      "lookup-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
+      "lookup-\(program)-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
     if let cached = read(cacheFile, key: key, parts: parts) { return cached }
     let before = parts.diagnostics.findings.count
     let structures = LookupData.loadStructures(files: files, diagnostics: &parts.diagnostics)
