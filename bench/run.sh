@@ -16,6 +16,7 @@ export XDG_CACHE_HOME="$WORK/cache"
 
 echo "# machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 "$BIN/repere-bench" reference --data Protocols --repeat 20 | sed 's/^/reference: /'
+"$BIN/repere-bench" startup --data Tests/RepereLookupTests/Fixtures/bundle --repeat 20 | sed 's/^/startup: /'
 
 for n in "${SIZES[@]}"; do
   dir="$WORK/$n"
