@@ -59,15 +59,16 @@ enum ReferenceCSV {
 
   /// Parses communes straight from bytes (run once, on first use); rows that repeat a commune
   /// for each of its postal codes are merged.
-  static func communes(_ data: Data, path: String) throws -> [Commune] {
+  static func communes(_ data: Data, path: String, hasHeader: Bool = true) throws -> [Commune] {
     var result: [Commune] = []
     result.reserveCapacity(data.count / 55)
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      // Skip the header.
-      while start < bytes.count, bytes[start] != 0x0A { start += 1 }
-      start += 1
+      if hasHeader {
+        while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+        start += 1
+      }
       var commas = [Int](repeating: 0, count: 8)
       var previous: (insee: Range<Int>, kind: Range<Int>, name: Range<Int>)?
       func text(_ range: Range<Int>) -> String {
@@ -122,6 +123,62 @@ enum ReferenceCSV {
       }
     }
     return result
+  }
+
+  /// The communes whose INSEE code or one of whose postal codes is `code`, with their position in
+  /// the parsed list, found by scanning bytes: a postal code typed before the 36,000 communes are
+  /// parsed costs a scan, not the parse.
+  static func findCommunes(_ data: Data, code: String) -> [(index: Int, commune: Commune)] {
+    let wanted = Array(code.utf8)
+    var groups: [(index: Int, range: Range<Int>)] = []
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+      start += 1
+      var group = -1
+      var groupStart = start
+      var groupMatches = false
+      var previousKey: Range<Int>?
+      func equal(_ range: Range<Int>, _ other: Range<Int>) -> Bool {
+        guard range.count == other.count else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != bytes[other.lowerBound + offset] {
+          return false
+        }
+        return true
+      }
+      func isWanted(_ range: Range<Int>) -> Bool {
+        guard range.count == wanted.count else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != wanted[offset] { return false }
+        return true
+      }
+      while start < bytes.count {
+        var end = start
+        var commas: [Int] = []
+        while end < bytes.count, bytes[end] != 0x0A {
+          if bytes[end] == 0x2C, commas.count < 8 { commas.append(end) }
+          end += 1
+        }
+        defer { start = end + 1 }
+        guard commas.count == 8 else { continue }
+        // A group is a commune's consecutive rows: same INSEE code, type and name.
+        let key = start..<commas[2]
+        if previousKey.map({ !equal($0, key) }) ?? true {
+          if groupMatches { groups.append((group, groupStart..<start)) }
+          group += 1
+          groupStart = start
+          groupMatches = false
+          previousKey = key
+        }
+        if isWanted(start..<commas[0]) || isWanted((commas[4] + 1)..<commas[5]) { groupMatches = true }
+      }
+      if groupMatches { groups.append((group, groupStart..<bytes.count)) }
+    }
+    return groups.compactMap { group in
+      let rows = data[(data.startIndex + group.range.lowerBound)..<(data.startIndex + group.range.upperBound)]
+      guard let commune = (try? communes(Data(rows), path: "", hasHeader: false))?.first else { return nil }
+      return (group.index, commune)
+    }
   }
 
   /// A plain decimal (`-61.12069`, `832`) read from bytes; nil when empty or malformed.

@@ -79,9 +79,9 @@ struct PlaceContext {
   init(place: PlaceValue, reference: ReferenceData) {
     self.place = place
     var codes = Set<Int32>()
-    if let code = place.communeCode, let index = reference.communeIndex(insee: code) {
+    if let code = place.communeCode, let (index, commune) = reference.quickCommune(insee: code) {
       codes.insert(Int32(index))
-      if let parent = reference.communes[index].parentInsee, let parentIndex = reference.communeIndex(insee: parent) {
+      if let parent = commune.parentInsee, let (parentIndex, _) = reference.quickCommune(insee: parent) {
         codes.insert(Int32(parentIndex))
       }
     }
