@@ -152,17 +152,31 @@ enum ReferenceCSV {
         for offset in 0..<range.count where bytes[range.lowerBound + offset] != wanted[offset] { return false }
         return true
       }
+      // Only three commas matter: after the INSEE code, after the type, after the département.
       while start < bytes.count {
         var end = start
-        var commas: [Int] = []
+        var found = 0
+        var afterInsee = 0
+        var afterType = 0
+        var afterDepartement = 0
+        var afterPostal = 0
         while end < bytes.count, bytes[end] != 0x0A {
-          if bytes[end] == 0x2C, commas.count < 8 { commas.append(end) }
+          if bytes[end] == 0x2C {
+            found += 1
+            switch found {
+            case 1: afterInsee = end
+            case 3: afterType = end
+            case 5: afterDepartement = end
+            case 6: afterPostal = end
+            default: break
+            }
+          }
           end += 1
         }
         defer { start = end + 1 }
-        guard commas.count == 8 else { continue }
+        guard found == 8 else { continue }
         // A group is a commune's consecutive rows: same INSEE code, type and name.
-        let key = start..<commas[2]
+        let key = start..<afterType
         if previousKey.map({ !equal($0, key) }) ?? true {
           if groupMatches { groups.append((group, groupStart..<start)) }
           group += 1
@@ -170,7 +184,7 @@ enum ReferenceCSV {
           groupMatches = false
           previousKey = key
         }
-        if isWanted(start..<commas[0]) || isWanted((commas[4] + 1)..<commas[5]) { groupMatches = true }
+        if isWanted(start..<afterInsee) || isWanted((afterDepartement + 1)..<afterPostal) { groupMatches = true }
       }
       if groupMatches { groups.append((group, groupStart..<bytes.count)) }
     }
