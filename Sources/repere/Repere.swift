@@ -17,6 +17,9 @@ struct Repere: ParsableCommand {
     subcommands: [
       StartCommand.self,
       CheckCommand.self,
+      WalkCommand.self,
+      PathsCommand.self,
+      ScenarioCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )
