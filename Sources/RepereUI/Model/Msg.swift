@@ -1,0 +1,38 @@
+import Foundation
+
+/// A key as the interface understands it, independent of curses codes.
+public enum KeyPress: Hashable, Sendable {
+  case character(Character)
+  case up, down, left, right
+  case enter, backspace, delete, escape, tab
+  case pageUp, pageDown, home, end
+  case function(Int)
+  /// Ctrl + a letter (lowercase).
+  case control(Character)
+}
+
+/// Everything that can happen to the interface: keys, clock, size, and the results of effects.
+public enum Msg: Hashable, Sendable {
+  case key(KeyPress)
+  /// A mouse click at a cell.
+  case click(x: Int, y: Int)
+  case resized(GridSize)
+  /// The clock moved (the runtime ticks about every 100 ms).
+  case tick(Date)
+  /// The journal wrote `count` records.
+  case journalSaved(count: Int)
+  case journalFailed(String)
+  case exported(path: String)
+  case exportFailed(String)
+  /// SIGTERM, SIGHUP or SIGINT: flush and leave.
+  case terminate
+}
+
+/// Work the runtime does on the interface's behalf, then reports back as a `Msg`.
+public enum Effect: Hashable, Sendable {
+  case journal([JournalRecord])
+  /// Write the case summary (text) to a file.
+  case export(summary: String, suggestedName: String)
+  /// Leave the program (after the journal is flushed).
+  case quit
+}
