@@ -1,4 +1,5 @@
 import Foundation
+import RepereJournal
 
 /// A key as the interface understands it, independent of curses codes.
 public enum KeyPress: Hashable, Sendable {
@@ -30,9 +31,12 @@ public enum Msg: Hashable, Sendable {
 
 /// Work the runtime does on the interface's behalf, then reports back as a `Msg`.
 public enum Effect: Hashable, Sendable {
-  case journal([JournalRecord])
-  /// Write the case summary (text) to a file.
-  case export(summary: String, suggestedName: String)
-  /// Leave the program (after the journal is flushed).
-  case quit
+  /// Append these events to the case journal (durably, before reporting `journalSaved`).
+  case journal([JournalEvent])
+  /// Export the case summary; `fallback` is the interface's own text summary, used when no
+  /// journal is available to export from.
+  case export(fallback: String, suggestedName: String)
+  /// Leave the program: the journal is closed as `outcome` (a finished case) or suspended
+  /// (nil: the case can be resumed later).
+  case quit(closeAs: CaseOutcome?)
 }

@@ -1,7 +1,8 @@
 import RepereBase
+import RepereJournal
 
 /// The walk engine as the interface needs it: one case's session over a protocol. Implemented
-/// over the rules module's `CaseSession`; tests use a scripted double.
+/// over the rules module's `CaseSession` by `RulesCaseWalker`; tests use a scripted double.
 public protocol CaseWalking: Sendable {
   /// What to show now.
   var view: WalkView { get }
@@ -10,30 +11,27 @@ public protocol CaseWalking: Sendable {
   /// Answers (or re-answers) `stepID`; the walk recomputes. Returns what changed, or why the
   /// answer is refused (out of range, unknown option) in French.
   mutating func answer(_ stepID: String, _ input: AnswerInput) -> Result<[WalkEvent], WalkRejection>
-  /// Goes back one step (the last answer is withdrawn). False at the start.
+  /// Goes back one step (the last answer is withdrawn); nothing at the start.
   mutating func goBack() -> [WalkEvent]
   /// Raises the case's level to `levelID` with a reason (never lowers).
   mutating func raiseLevel(to levelID: String, reason: String) -> Result<[WalkEvent], WalkRejection>
-  /// Sets the case's place outside any `place` step (`--place` at start).
-  mutating func setPlace(_ place: PlaceValue) -> [WalkEvent]
-  /// The answer of the variable contact queries use for `age` (nil when not answered).
+  /// Sets the case's place before any `place` step (`--place` at start): the walk answers its
+  /// first `place` step with it.
+  mutating func setPlace(_ place: PlaceValue, typed: String) -> [WalkEvent]
+  /// The number answered for a variable (contact queries' `age`), nil when not answered.
   func number(forVariable name: String) -> Double?
 }
 
-/// Something the walk did, for the journal and the status line.
+/// Something the walk did.
 public enum WalkEvent: Hashable, Sendable {
-  case answered(stepID: String, answer: String)
-  case changed(stepID: String, from: String, to: String)
-  case withdrawn(stepID: String)
-  case setAside(stepID: String)
-  case switchedProtocol(from: String, to: String)
-  case levelRaised(from: String?, to: String, reason: String)
-  case placeSet(PlaceValueText)
-  case finished(dispositions: [String])
+  /// A journal event the walker could build whole (answer, change, place, switch, raise…).
+  case journal(JournalEvent)
+  /// A disposition was gathered at `step`: the interface journals it with the contacts it
+  /// resolved, as shown.
+  case dispositionGathered(code: String, step: String)
+  /// Nothing to journal, but the walk moved (going back).
+  case moved
 }
-
-/// A place as journals store it.
-public typealias PlaceValueText = String
 
 /// Why an answer was refused, said to the professional.
 public struct WalkRejection: Error, Hashable, Sendable {

@@ -11,9 +11,9 @@ public struct WalkView: Hashable, Sendable {
   /// The step waiting for an answer; nil once the walk has reached its outcome.
   public var current: StepView?
   /// The steps answered so far, in walk order.
-  public var path: [PathEntry]
+  public var path: [PathItem]
   /// Answers kept but no longer on the path since an earlier answer changed.
-  public var setAside: [PathEntry]
+  public var setAside: [PathItem]
   /// The dispositions gathered so far, highest level first.
   public var dispositions: [DispositionView]
   /// The case's level (highest among dispositions, or raised by the professional).
@@ -26,7 +26,7 @@ public struct WalkView: Hashable, Sendable {
 
   public init(
     protocolID: String, protocolTitle: String, protocolVersion: String, validityWarning: String? = nil,
-    current: StepView?, path: [PathEntry] = [], setAside: [PathEntry] = [], dispositions: [DispositionView] = [],
+    current: StepView?, path: [PathItem] = [], setAside: [PathItem] = [], dispositions: [DispositionView] = [],
     level: LevelView? = nil, levels: [LevelView] = LevelView.defaultScale, place: PlaceValue? = nil,
     raisedReason: String? = nil
   ) {
@@ -106,7 +106,7 @@ public struct OptionView: Hashable, Sendable {
 }
 
 /// An answered step on the path (or set aside).
-public struct PathEntry: Hashable, Sendable {
+public struct PathItem: Hashable, Sendable {
   public var stepID: String
   public var question: String
   /// The answer as people read it: « oui », « 15 », « Fugues, Hôtel ».

@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereJournal
 
 /// The interface as a program: `start` makes the first state, `update` turns a message into
 /// the next state and the effects for the runtime to carry out, `render` draws a state.
@@ -11,11 +12,7 @@ public enum UIProgram {
     placeText: String? = nil
   ) -> (AppState, [Effect]) {
     var state = AppState(walker: walker, services: services, language: language, size: size, now: now)
-    let opened = JournalRecord(
-      kind: .caseOpened, at: now,
-      fields: ["protocol": state.walk.protocolID, "version": state.walk.protocolVersion])
-    var effects: [Effect] = [.journal([opened])]
-    state.journalPending += 1
+    var effects: [Effect] = []
     if let placeText, !placeText.isEmpty {
       effects += state.choosePlace(typed: placeText, forStep: nil)
     }
@@ -59,7 +56,7 @@ extension AppState {
     case .exported(let path):
       lastExport = path
       status = StatusMessage(.success, Chrome.exported(language, TerminalText.sanitized(path)))
-      return journal([JournalRecord(kind: .exported, at: now, fields: ["path": path])])
+      return []
     case .exportFailed(let message):
       status = StatusMessage(.error, Chrome.exportFailed(language, TerminalText.sanitized(message)))
       return []
@@ -77,19 +74,17 @@ extension AppState {
     }
   }
 
-  /// Journal effect for `records`, counted as pending until the runtime confirms.
-  mutating func journal(_ records: [JournalRecord]) -> [Effect] {
-    guard !records.isEmpty else { return [] }
-    journalPending += records.count
-    return [.journal(records)]
+  /// Journal effect for `events`, counted as pending until the runtime confirms.
+  mutating func journal(_ events: [JournalEvent]) -> [Effect] {
+    guard !events.isEmpty else { return [] }
+    journalPending += events.count
+    return [.journal(events)]
   }
 
+  /// Leaving: a finished case is closed as completed, an unfinished one suspended (offered
+  /// for resuming next time); a signal always suspends.
   mutating func closing(reason: String) -> [Effect] {
-    var effects: [Effect] = []
-    if caseIsOpen {
-      effects += journal([JournalRecord(kind: .closed, at: now, fields: ["reason": reason])])
-    }
-    return effects + [.quit]
+    [.quit(closeAs: walk.isFinished && reason == "quit" && caseIsOpen ? .completed : nil)]
   }
 
   mutating func requestQuit() -> [Effect] {
@@ -148,7 +143,7 @@ extension AppState {
       prepareDisplayedStep()
       return []
     case .export:
-      return [.export(summary: CaseSummary(state: self).text, suggestedName: CaseSummary.fileName(openedAt: openedAt))]
+      return [.export(fallback: CaseSummary(state: self).text, suggestedName: CaseSummary.fileName(openedAt: openedAt))]
     case .help:
       helpScroll = 0
       overlays.append(.help(scroll: 0))
@@ -167,7 +162,28 @@ extension AppState {
     resolveContacts()
     prepareDisplayedStep()
     if walk.isFinished { showOrientation = false }
-    return journal(JournalRecord.records(for: events, at: now))
+    return journal(events.compactMap(journalEvent(for:)))
+  }
+
+  /// The journal event for what the walk did; a gathered disposition is recorded with the
+  /// contacts resolved for it, as the professional sees them.
+  func journalEvent(for event: WalkEvent) -> JournalEvent? {
+    switch event {
+    case .journal(let journalEvent): return journalEvent
+    case .moved: return nil
+    case .dispositionGathered(let code, let step):
+      guard let disposition = walk.dispositions.first(where: { $0.code == code }) else { return nil }
+      let contacts = (contacts[code] ?? []).map { match in
+        let detail = services.directory?.detail(match.structureID, now: now)
+        return JournalContact(
+          id: match.structureID, name: match.name, phone: detail?.phones.first?.number, reason: match.reason,
+          example: detail?.isExample ?? false)
+      }
+      return .disposition(
+        DispositionEvent(
+          code: code, title: disposition.title, level: disposition.level.id, timeframe: disposition.timeframe,
+          actions: disposition.actions, contacts: contacts, sources: disposition.sources, step: step))
+    }
   }
 
   /// Resets the question's selection and input to its current answer (when changing one).

@@ -1,4 +1,5 @@
 import RepereBase
+import RepereJournal
 
 extension AppState {
   mutating func handleOrientation(_ key: KeyPress, action: ActionID?) -> [Effect] {
@@ -147,7 +148,7 @@ extension AppState {
     guard !text.isEmpty else { return [] }
     notes.append(CaseNote(text: text, at: now))
     status = StatusMessage(.success, Chrome.noteSaved(language))
-    return journal([JournalRecord(kind: .note, at: now, fields: ["text": text])])
+    return journal([.note(NoteEvent(text: text, step: displayedStep?.id))])
   }
 
   mutating func handleRaiseLevel(_ key: KeyPress, action: ActionID?) -> [Effect] {

@@ -142,11 +142,11 @@ extension AppState {
       return []
     }
     let departements = Set(candidates.map(\.departement))
+    placeQuery = text
     if departements.count > 1 {
       placeCandidates = candidates
       placeSelection = 0
       placeForStep = stepID
-      placeQuery = text
       overlays.append(.placeChoice)
       return []
     }
@@ -157,6 +157,6 @@ extension AppState {
     if let stepID, let step = walker.step(stepID) {
       return submit(step, input: .place(place))
     }
-    return walkChanged(walker.setPlace(place))
+    return walkChanged(walker.setPlace(place, typed: placeQuery.isEmpty ? place.label : placeQuery))
   }
 }
