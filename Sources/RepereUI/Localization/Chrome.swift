@@ -25,6 +25,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
+  case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
+  case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
   /// The French and English texts.
   public var text: LocalizedText {
@@ -126,6 +128,47 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         "repere: the terminal \u{201C}%@\u{201D} is unknown or too limited for the full-screen interface. Try TERM=xterm-256color, or \u{201C}repere --plain\u{201D}.")
     case .errorStartFailed: t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
+    case .plainNotUnderstood: t("Réponse non comprise (:aide pour les commandes)", "Not understood (:help for commands)")
+    case .plainRecordUsage: t(":fiche N pour ouvrir une fiche", ":record N to open a record")
+    case .plainNoteUsage: t("Usage : :note texte de la note", "Usage: :note text of the note")
+    case .plainYesNo: t("Répondez o (quitter) ou n (rester)", "Answer y (quit) or n (stay)")
+    case .plainAfterOrientation:
+      t(
+        "Commandes : :export, :note texte, :annuaire texte, :changer N, :niveau, :quitter",
+        "Commands: :export, :note text, :search text, :change N, :level, :quit")
+    case .plainMultiHint:
+      t(
+        "Numéros séparés par des virgules (ex. 1,3), ligne vide pour aucun",
+        "Numbers separated by commas (e.g. 1,3), empty line for none")
+    case .plainChangeUsage: t(":changer N — réponses données :", ":change N — answers given:")
+    case .plainLevelUsage: t(":niveau N raison — niveaux plus élevés :", ":level N reason — higher levels:")
+    case .plainSaved: t("(enregistré)", "(saved)")
+    case .plainCommands:
+      t(
+        """
+        Répondez par le numéro de l'option (0 : « Je ne sais pas »), ou tapez la réponse.
+        :retour                revenir à la question précédente
+        :changer N             changer la réponse N du chemin
+        :annuaire texte        chercher dans l'annuaire, puis :fiche N
+        :note texte            ajouter une note au dossier
+        :niveau N raison       relever le niveau
+        :orientation           afficher l'orientation
+        :export                exporter la synthèse
+        :0                     « Je ne sais pas » pour une réponse à taper
+        :quitter               quitter
+        """,
+        """
+        Answer with the option's number (0: "I don't know"), or type the answer.
+        :back                  go back to the previous question
+        :change N              change answer N of the path
+        :search text           search the directory, then :record N
+        :note text             add a note to the case
+        :level N reason        raise the level
+        :orientation           show the orientation
+        :export                export the summary
+        :0                     "I don't know" for a typed answer
+        :quit                  quit
+        """)
     }
   }
 
