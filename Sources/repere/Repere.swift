@@ -20,6 +20,8 @@ struct Repere: ParsableCommand {
       WalkCommand.self,
       PathsCommand.self,
       ScenarioCommand.self,
+      FindCommand.self,
+      ImportCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )
