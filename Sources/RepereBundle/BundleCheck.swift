@@ -8,6 +8,7 @@ extension DataBundle {
   /// scenarios. `today` decides the date warnings.
   public func check(today: Date) -> [Finding] {
     var findings = ProtocolChecker.check(library: library, today: CalendarDate(today))
+    findings += directory?.check(today: today) ?? []
     findings += checkReferences()
     findings += checkScenarios()
     return findings.sorted { ($0.location, $0.code, $0.message) < ($1.location, $1.code, $1.message) }
@@ -33,26 +34,35 @@ extension DataBundle {
       for disposition in file.dispositions.values {
         for query in disposition.contacts {
           let location = query.location ?? disposition.location
-          if let structure = query.id, !references.structureIDs.contains(structure) {
+          if let structure = query.id, let ids = references.structureIDs, !ids.contains(structure) {
             diagnostics.error(
               "missing-structure", at: location,
               "disposition '\(disposition.code)' names structure '\(structure)', which the directory lacks",
-              hint: Suggestion.hint(for: structure, among: references.structureIDs.sorted()))
+              hint: Suggestion.hint(for: structure, among: ids.sorted()))
           }
-          for kind in query.kinds where !references.types.contains(kind) {
-            diagnostics.error(
-              "unknown-type", at: location, "kind '\(kind)' is not a type of the vocabulary",
-              hint: Suggestion.hint(for: kind, among: references.types.sorted()))
+          if let types = references.types {
+            for kind in query.kinds where !types.contains(kind) {
+              diagnostics.error(
+                "unknown-type", at: location,
+                "kind '\(kind)' of a contact query of '\(disposition.code)' is not a type of the vocabulary",
+                hint: Suggestion.hint(for: kind, among: types.sorted()))
+            }
           }
-          for theme in query.themes where !references.themes.contains(theme) {
-            diagnostics.error(
-              "unknown-theme", at: location, "theme '\(theme)' is not a thematique of the vocabulary",
-              hint: Suggestion.hint(for: theme, among: references.themes.sorted()))
+          if let themes = references.themes {
+            for theme in query.themes where !themes.contains(theme) {
+              diagnostics.error(
+                "unknown-theme", at: location,
+                "theme '\(theme)' of a contact query of '\(disposition.code)' is not a thematique of the vocabulary",
+                hint: Suggestion.hint(for: theme, among: themes.sorted()))
+            }
           }
-          for audience in query.publics where !references.publics.contains(audience) {
-            diagnostics.error(
-              "unknown-public", at: location, "public '\(audience)' is not a public of the vocabulary",
-              hint: Suggestion.hint(for: audience, among: references.publics.sorted()))
+          if let publics = references.publics {
+            for audience in query.publics where !publics.contains(audience) {
+              diagnostics.error(
+                "unknown-public", at: location,
+                "public '\(audience)' of a contact query of '\(disposition.code)' is not a public of the vocabulary",
+                hint: Suggestion.hint(for: audience, among: publics.sorted()))
+            }
           }
         }
       }
@@ -122,12 +132,12 @@ extension DataBundle {
           "scenario '\(scenario.id)' expects step '\(id)' on the path, which \(scenario.protocolID) lacks",
           hint: Suggestion.hint(for: id, among: family.keys.sorted()))
       }
-      if let references {
-        for id in scenario.expect.contacts ?? [] where !references.structureIDs.contains(id) {
+      if let ids = references?.structureIDs {
+        for id in scenario.expect.contacts ?? [] where !ids.contains(id) {
           diagnostics.error(
             "missing-structure", at: scenario.location(of: "expect.contacts"),
             "scenario '\(scenario.id)' expects contact '\(id)', which the directory lacks",
-            hint: Suggestion.hint(for: id, among: references.structureIDs.sorted()))
+            hint: Suggestion.hint(for: id, among: ids.sorted()))
         }
       }
     }
