@@ -32,8 +32,8 @@ extension DataBundle {
     for id in library.files.keys.sorted() {
       guard let file = library.files[id] else { continue }
       for disposition in file.dispositions.values {
-        for query in disposition.contacts {
-          let location = query.location ?? disposition.location
+        for (queryIndex, query) in disposition.contacts.enumerated() {
+          let location = disposition.location(ofContact: queryIndex, field: "id")
           if let structure = query.id, let ids = references.structureIDs, !ids.contains(structure) {
             diagnostics.error(
               "missing-structure", at: location,
@@ -41,25 +41,25 @@ extension DataBundle {
               hint: Suggestion.hint(for: structure, among: ids.sorted()))
           }
           if let types = references.types {
-            for kind in query.kinds where !types.contains(kind) {
+            for (index, kind) in query.kinds.enumerated() where !types.contains(kind) {
               diagnostics.error(
-                "unknown-type", at: location,
+                "unknown-type", at: disposition.location(ofContact: queryIndex, field: "kind.\(index)"),
                 "kind '\(kind)' of a contact query of '\(disposition.code)' is not a type of the vocabulary",
                 hint: Suggestion.hint(for: kind, among: types.sorted()))
             }
           }
           if let themes = references.themes {
-            for theme in query.themes where !themes.contains(theme) {
+            for (index, theme) in query.themes.enumerated() where !themes.contains(theme) {
               diagnostics.error(
-                "unknown-theme", at: location,
+                "unknown-theme", at: disposition.location(ofContact: queryIndex, field: "theme.\(index)"),
                 "theme '\(theme)' of a contact query of '\(disposition.code)' is not a thematique of the vocabulary",
                 hint: Suggestion.hint(for: theme, among: themes.sorted()))
             }
           }
           if let publics = references.publics {
-            for audience in query.publics where !publics.contains(audience) {
+            for (index, audience) in query.publics.enumerated() where !publics.contains(audience) {
               diagnostics.error(
-                "unknown-public", at: location,
+                "unknown-public", at: disposition.location(ofContact: queryIndex, field: "public.\(index)"),
                 "public '\(audience)' of a contact query of '\(disposition.code)' is not a public of the vocabulary",
                 hint: Suggestion.hint(for: audience, among: publics.sorted()))
             }
