@@ -84,11 +84,9 @@ public struct ActionSpec: Hashable, Sendable {
     screen.isTyping ? keys.filter { !$0.isPrintable } : keys
   }
 
-  /// « ↑/k » — the keys usable on `screen`, as shown in the footer.
+  /// The first key usable on `screen`, as shown in the footer (the help lists them all).
   public func keyLabel(on screen: ScreenKind, _ language: Language) -> String {
-    let usable = keys(on: screen)
-    // Arrow pairs read better together: show the first key only, plus a vi alternative.
-    return usable.prefix(2).map { $0.label(language) }.joined(separator: "/")
+    keys(on: screen).first?.label(language) ?? ""
   }
 }
 
