@@ -95,7 +95,7 @@ public enum ActionTable {
   private static let everywhere = Set(ScreenKind.allCases)
   private static let walking: Set<ScreenKind> = [.question, .typedQuestion, .orientation]
   private static let lists: Set<ScreenKind> = [
-    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel,
+    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel, .help, .detail,
   ]
 
   public static let all: [ActionSpec] = [
@@ -183,9 +183,9 @@ public enum ActionTable {
       help: LocalizedText(fr: "Fait défiler vers le haut.", en: "Scrolls up."),
       screens: [.orientation, .help, .detail], inFooter: false),
     ActionSpec(
-      id: .pageDown, keys: [.key(.pageDown)], label: LocalizedText(fr: "page suiv.", en: "page down"),
+      id: .pageDown, keys: [.key(.pageDown)], label: LocalizedText(fr: "défiler", en: "scroll"),
       help: LocalizedText(fr: "Fait défiler vers le bas.", en: "Scrolls down."),
-      screens: [.orientation, .help, .detail], inFooter: false),
+      screens: [.orientation, .help, .detail], inFooter: true),
     ActionSpec(
       id: .saveNote, keys: [.key(.function(2)), .key(.control("d"))],
       label: LocalizedText(fr: "enregistrer", en: "save"),
