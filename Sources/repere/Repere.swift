@@ -17,6 +17,8 @@ struct Repere: ParsableCommand {
     subcommands: [
       StartCommand.self,
       CheckCommand.self,
+      JournalCommand.self,
+      ReplayCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )
