@@ -1,0 +1,1 @@
+// Placeholder so the target builds before its first test lands; delete when adding one.
