@@ -68,11 +68,21 @@ let package = Package(
       ]
     ),
 
+    // Crash harness for the journal tests: appends scripted events, prints "ACK n" after each fsync.
+    .executableTarget(
+      name: "repere-journal-harness",
+      dependencies: ["RepereJournal", "RepereBase"]
+    ),
+
     // MARK: Tests
     .testTarget(name: "RepereBaseTests", dependencies: ["RepereBase"]),
     .testTarget(name: "RepereRulesTests", dependencies: ["RepereRules", "RepereBase"]),
     .testTarget(name: "RepereLookupTests", dependencies: ["RepereLookup", "RepereBase"]),
-    .testTarget(name: "RepereJournalTests", dependencies: ["RepereJournal", "RepereBase"]),
+    .testTarget(
+      name: "RepereJournalTests",
+      dependencies: ["RepereJournal", "RepereBase", "repere-journal-harness"],
+      exclude: ["Golden"]
+    ),
     .testTarget(
       name: "RepereBundleTests",
       dependencies: ["RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]

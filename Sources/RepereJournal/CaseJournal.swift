@@ -66,7 +66,8 @@ public final class CaseJournal: @unchecked Sendable {
       switch state {
       case .open: break
       case .ended: throw JournalError.alreadyClosed(id: id)
-      case .suspended, .unusable: throw JournalError.unusable(id: id)
+      case .suspended: throw JournalError.suspended(id: id)
+      case .unusable: throw JournalError.unusable(id: id)
       }
       let entry = JournalEntry(
         sequence: nextSequence, time: JournalTimestamp(date: date, timeZone: timeZone), event: event)

@@ -14,6 +14,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
   case inUse(id: String)
   /// The case already has its `end` event: nothing may be appended.
   case alreadyClosed(id: String)
+  /// The journal was suspended (its file closed); resume the case to append again.
+  case suspended(id: String)
   /// A previous write failed and could not be undone; the journal refuses further writes.
   case unusable(id: String)
   /// An event could not be encoded (should not happen with well-formed events).
@@ -35,6 +37,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
       return "journal : le dossier \(id) est déjà ouvert dans une autre fenêtre de Repère"
     case .alreadyClosed(let id):
       return "journal : le dossier \(id) est clos ; rien ne peut y être ajouté"
+    case .suspended(let id):
+      return "journal : le dossier \(id) a été refermé ; reprenez-le pour y ajouter quelque chose"
     case .unusable(let id):
       return "journal : une écriture a échoué dans le dossier \(id) ; il n'accepte plus d'ajout"
     case .encoding(let detail):

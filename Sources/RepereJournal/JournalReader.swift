@@ -53,14 +53,14 @@ public enum JournalReader {
     var expectedSequence = 1
     while lineStart < bytes.count {
       lineNumber += 1
-      let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+      let newline = indexOfNewline(in: bytes, from: lineStart)
       let lineEnd = newline ?? bytes.count
       let line = Data(bytes[lineStart..<lineEnd])
       let location = SourceLocation(file: file, line: lineNumber, column: 1)
       let isLastWithoutNewline = newline == nil
       lineStart = lineEnd + 1
       if isLastWithoutNewline == false { result.cleanLength = lineStart }
-      if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+      if line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) == nil {
         if isLastWithoutNewline, !line.isEmpty {
           result.findings.append(tornLine(location, byteCount: line.count))
         }
@@ -105,6 +105,15 @@ public enum JournalReader {
     }
     if result.missingFinalNewline { result.cleanLength = bytes.count }
     return result
+  }
+
+  /// memchr: journals hold megabyte-long notes, and a byte loop is slow in debug builds.
+  private static func indexOfNewline(in bytes: [UInt8], from start: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress, start < buffer.count else { return nil }
+      guard let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start) else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   private static func tornLine(_ location: SourceLocation, byteCount: Int) -> Finding {

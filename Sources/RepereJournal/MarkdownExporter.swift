@@ -73,7 +73,8 @@ public enum MarkdownExporter {
     }
     if let opening = record.opening {
       lines.append(
-        "- **Données** : empreinte \(String(opening.bundleHash.prefix(16))) ; Repère \(inline(opening.programVersion))")
+        "- **Données** : empreinte \(inline(String(opening.bundleHash.prefix(23)))) ; Repère \(inline(opening.programVersion))"
+      )
     }
     return lines
   }
@@ -90,9 +91,10 @@ public enum MarkdownExporter {
           + "(\(codes.joined(separator: " ; ")))")
     }
     for raise in record.levelRaises {
-      let from = raise.event.from.map { "de « \(inline($0)) » " } ?? ""
+      let from = raise.event.from.map { "de « \(inline(LevelScale.shortLabel($0))) » " } ?? ""
       lines.append(
-        "- Relevé \(from)à « \(inline(raise.event.to)) » à \(raise.time.frenchTime) par le professionnel. "
+        "- Relevé \(from)à « \(inline(LevelScale.shortLabel(raise.event.to))) » à \(raise.time.frenchTime) "
+          + "par le professionnel. "
           + "Motif : « \(inline(raise.event.reason)) »")
     }
     lines.append("")
@@ -197,7 +199,7 @@ public enum MarkdownExporter {
     if contact.example { line += "**EXEMPLE FICTIF — ne pas appeler** : " }
     line += inline(contact.name)
     if let phone = contact.phone { line += " — \(inline(phone))" }
-    if let reason = contact.reason { line += " (\(inline(reason)))" }
+    if let reason = contact.reason { line += " — \(inline(reason))" }
     return line
   }
 

@@ -17,6 +17,11 @@ struct Repere: ParsableCommand {
     subcommands: [
       StartCommand.self,
       CheckCommand.self,
+      WalkCommand.self,
+      PathsCommand.self,
+      ScenarioCommand.self,
+      FindCommand.self,
+      ImportCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )

@@ -1,13 +1,86 @@
 import ArgumentParser
+import Foundation
+import RepereBase
+import RepereBundle
+import RepereJournal
+import RepereRules
+import RepereTerminal
+import RepereUI
 
-/// Opens the interactive assistant (the default subcommand). Owned by the UI work.
+/// Opens the interactive assistant (the default subcommand): the full-screen interface, or
+/// with `--plain` a line-by-line mode for screen readers, dumb terminals, logs and scripts.
 struct StartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "start", abstract: "Ouvre l'assistant interactif (par défaut).")
+    commandName: "start", abstract: "Ouvre l'assistant interactif (par défaut).",
+    discussion: """
+      Touches : chiffres pour répondre (0 : « Je ne sais pas »), ↑↓ puis Entrée, ← retour,
+      c changer une réponse, / annuaire, n notes, l relever le niveau, e exporter, ? aide, q quitter.
+      Pendant une saisie, les commandes passent par F1…F10 (F1 aide, F2 notes, F3 annuaire…).
+      """)
 
   @OptionGroup var dataOptions: DataOptions
 
+  @Option(name: .long, help: "Lieu de la situation (commune, code postal ou département).")
+  var place: String?
+
+  @Option(name: .long, help: "Langue de l'interface : fr (défaut) ou en.")
+  var lang: String?
+
+  @Flag(name: .long, help: "Mode ligne à ligne (lecteurs d'écran, terminaux simples, journaux, scripts).")
+  var plain = false
+
+  @Option(name: .customLong("protocol"), help: "Identifiant du protocole de départ (défaut : le protocole national).")
+  var protocolID: String?
+
+  @Option(name: .long, help: "Dossier des journaux de cas (défaut : $XDG_STATE_HOME/repere).")
+  var journal: String?
+
+  @Flag(name: .long, help: "Active le clic souris sur les options (empêche la sélection de texte à la souris).")
+  var mouse = false
+
   func run() throws {
-    throw ValidationError("l'interface interactive n'est pas encore disponible")
+    let environment = ProcessInfo.processInfo.environment
+    let language = Language.resolve(option: lang, environment: environment)
+    if !plain,
+      let problem = TerminalCheck.problem(
+        environment: environment, stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+        stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, language: language)
+    {
+      Self.fail(problem, code: 3)
+    }
+    let now = Date()
+    let setup: CaseSetup
+    do {
+      setup = try CaseSetup.load(
+        data: dataOptions.dataURL, protocolID: protocolID, journalFolder: journal, environment: environment, now: now)
+    } catch let error as CaseSetup.SetupError {
+      Self.fail(error.description, code: 2)
+    }
+    let effects = CaseEffects(setup: setup)
+    if plain {
+      let runner = PlainRunner(setup: setup, language: language, effects: effects)
+      throw ExitCode(runner.run(place: place))
+    }
+    let screen: CursesScreen
+    do {
+      screen = try CursesScreen(environment: environment, language: language, mouse: mouse)
+    } catch {
+      Self.fail(String(describing: error), code: 3)
+    }
+    let start = UIProgram.start(
+      walker: setup.makeWalker(now: now), services: setup.services, language: language, size: screen.size, now: now,
+      placeText: place)
+    let runtime = TerminalRuntime(screen: screen, clock: { Date() }, perform: effects.perform)
+    let ending = runtime.run(start)
+    screen.stop()
+    effects.finish()
+    if let path = effects.journalPath { FileHandle.standardError.write(Data("journal : \(path)\n".utf8)) }
+    if case .signal(let number) = ending { throw ExitCode(128 + number) }
+  }
+
+  /// Prints `message` on stderr and exits with `code` (never lets curses kill the process).
+  static func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Foundation.exit(code)
   }
 }

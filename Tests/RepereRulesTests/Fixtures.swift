@@ -88,6 +88,16 @@ enum Fixtures {
         text: Référent ASE connu ?
         yes: signes
         no: signes
+      - id: signes
+        kind: multi
+        text: Signes (95) ?
+        options:
+          - { value: fugues, label: Fugues }
+          - { value: hotel, label: Hôtel }
+          - { value: argent, label: Argent }
+        next: orientation
+        recommend:
+          - { disposition: accompagnement, when: "count(signes) >= 2" }
     remove: [conseil-info]
     dispositions:
       ip-crip: { level: information-preoccupante, title: IP 95 }
@@ -109,7 +119,7 @@ struct TestPlaces: PlaceResolving {
   func candidates(for text: String) -> [PlaceValue] {
     switch text.lowercased() {
     case "95", "95000", "cergy": return [PlaceValue(communeCode: "95127", departement: "95", label: "Cergy (95)")]
-    case "93", "93200": return [PlaceValue(communeCode: "93066", departement: "93", label: "Saint-Denis (93)")]
+    case "93", "93200", "93066": return [PlaceValue(communeCode: "93066", departement: "93", label: "Saint-Denis (93)")]
     case "saint-denis":
       return [
         PlaceValue(communeCode: "93066", departement: "93", label: "Saint-Denis (93)"),

@@ -1,0 +1,166 @@
+import Foundation
+import RepereBase
+
+/// A CSV file as French spreadsheets save it: `;` or `,` separated (detected on the header
+/// line), UTF-8 with or without BOM, or Windows-1252; quoted cells with `""` escapes and line
+/// breaks. Every cell keeps its line and column (in characters) for findings.
+struct CSVTable {
+  struct Cell {
+    var text: String
+    var line: Int
+    /// Column of the cell's first character of content (after an opening quote).
+    var column: Int
+  }
+
+  enum Encoding: String {
+    case utf8 = "UTF-8"
+    case windows1252 = "Windows-1252"
+  }
+
+  var header: [Cell]
+  var rows: [[Cell]]
+  var separator: Character
+  var encoding: Encoding
+
+  /// Decodes and splits `data`; a quote left open is reported at its position.
+  static func parse(_ data: Data, path: String, diagnostics: inout Diagnostics) -> CSVTable? {
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      diagnostics.error(
+        "unsupported-encoding", at: SourceLocation(file: path, line: 1, column: 1),
+        "the file is saved as UTF-16", hint: "save it as « CSV UTF-8 » (or CSV with ';')")
+      return nil
+    }
+    let text: String
+    let encoding: Encoding
+    if let utf8 = String(validating: bytes, as: UTF8.self) {
+      text = utf8
+      encoding = .utf8
+    } else {
+      text = decodeWindows1252(bytes)
+      encoding = .windows1252
+    }
+    let characters = Array(text.unicodeScalars)
+    let separator = detectSeparator(characters)
+    let separatorScalar = separator.unicodeScalars.first ?? ";"
+    var rows: [[Cell]] = []
+    var row: [Cell] = []
+    var cell = String.UnicodeScalarView()
+    var line = 1
+    var column = 1
+    var cellLine = 1
+    var cellColumn = 1
+    var index = 0
+    var quoted = false
+    var quoteLine = 1
+    var quoteColumn = 1
+    var atCellStart = true
+    func endCell() {
+      row.append(Cell(text: String(cell), line: cellLine, column: cellColumn))
+      cell = String.UnicodeScalarView()
+      atCellStart = true
+    }
+    while index < characters.count {
+      let character = characters[index]
+      if atCellStart {
+        cellLine = line
+        cellColumn = column
+        atCellStart = false
+        if character == "\"" {
+          quoted = true
+          quoteLine = line
+          quoteColumn = column
+          cellColumn = column + 1
+          index += 1
+          column += 1
+          continue
+        }
+      }
+      if quoted {
+        if character == "\"" {
+          if index + 1 < characters.count, characters[index + 1] == "\"" {
+            cell.append("\"")
+            index += 2
+            column += 2
+            continue
+          }
+          quoted = false
+          index += 1
+          column += 1
+          continue
+        }
+        cell.append(character)
+        if character == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+        index += 1
+        continue
+      }
+      switch character {
+      case separatorScalar:
+        endCell()
+      case "\r":
+        break
+      case "\n":
+        endCell()
+        if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+        row = []
+        line += 1
+        column = 0
+      default:
+        cell.append(character)
+      }
+      index += 1
+      column += 1
+    }
+    if quoted {
+      diagnostics.error(
+        "csv-syntax", at: SourceLocation(file: path, line: quoteLine, column: quoteColumn),
+        "this quoted cell is never closed", hint: "a cell that starts with \" must end with \"")
+      return nil
+    }
+    if !cell.isEmpty || !row.isEmpty {
+      endCell()
+      if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+    }
+    guard !rows.isEmpty else {
+      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+      return nil
+    }
+    let header = rows.removeFirst()
+    return CSVTable(header: header, rows: rows, separator: separator, encoding: encoding)
+  }
+
+  /// `;`, `,` or tab: whichever appears most on the first line outside quotes.
+  static func detectSeparator(_ characters: [Unicode.Scalar]) -> Character {
+    var counts: [Character: Int] = [";": 0, ",": 0, "\t": 0]
+    var quoted = false
+    for character in characters {
+      if character == "\n" && !quoted { break }
+      if character == "\"" { quoted.toggle() }
+      if !quoted, counts[Character(character)] != nil { counts[Character(character), default: 0] += 1 }
+    }
+    let best = counts.max { ($0.value, $0.key == ";" ? 1 : 0) < ($1.value, $1.key == ";" ? 1 : 0) }
+    return (best?.value ?? 0) > 0 ? (best?.key ?? ";") : ";"
+  }
+
+  /// Windows-1252: Latin-1 plus typographic characters in 0x80–0x9F (€, ’, œ, …).
+  static func decodeWindows1252(_ bytes: [UInt8]) -> String {
+    let high: [UInt32] = [
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD,
+      0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+      0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+    var scalars = String.UnicodeScalarView()
+    scalars.reserveCapacity(bytes.count)
+    for byte in bytes {
+      let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
+      scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+    }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import RepereBase
+
+/// All structures of the bundle with their indexes: search as you type, contact resolution and
+/// the directory's checks.
+public struct Directory: Sendable {
+  public let structures: [Structure]
+  public let reference: ReferenceData
+  public let vocabulary: Vocabulary
+  let index: SearchIndex
+  private let idIndex: [String: Int]
+
+  public init(structures: [Structure], reference: ReferenceData, vocabulary: Vocabulary) {
+    self.structures = structures
+    self.reference = reference
+    self.vocabulary = vocabulary
+    index = SearchIndex(structures: structures, reference: reference, vocabulary: vocabulary)
+    var ids: [String: Int] = [:]
+    ids.reserveCapacity(structures.count)
+    for (position, structure) in structures.enumerated() where ids[structure.id] == nil {
+      ids[structure.id] = position
+    }
+    idIndex = ids
+  }
+
+  /// The position of the structure with this id in `structures`.
+  func position(id: String) -> Int? { idIndex[id] }
+
+  /// The structure with this id (the first one when ids are duplicated).
+  public func structure(id: String) -> Structure? {
+    idIndex[id].map { structures[$0] }
+  }
+
+  /// Search as you type: accent- and case-insensitive, prefix and typo-tolerant (one edit on words
+  /// of five letters or more), over names, types, themes, communes and descriptions. Ranked exact >
+  /// prefix > fuzzy, then local > neighbouring > national (when `place` is given), then open now
+  /// first, then name. An empty query lists what the filters keep.
+  public func search(
+    _ query: String, filters: SearchFilters = SearchFilters(), place: PlaceValue? = nil, now: Date,
+    limit: Int = 50
+  ) -> [SearchHit] {
+    let words = SearchIndex.indexWords(query)
+    var context = index.makeContext(place: place, reference: reference, now: now)
+    let ranked = index.run(words: words, filters: filters, context: &context, limit: limit)
+    let count = ranked.count
+    return ranked.enumerated().map { position, item in
+      let structure = structures[item.doc]
+      return SearchHit(
+        structure: structure, score: Double(count - position), matchKind: item.kind,
+        tier: Self.tier(item.proximity, isNational: structure.isNational, hasPlace: place != nil),
+        openNow: item.open == 0 ? true : (item.open == 2 ? false : nil),
+        reason: reason(for: item, context: context), distanceKm: item.distanceKm)
+    }
+  }
+
+  static func tier(_ proximity: Int, isNational: Bool, hasPlace: Bool) -> ProximityTier {
+    guard hasPlace else { return isNational ? .national : .departement }
+    return ProximityTier(rawValue: min(proximity, 4)) ?? .national
+  }
+
+  private func departementLabel(_ code: String) -> String {
+    reference.departement(code: code).map { "\($0.nom) (\(code))" } ?? code
+  }
+
+  private func reason(for item: SearchIndex.Ranked, context: SearchIndex.Context) -> String {
+    let geography = index.geography[item.doc]
+    let main = geography.mainDepartement
+    guard let place = context.place else {
+      if geography.isNational { return "national" }
+      return main.map(departementLabel) ?? "zone non précisée"
+    }
+    switch item.proximity {
+    case 0: return "dans la commune (\(place.place.label))"
+    case 1: return "dans le département (\(place.departement))"
+    case 2: return "département voisin (\(place.neighbour(in: geography) ?? main ?? "?"))"
+    case 3: return "même région (\(place.regionName ?? "?"))"
+    case 4: return "national"
+    default: return "autre département (\(main ?? "?"))"
+    }
+  }
+
+  /// The time zone whose wall clock applies to a structure (its département's).
+  public func timeZone(of structure: Structure) -> TimeZone {
+    guard let position = idIndex[structure.id], let main = index.geography[position].mainDepartement else {
+      return Departement.timeZone(forCode: "75")
+    }
+    return Departement.timeZone(forCode: main)
+  }
+
+  /// Holidays that apply to a structure (Alsace-Moselle and overseas ones included).
+  public func holidays(of structure: Structure) -> HolidayCalendar {
+    guard let position = idIndex[structure.id], let main = index.geography[position].mainDepartement else {
+      return .france
+    }
+    return HolidayCalendar.forDepartement(main)
+  }
+
+  /// The structure's opening state at `now`, in its own zone; `.unknown` when it has no hours.
+  public func openState(of structure: Structure, at now: Date) -> OpenState {
+    guard let hours = structure.horaires else { return .unknown(comment: nil) }
+    return hours.state(at: now, timeZone: timeZone(of: structure), holidays: holidays(of: structure))
+  }
+
+  /// The département a structure is attached to (address, else its zone), or nil (national).
+  public func departement(of structure: Structure) -> String? {
+    idIndex[structure.id].flatMap { index.geography[$0].mainDepartement }
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import RepereBase
+
+extension DirectoryFile {
+  /// Headers a CSV may use: the YAML field names, `adresse.voie`-style nested names, the flat
+  /// address names, and `telephone` (data·inclusion's singular) for `telephones`.
+  static let csvColumns: [String: String] = {
+    var columns: [String: String] = [:]
+    for field in StructureBuilder.fields where field != "adresse" { columns[field] = field }
+    for field in StructureBuilder.addressFields {
+      columns[field] = field
+      columns["adresse." + field] = field
+    }
+    columns["telephone"] = "telephones"
+    return columns
+  }()
+
+  /// Reads a directory CSV export (`;` or `,`, UTF-8 with or without BOM, or Windows-1252).
+  /// Lists are separated by `|`; a phone may carry its label in brackets: `01 99 00 00 01 (accueil)`.
+  /// A `source` for the file can be given by the caller (CSV has no header block).
+  public static func loadCSV(
+    _ data: Data, path: String, source: String? = nil, diagnostics: inout Diagnostics
+  ) -> DirectoryFile {
+    var file = DirectoryFile(path: path, source: source, structures: [])
+    guard let table = CSVTable.parse(data, path: path, diagnostics: &diagnostics) else { return file }
+    var fields: [String?] = []
+    var seen = Set<String>()
+    for cell in table.header {
+      let name = cell.text.trimmingSpaces.lowercased()
+      let location = SourceLocation(file: path, line: cell.line, column: cell.column)
+      guard let field = csvColumns[name] else {
+        diagnostics.error(
+          "unknown-column", at: location, "unknown column '\(cell.text)'",
+          hint: Suggestion.hint(for: name, among: csvColumns.keys.sorted()))
+        fields.append(nil)
+        continue
+      }
+      if !seen.insert(field).inserted {
+        diagnostics.error("duplicate-column", at: location, "the column '\(cell.text)' appears twice")
+        fields.append(nil)
+        continue
+      }
+      fields.append(field)
+    }
+    for required in ["id", "nom", "types"] where !seen.contains(required) {
+      diagnostics.error(
+        "missing-column", at: SourceLocation(file: path, line: 1, column: 1),
+        "the file lacks the required column '\(required)'")
+    }
+    let isExample = isExampleSource(source)
+    file.structures.reserveCapacity(table.rows.count)
+    for row in table.rows {
+      guard let first = row.first else { continue }
+      if row.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { continue }
+      let rowLocation = SourceLocation(file: path, line: first.line, column: 1)
+      if row.count > fields.count {
+        let extra = row[fields.count]
+        diagnostics.error(
+          "csv-syntax", at: SourceLocation(file: path, line: extra.line, column: extra.column),
+          "this row has \(row.count) cells but the header has \(fields.count)")
+      }
+      var builder = StructureBuilder(location: rowLocation, isExample: isExample)
+      for (position, cell) in row.enumerated() where position < fields.count {
+        guard let field = fields[position] else { continue }
+        let text = cell.text.trimmingSpaces
+        if text.isEmpty { continue }
+        let location = SourceLocation(file: path, line: cell.line, column: cell.column + leadingSpaces(cell.text))
+        if field == "telephones" {
+          for item in splitList(cell) { builder.addPhone(parsePhone(item.0), at: item.1) }
+        } else if StructureBuilder.listFields.contains(field) {
+          builder.setList(field, splitList(cell))
+        } else if StructureBuilder.addressFields.contains(field) {
+          builder.recordAddress(field, at: location)
+          builder.setAddress(field, text)
+        } else {
+          builder.setText(field, text, at: location, into: &diagnostics)
+        }
+      }
+      let context = "the row at line \(first.line)"
+      if let structure = builder.finish(at: rowLocation, context: context, into: &diagnostics) {
+        file.structures.append(structure)
+      }
+    }
+    return file
+  }
+
+  private static func leadingSpaces(_ text: String) -> Int {
+    text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+  }
+
+  /// `a|b|c` → items with their positions (cells on one line; multi-line cells point at the start).
+  private static func splitList(_ cell: CSVTable.Cell) -> [(String, SourceLocation)] {
+    var items: [(String, SourceLocation)] = []
+    var offset = 0
+    for part in cell.text.split(separator: "|", omittingEmptySubsequences: false) {
+      let text = String(part)
+      let lead = leadingSpaces(text)
+      if !text.trimmingSpaces.isEmpty {
+        items.append(
+          (text.trimmingSpaces, SourceLocation(file: "", line: cell.line, column: cell.column + offset + lead)))
+      }
+      offset += text.unicodeScalars.count + 1
+    }
+    return items
+  }
+
+  /// `01 99 00 00 01 (accueil)` → number and label.
+  static func parsePhone(_ text: String) -> Phone {
+    guard text.hasSuffix(")"), let open = text.firstIndex(of: "(") else { return Phone(numero: text) }
+    let number = String(text[..<open]).trimmingSpaces
+    let label = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+    return Phone(numero: number, libelle: label.isEmpty ? nil : label)
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import RepereBase
+
+extension Directory {
+  /// The directory's findings for `repere check`, each at the offending value: unknown vocabulary
+  /// ids, invalid phones, postal codes that do not match the commune, unknown zones, duplicate
+  /// ids, hours that do not parse (errors); likely duplicates and records whose `date_maj` is more
+  /// than 12 months before `today` (warnings, `today` read in Europe/Paris).
+  public func check(today: Date) -> [Finding] {
+    var diagnostics = Diagnostics()
+    let todayDay = WallClock(timeZone: Departement.timeZone(forCode: "75")).local(today).day
+    let staleBefore = CalendarDay(year: todayDay.year - 1, month: todayDay.month, day: todayDay.day)
+    var firstByID: [String: Structure] = [:]
+    var byNameAndCommune: [String: Structure] = [:]
+    var byPhone: [String: Structure] = [:]
+    let addresses = AddressReference(reference)
+    for structure in structures {
+      if let first = firstByID[structure.id] {
+        diagnostics.append(
+          Finding(
+            code: "duplicate-id", location: structure.location(of: "id"),
+            message: "the id '\(structure.id)' is already used", hint: "ids must be unique across the bundle",
+            related: [first.location(of: "id")]))
+      } else {
+        firstByID[structure.id] = structure
+      }
+      checkVocabulary(structure, into: &diagnostics)
+      checkPhones(structure, into: &diagnostics)
+      checkHours(structure, into: &diagnostics)
+      checkAddress(structure, addresses, into: &diagnostics)
+      checkZone(structure, into: &diagnostics)
+      if let ageMin = structure.ageMin, let ageMax = structure.ageMax, ageMin > ageMax {
+        diagnostics.error(
+          "invalid-age", at: structure.location(of: "age_max"), "'age_max' (\(ageMax)) is below 'age_min' (\(ageMin))")
+      }
+      if let day = structure.dateMaj, day < staleBefore {
+        diagnostics.warning(
+          "stale-record", at: structure.location(of: "date_maj"),
+          "'\(structure.id)' was last checked on \(day), more than 12 months ago",
+          hint: "check the record against its source and update 'date_maj'")
+      }
+      // Likely duplicates: same name and commune, or same phone number.
+      let commune = structure.adresse?.codeInsee ?? structure.adresse?.commune.map(TextFolding.fold) ?? ""
+      let nameKey = TextFolding.fold(structure.nom) + "|" + commune
+      if let other = byNameAndCommune[nameKey], other.id != structure.id {
+        diagnostics.append(likelyDuplicate(structure, of: other, because: "same name and commune", at: "nom"))
+      } else {
+        byNameAndCommune[nameKey] = structure
+      }
+      for (position, phone) in structure.telephones.enumerated() {
+        let number = PhoneNumber.normalized(phone.numero)
+        guard number.count >= 10 else { continue }  // short numbers are shared on purpose (17, 119)
+        if let other = byPhone[number], other.id != structure.id {
+          diagnostics.append(
+            likelyDuplicate(
+              structure, of: other, because: "same phone number \(phone.numero)", at: "telephones",
+              index: position))
+        } else {
+          byPhone[number] = structure
+        }
+      }
+    }
+    return diagnostics.sorted
+  }
+
+  private func likelyDuplicate(
+    _ structure: Structure, of other: Structure, because reason: String, at field: String, index: Int = 0
+  ) -> Finding {
+    Finding(
+      code: "likely-duplicate", severity: .warning, location: structure.location(of: field, index: index),
+      message: "'\(structure.id)' looks like a duplicate of '\(other.id)' (\(reason))",
+      hint: "merge the two records or tell them apart", related: [other.location])
+  }
+
+  private func checkVocabulary(_ structure: Structure, into diagnostics: inout Diagnostics) {
+    let lists: [(String, [String], [String: Label], String)] = [
+      ("types", structure.types, vocabulary.types, "type"),
+      ("thematiques", structure.thematiques, vocabulary.thematiques, "theme"),
+      ("publics", structure.publics, vocabulary.publics, "public"),
+    ]
+    for (field, ids, known, noun) in lists {
+      for (position, id) in ids.enumerated() where known[id] == nil {
+        diagnostics.error(
+          "unknown-\(noun)", at: structure.location(of: field, index: position),
+          "unknown \(noun) '\(id)': the vocabulary does not list it",
+          hint: Suggestion.hint(for: id, among: known.keys.sorted()))
+      }
+    }
+  }
+
+  private func checkPhones(_ structure: Structure, into diagnostics: inout Diagnostics) {
+    for (position, phone) in structure.telephones.enumerated() where !PhoneNumber.isValid(phone.numero) {
+      diagnostics.error(
+        "invalid-phone", at: structure.location(of: "telephones", index: position),
+        "'\(phone.numero)' is not a valid phone number",
+        hint: "write ten digits starting with 0, +33 and nine digits, or a short number such as 119 or 116 000")
+    }
+  }
+
+  private func checkHours(_ structure: Structure, into diagnostics: inout Diagnostics) {
+    guard let text = structure.horairesText, case .failure(let error) = OpeningHours.parse(text) else { return }
+    var location = structure.location(of: "horaires")
+    location.column += error.column - 1
+    diagnostics.error(
+      "invalid-hours", at: location, "opening hours: \(error.message)",
+      hint: "use the OSM opening_hours syntax, e.g. \"Mo-Fr 09:00-12:00,14:00-17:30; PH off\"")
+  }
+
+  private func checkAddress(_ structure: Structure, _ addresses: AddressReference, into diagnostics: inout Diagnostics)
+  {
+    guard let address = structure.adresse, !reference.communes.isEmpty else { return }
+    if let insee = address.codeInsee {
+      guard let commune = reference.commune(insee: insee) else {
+        diagnostics.error(
+          "unknown-commune", at: structure.location(of: "code_insee"), "no commune has the INSEE code '\(insee)'")
+        return
+      }
+      let codes = addresses.postalCodes(of: commune)
+      if let postal = address.codePostal, !codes.contains(postal) {
+        diagnostics.error(
+          "postal-code-mismatch", at: structure.location(of: "code_postal"),
+          "the postal code \(postal) is not one of \(commune.nom)'s (\(codes.joined(separator: ", ")))")
+      }
+    } else if let postal = address.codePostal, let name = address.commune {
+      let folded = PlaceIndex.nameKeys(name).first ?? ""
+      let matching = (addresses.communesByPostalCode[postal] ?? []).map { reference.communes[$0] }
+      if matching.isEmpty {
+        diagnostics.error(
+          "postal-code-mismatch", at: structure.location(of: "code_postal"), "no commune has the postal code \(postal)")
+      } else if !matching.contains(where: { PlaceIndex.nameKeys($0.nom).contains(folded) }) {
+        diagnostics.error(
+          "postal-code-mismatch", at: structure.location(of: "code_postal"),
+          "the postal code \(postal) does not belong to \(name)",
+          hint: "\(postal) is the code of \(matching.prefix(3).map(\.nom).joined(separator: ", "))")
+      }
+    }
+  }
+
+  private func checkZone(_ structure: Structure, into diagnostics: inout Diagnostics) {
+    guard !reference.departements.isEmpty else { return }
+    for (position, entry) in structure.zone.enumerated() {
+      if entry == "france" || reference.departement(code: entry) != nil { continue }
+      if entry.count == 5, reference.commune(insee: entry) != nil { continue }
+      diagnostics.error(
+        "unknown-zone", at: structure.location(of: "zone", index: position),
+        "unknown zone '\(entry)': expected 'france', a département code or a commune INSEE code",
+        hint: Suggestion.hint(for: entry, among: ["france"] + reference.departements.map(\.code)))
+    }
+  }
+}
+
+/// Lookups the address checks need, built once per check.
+private struct AddressReference {
+  var communesByPostalCode: [String: [Int]] = [:]
+  var childPostalCodes: [String: [String]] = [:]
+
+  init(_ reference: ReferenceData) {
+    for (index, commune) in reference.communes.enumerated() {
+      for code in commune.postalCodes {
+        communesByPostalCode[code, default: []].append(index)
+        if let parent = commune.parentInsee { childPostalCodes[parent, default: []].append(code) }
+      }
+    }
+  }
+
+  /// A commune's postal codes, with its arrondissements' (Paris, Lyon, Marseille) and délégués'.
+  func postalCodes(of commune: Commune) -> [String] {
+    var codes = commune.postalCodes
+    for code in childPostalCodes[commune.insee] ?? [] where !codes.contains(code) { codes.append(code) }
+    return codes
+  }
+}

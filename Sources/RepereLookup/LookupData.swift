@@ -1,0 +1,98 @@
+import Foundation
+import RepereBase
+
+/// Everything the lookup module reads from a data folder, loaded in one call (for `repere find`
+/// and tools; the bundle module does its own discovery and calls the per-file loaders).
+public struct LookupData: Sendable {
+  public var reference: ReferenceData
+  public var vocabulary: Vocabulary
+  public var directory: Directory
+  public var places: PlaceIndex
+  public var resources: ResourceCentre
+  /// Problems met while loading (syntax, unknown keys, …), not the content checks of `Directory.check`.
+  public var findings: [Finding]
+
+  /// Loads `reference/*.csv`, the vocabulary, directory YAML and CSV files and resource files
+  /// under `folder` (any depth). Other YAML formats are skipped without being parsed.
+  public static func load(folder: URL) throws -> LookupData {
+    let files = DataFolder.files(in: folder)
+    var diagnostics = Diagnostics()
+    let reference = try ReferenceData.load(folder: folder.appendingPathComponent("reference"))
+    var vocabulary = Vocabulary()
+    var structures: [Structure] = []
+    var resources: [Resource] = []
+    for file in files {
+      switch file.kind {
+      case .csv:
+        guard let data = try? Data(contentsOf: file.url) else { continue }
+        structures += DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
+      case .yaml(let format):
+        guard [DirectoryFile.format, Vocabulary.format, ResourceCentre.format].contains(format),
+          let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &diagnostics)
+        else { continue }
+        switch format {
+        case DirectoryFile.format: structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
+        case ResourceCentre.format: resources += ResourceCentre.load(node, diagnostics: &diagnostics)
+        default:
+          if let loaded = Vocabulary.load(node, diagnostics: &diagnostics) { vocabulary = loaded }
+        }
+      }
+    }
+    let directory = Directory(structures: structures, reference: reference, vocabulary: vocabulary)
+    return LookupData(
+      reference: reference, vocabulary: vocabulary, directory: directory, places: PlaceIndex(reference: reference),
+      resources: ResourceCentre(resources: resources), findings: diagnostics.sorted)
+  }
+}
+
+/// Finds data files under a folder and reads each YAML file's declared `format` cheaply.
+public enum DataFolder {
+  public enum Kind: Hashable, Sendable {
+    case yaml(format: String?)
+    case csv
+  }
+
+  public struct File: Hashable, Sendable {
+    public var url: URL
+    /// Relative to the data folder, with `/`.
+    public var path: String
+    public var kind: Kind
+  }
+
+  /// YAML and CSV files under `folder`, sorted by path; CSV files under `reference/` are left out.
+  public static func files(in folder: URL) -> [File] {
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    let base = folder.standardizedFileURL.path
+    var result: [File] = []
+    for case let url as URL in enumerator {
+      let full = url.standardizedFileURL.path
+      let path = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+      switch url.pathExtension.lowercased() {
+      case "yaml", "yml":
+        result.append(File(url: url, path: path, kind: .yaml(format: declaredFormat(url))))
+      case "csv" where !path.hasPrefix("reference/"):
+        result.append(File(url: url, path: path, kind: .csv))
+      default:
+        continue
+      }
+    }
+    return result.sorted { $0.path < $1.path }
+  }
+
+  /// The value of a top-level `format:` key found in the first lines, without parsing the file.
+  public static func declaredFormat(_ url: URL) -> String? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 4096)) ?? Data()
+    let text = String(decoding: head, as: UTF8.self)
+    for line in text.split(separator: "\n") where line.hasPrefix("format:") {
+      var value = line.dropFirst("format:".count)
+      if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
+      return String(value).trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+    }
+    return nil
+  }
+}

@@ -1,0 +1,249 @@
+import RepereBase
+
+/// How a typed place answer resolves (spec: « Answers written as text »).
+public enum PlaceResolution: Hashable, Sendable {
+  /// One place: a single match, or several communes of one département (the most populous wins).
+  case place(PlaceValue)
+  /// Matches in several départements: the caller lists them (or asks).
+  case ambiguous([PlaceValue])
+  case notFound
+}
+
+/// Resolves what a person types — postal code, commune name (any case, with or without accents,
+/// hyphens, « st »/« saint »), INSEE code, département code or name — to communes and départements.
+public struct PlaceIndex: PlaceResolving {
+  public let reference: ReferenceData
+  private let communesByPostalCode: [String: [Int]]
+  private let communesByName: [String: [Int]]
+  private let departementsByName: [String: Int]
+  /// Every folded commune name with its commune, sorted by name, for prefix and typo search.
+  private let sortedNames: [(name: String, commune: Int)]
+
+  /// A candidate with how well it matched, before ranking.
+  private struct Candidate {
+    enum Kind: Int {
+      case code = 0
+      case exact, prefix, fuzzy
+    }
+    var kind: Kind
+    var commune: Int?
+    var departement: String
+    var population: Int
+  }
+
+  public init(reference: ReferenceData) {
+    self.reference = reference
+    var byPostal: [String: [Int]] = [:]
+    var byName: [String: [Int]] = [:]
+    var names: [(name: String, commune: Int)] = []
+    names.reserveCapacity(reference.communes.count)
+    for (index, commune) in reference.communes.enumerated() {
+      for code in commune.postalCodes { byPostal[code, default: []].append(index) }
+      for key in Self.nameKeys(commune.nom) {
+        byName[key, default: []].append(index)
+        names.append((key, index))
+      }
+    }
+    names.sort { $0.name < $1.name }
+    var departementsByName: [String: Int] = [:]
+    for (index, departement) in reference.departements.enumerated() {
+      for key in Self.nameKeys(departement.nom) { departementsByName[key] = index }
+    }
+    communesByPostalCode = byPostal
+    communesByName = byName
+    self.departementsByName = departementsByName
+    sortedNames = names
+  }
+
+  /// The folded spelling of a place name, with « st » → « saint » and « ste » → « sainte ».
+  static func normalizedWords(_ text: String) -> [String] {
+    TextFolding.words(text).map { word in
+      switch word {
+      case "st": return "saint"
+      case "ste": return "sainte"
+      case "sts": return "saints"
+      case "stes": return "saintes"
+      default: return word
+      }
+    }
+  }
+
+  /// The name and, when it starts with an article (« L'Île-Saint-Denis »), the name without it.
+  static func nameKeys(_ name: String) -> [String] {
+    let words = normalizedWords(name)
+    var keys = [words.joined(separator: " ")]
+    if words.count > 1, ["le", "la", "les", "l"].contains(words[0]) {
+      keys.append(words.dropFirst().joined(separator: " "))
+    }
+    return keys
+  }
+
+  // MARK: PlaceResolving
+
+  public func candidates(for text: String) -> [PlaceValue] {
+    rankedCandidates(for: text).map(placeValue)
+  }
+
+  /// Resolves a typed answer: one place, or the candidates of several départements.
+  public func resolveAnswer(_ text: String) -> PlaceResolution {
+    let ranked = rankedCandidates(for: text)
+    guard let best = ranked.first else { return .notFound }
+    // Only the best kind of match counts: « Saint-Denis » exact does not mean « Saint-Denis-d'Oléron ».
+    let top = ranked.filter { $0.kind == best.kind || ($0.kind.rawValue <= Candidate.Kind.exact.rawValue) }
+    let departements = Set(top.map(\.departement))
+    if departements.count == 1 {
+      return .place(placeValue(top.first { $0.commune != nil } ?? best))
+    }
+    return .ambiguous(top.map(placeValue))
+  }
+
+  /// The place for a commune's INSEE code.
+  public func place(insee: String) -> PlaceValue? {
+    guard let commune = reference.commune(insee: insee) else { return nil }
+    return PlaceValue(communeCode: commune.insee, departement: commune.departement, label: label(of: commune))
+  }
+
+  /// The place for a département code.
+  public func place(departement code: String) -> PlaceValue? {
+    guard let departement = reference.departement(code: code) else { return nil }
+    return PlaceValue(communeCode: nil, departement: code, label: "\(departement.nom) (\(code))")
+  }
+
+  private func label(of commune: Commune) -> String { "\(commune.nom) (\(commune.departement))" }
+
+  private func placeValue(_ candidate: Candidate) -> PlaceValue {
+    if let index = candidate.commune {
+      let commune = reference.communes[index]
+      return PlaceValue(communeCode: commune.insee, departement: commune.departement, label: label(of: commune))
+    }
+    let name = reference.departement(code: candidate.departement)?.nom ?? candidate.departement
+    return PlaceValue(communeCode: nil, departement: candidate.departement, label: "\(name) (\(candidate.departement))")
+  }
+
+  private func rankedCandidates(for text: String) -> [Candidate] {
+    var words = Self.normalizedWords(text)
+    guard !words.isEmpty else { return [] }
+    var candidates: [Candidate] = []
+    // A trailing département or postal code narrows a name: « Saint-Denis 93 », « Saint-Denis (93200) ».
+    var narrowing: String?
+    if words.count > 1, let last = words.last, last.allSatisfy({ $0.isNumber || $0 == "a" || $0 == "b" }) {
+      narrowing = last
+      words.removeLast()
+    }
+    if words.count == 1 { candidates += codeCandidates(words[0]) }
+    let key = words.joined(separator: " ")
+    candidates += nameCandidates(key)
+    if let narrowing {
+      candidates = candidates.filter { candidate in
+        if candidate.departement.lowercased() == narrowing { return true }
+        guard let index = candidate.commune else { return false }
+        return reference.communes[index].postalCodes.contains(narrowing)
+      }
+    }
+    // Best kind first, then communes before a département of the same name, then population.
+    candidates.sort {
+      if $0.kind != $1.kind { return $0.kind.rawValue < $1.kind.rawValue }
+      if ($0.commune == nil) != ($1.commune == nil) { return $0.commune != nil }
+      return $0.population > $1.population
+    }
+    // The same commune may come from several keys (postal code, name): keep its best.
+    var seen = Set<String>()
+    return candidates.filter { candidate in
+      let id = candidate.commune.map { reference.communes[$0].insee } ?? "d" + candidate.departement
+      return seen.insert(id).inserted
+    }
+  }
+
+  private func communeCandidate(_ index: Int, kind: Candidate.Kind) -> Candidate {
+    let commune = reference.communes[index]
+    return Candidate(kind: kind, commune: index, departement: commune.departement, population: commune.population)
+  }
+
+  /// Postal code, INSEE code, département code.
+  private func codeCandidates(_ word: String) -> [Candidate] {
+    var result: [Candidate] = []
+    if word.count == 5 {
+      for index in communesByPostalCode[word] ?? [] { result.append(communeCandidate(index, kind: .code)) }
+      if let index = reference.communeIndex(insee: word.uppercased()) {
+        result.append(communeCandidate(index, kind: .code))
+      }
+    }
+    if word.count <= 3, let departement = reference.departement(code: word.uppercased()) {
+      result.append(Candidate(kind: .code, commune: nil, departement: departement.code, population: 0))
+    }
+    return result
+  }
+
+  private func nameCandidates(_ key: String) -> [Candidate] {
+    var result: [Candidate] = []
+    for index in communesByName[key] ?? [] { result.append(communeCandidate(index, kind: .exact)) }
+    if let index = departementsByName[key] {
+      result.append(
+        Candidate(kind: .exact, commune: nil, departement: reference.departements[index].code, population: 0))
+    }
+    if key.count >= 2 {
+      var prefixMatches: [Candidate] = []
+      var low = lowerBound(key)
+      while low < sortedNames.count, sortedNames[low].name.hasPrefix(key), prefixMatches.count < 200 {
+        if sortedNames[low].name != key {
+          prefixMatches.append(communeCandidate(sortedNames[low].commune, kind: .prefix))
+        }
+        low += 1
+      }
+      for (name, index) in departementsByName where name != key && name.hasPrefix(key) {
+        prefixMatches.append(
+          Candidate(kind: .prefix, commune: nil, departement: reference.departements[index].code, population: 0))
+      }
+      result += prefixMatches
+    }
+    if result.isEmpty, key.count >= 5 {
+      for entry in sortedNames where abs(entry.name.utf8.count - key.utf8.count) <= 1 {
+        if BoundedEdit.withinOne(Array(entry.name.utf8), Array(key.utf8)) {
+          result.append(communeCandidate(entry.commune, kind: .fuzzy))
+        }
+      }
+      for (name, index) in departementsByName where BoundedEdit.withinOne(Array(name.utf8), Array(key.utf8)) {
+        result.append(
+          Candidate(kind: .fuzzy, commune: nil, departement: reference.departements[index].code, population: 0))
+      }
+    }
+    return result
+  }
+
+  private func lowerBound(_ key: String) -> Int {
+    var low = 0
+    var high = sortedNames.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sortedNames[middle].name < key { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+}
+
+/// Edit distance ≤ 1 (substitution, insertion, deletion, adjacent transposition) without a matrix.
+enum BoundedEdit {
+  static func withinOne(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    withinOne(a[...], b[...])
+  }
+
+  static func withinOne(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+    let lengthA = a.count
+    let lengthB = b.count
+    if abs(lengthA - lengthB) > 1 { return false }
+    var i = a.startIndex
+    var j = b.startIndex
+    while i < a.endIndex, j < b.endIndex, a[i] == b[j] {
+      i += 1
+      j += 1
+    }
+    if i == a.endIndex || j == b.endIndex { return true }  // differ only by a trailing character (or equal)
+    if lengthA == lengthB {
+      // substitution, or transposition of i and i+1
+      if a[(i + 1)...] == b[(j + 1)...] { return true }
+      return i + 1 < a.endIndex && a[i] == b[j + 1] && a[i + 1] == b[j] && a[(i + 2)...] == b[(j + 2)...]
+    }
+    if lengthA > lengthB { return a[(i + 1)...] == b[j...] }
+    return a[i...] == b[(j + 1)...]
+  }
+}

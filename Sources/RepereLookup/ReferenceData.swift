@@ -1,0 +1,189 @@
+import Foundation
+import RepereBase
+
+/// A département of the reference data.
+public struct Departement: Hashable, Sendable {
+  public var code: String
+  public var nom: String
+  public var regionCode: String
+  public var region: String
+  public var prefectureInsee: String
+  public var prefecture: String
+  public var latitude: Double?
+  public var longitude: Double?
+  /// Codes of the départements that share a border with this one.
+  public var voisins: [String]
+
+  public init(
+    code: String, nom: String, regionCode: String, region: String, prefectureInsee: String = "",
+    prefecture: String = "", latitude: Double? = nil, longitude: Double? = nil, voisins: [String] = []
+  ) {
+    self.code = code
+    self.nom = nom
+    self.regionCode = regionCode
+    self.region = region
+    self.prefectureInsee = prefectureInsee
+    self.prefecture = prefecture
+    self.latitude = latitude
+    self.longitude = longitude
+    self.voisins = voisins
+  }
+
+  /// The zone whose wall clock opening hours use: Europe/Paris, or the overseas département's own.
+  public var timeZone: TimeZone { Departement.timeZone(forCode: code) }
+
+  /// Time zone for a département code.
+  public static func timeZone(forCode code: String) -> TimeZone {
+    let identifier: String
+    switch code {
+    case "971": identifier = "America/Guadeloupe"
+    case "972": identifier = "America/Martinique"
+    case "973": identifier = "America/Cayenne"
+    case "974": identifier = "Indian/Reunion"
+    case "976": identifier = "Indian/Mayotte"
+    default: identifier = "Europe/Paris"
+    }
+    return TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 3600) ?? .current
+  }
+}
+
+/// A commune (or commune déléguée, or municipal arrondissement) of the reference data.
+public struct Commune: Hashable, Sendable {
+  /// `COM` (commune), `COMD` (commune déléguée), `ARM` (arrondissement municipal).
+  public enum Kind: String, Hashable, Sendable {
+    case commune = "COM"
+    case communeDeleguee = "COMD"
+    case arrondissement = "ARM"
+  }
+
+  public var insee: String
+  public var nom: String
+  public var kind: Kind
+  /// The commune a commune déléguée or arrondissement belongs to.
+  public var parentInsee: String?
+  public var departement: String
+  /// Every postal code the commune has (Saint-Denis 93: 93200 and 93210).
+  public var postalCodes: [String]
+  public var latitude: Double?
+  public var longitude: Double?
+  public var population: Int
+
+  public init(
+    insee: String, nom: String, kind: Kind = .commune, parentInsee: String? = nil, departement: String,
+    postalCodes: [String], latitude: Double? = nil, longitude: Double? = nil, population: Int = 0
+  ) {
+    self.insee = insee
+    self.nom = nom
+    self.kind = kind
+    self.parentInsee = parentInsee
+    self.departement = departement
+    self.postalCodes = postalCodes
+    self.latitude = latitude
+    self.longitude = longitude
+    self.population = population
+  }
+}
+
+/// Why the reference data could not be read.
+public struct ReferenceDataError: Error, CustomStringConvertible, Sendable {
+  public var location: SourceLocation
+  public var message: String
+
+  public var description: String { "\(location): error: \(message)" }
+}
+
+/// The reference data of the bundle (`reference/departements.csv`, `reference/communes.csv`).
+public struct ReferenceData: Sendable {
+  public let departements: [Departement]
+  public let communes: [Commune]
+  private let departementIndex: [String: Int]
+  private let communeIndex: [String: Int]
+
+  public init(departements: [Departement], communes: [Commune]) {
+    self.departements = departements
+    self.communes = communes
+    var departementIndex: [String: Int] = [:]
+    for (index, departement) in departements.enumerated() { departementIndex[departement.code] = index }
+    var communeIndex: [String: Int] = [:]
+    communeIndex.reserveCapacity(communes.count)
+    for (index, commune) in communes.enumerated() {
+      // A commune déléguée may share its INSEE code with its commune nouvelle: the commune wins.
+      if let existing = communeIndex[commune.insee], communes[existing].kind == .commune { continue }
+      communeIndex[commune.insee] = index
+    }
+    self.departementIndex = departementIndex
+    self.communeIndex = communeIndex
+  }
+
+  /// An empty reference (for tests and tools that do not need places).
+  public static let empty = ReferenceData(departements: [], communes: [])
+
+  public func departement(code: String) -> Departement? {
+    departementIndex[code].map { departements[$0] }
+  }
+
+  /// The position of a commune in `communes`.
+  public func communeIndex(insee: String) -> Int? { communeIndex[insee] }
+
+  public func commune(insee: String) -> Commune? {
+    communeIndex[insee].map { communes[$0] }
+  }
+
+  /// The département of a place, or nil.
+  public func departement(of place: PlaceValue) -> Departement? { departement(code: place.departement) }
+
+  /// Loads `departements.csv` and `communes.csv` from `folder` (the bundle's `reference/`).
+  public static func load(folder: URL, displayFolder: String = "reference") throws -> ReferenceData {
+    let departementsURL = folder.appendingPathComponent("departements.csv")
+    let communesURL = folder.appendingPathComponent("communes.csv")
+    let departementsData = try Self.read(departementsURL, display: displayFolder + "/departements.csv")
+    let communesData = try Self.read(communesURL, display: displayFolder + "/communes.csv")
+    return try load(
+      departementsCSV: departementsData, communesCSV: communesData,
+      departementsPath: displayFolder + "/departements.csv", communesPath: displayFolder + "/communes.csv")
+  }
+
+  private static func read(_ url: URL, display: String) throws -> Data {
+    do {
+      return try Data(contentsOf: url)
+    } catch {
+      throw ReferenceDataError(
+        location: SourceLocation(file: display, line: 1, column: 1), message: "cannot read the reference file")
+    }
+  }
+
+  /// Parses the two reference files (UTF-8, `,`-separated, with the header line the bundle ships).
+  public static func load(
+    departementsCSV: Data, communesCSV: Data, departementsPath: String = "reference/departements.csv",
+    communesPath: String = "reference/communes.csv"
+  ) throws -> ReferenceData {
+    let departements = try ReferenceCSV.departements(departementsCSV, path: departementsPath)
+    let communes = try ReferenceCSV.communes(communesCSV, path: communesPath)
+    return ReferenceData(departements: departements, communes: communes)
+  }
+
+  /// Great-circle distance in kilometres.
+  public static func distanceKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+    let radians = Double.pi / 180
+    let dLat = (lat2 - lat1) * radians
+    let dLon = (lon2 - lon1) * radians
+    let a =
+      sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLon / 2) * sin(dLon / 2)
+    return 6371 * 2 * atan2(a.squareRoot(), (1 - a).squareRoot())
+  }
+
+  /// The point of a place: its commune's, else its département's centre.
+  public func point(of place: PlaceValue) -> (latitude: Double, longitude: Double)? {
+    if let code = place.communeCode, let commune = commune(insee: code), let lat = commune.latitude,
+      let lon = commune.longitude
+    {
+      return (lat, lon)
+    }
+    if let departement = departement(code: place.departement), let lat = departement.latitude,
+      let lon = departement.longitude
+    {
+      return (lat, lon)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,322 @@
+import Foundation
+import RepereBase
+
+/// Query execution over a `SearchIndex`: match words (exact, prefix, one typo), intersect,
+/// filter, and keep the best `limit` by a packed integer key.
+extension SearchIndex {
+  /// One ranked structure, before it is turned into a `SearchHit`.
+  struct Ranked {
+    var doc: Int
+    var kind: MatchKind
+    /// 0 commune, 1 département, 2 neighbour, 3 region, 4 national, 5 elsewhere.
+    var proximity: Int
+    /// 0 open, 1 unknown, 2 closed.
+    var open: Int
+    var distanceKm: Double?
+  }
+
+  /// The search's clock and place, worked out once per query.
+  struct Context {
+    var place: PlaceContext?
+    var departementRank: [UInt8]
+    var localTimes: [(day: CalendarDay, minute: Int)?]
+    let now: Date
+  }
+
+  func makeContext(place: PlaceValue?, reference: ReferenceData, now: Date) -> Context {
+    var ranks = [UInt8](repeating: 5, count: departementCodes.count)
+    var placeContext: PlaceContext?
+    if let place {
+      let context = PlaceContext(place: place, reference: reference)
+      placeContext = context
+      for (index, code) in departementCodes.enumerated() {
+        if code == context.departement {
+          ranks[index] = 1
+        } else if context.neighbours.contains(code) {
+          ranks[index] = 2
+        } else if let region = context.regionCode, reference.departement(code: code)?.regionCode == region {
+          ranks[index] = 3
+        }
+      }
+    }
+    return Context(
+      place: placeContext, departementRank: ranks,
+      localTimes: Array(repeating: nil, count: Self.variantDepartements.count), now: now)
+  }
+
+  func proximity(of doc: Int, context: Context) -> Int {
+    guard let place = context.place else { return 0 }
+    let geo = geography[doc]
+    if !place.communeCodes.isEmpty, geo.communes.contains(where: place.communeCodes.contains) { return 0 }
+    var best = geo.isNational ? 4 : 5
+    for position in Int(structureDepartementStart[doc])..<Int(structureDepartementStart[doc + 1]) {
+      best = min(best, Int(context.departementRank[Int(structureDepartements[position])]))
+    }
+    return best
+  }
+
+  /// 0 open, 1 unknown (or no hours), 2 closed; memoised per hours pattern and zone.
+  func openCode(of doc: Int, context: inout Context, cache: inout [UInt8]) -> Int {
+    let pattern = Int(hoursPattern[doc])
+    guard pattern >= 0 else { return 1 }
+    let zone = Int(variant[doc])
+    let slot = pattern * Self.variantDepartements.count + zone
+    if cache.isEmpty { cache = [UInt8](repeating: 0, count: patterns.count * Self.variantDepartements.count) }
+    if cache[slot] != 0 { return Int(cache[slot]) - 1 }
+    let local: (day: CalendarDay, minute: Int)
+    if let known = context.localTimes[zone] {
+      local = known
+    } else {
+      local = WallClock(timeZone: Departement.timeZone(forCode: Self.variantDepartements[zone])).local(context.now)
+      context.localTimes[zone] = local
+    }
+    let plan = DayEvaluator(rules: patterns[pattern].rules, holidays: Self.holidays(zone)).plan(for: local.day)
+    let code: Int
+    if plan.intervals.contains(where: { $0.start <= local.minute && local.minute < $0.end }) {
+      code = 0
+    } else if plan.unknown {
+      code = 1
+    } else {
+      code = 2
+    }
+    cache[slot] = UInt8(code + 1)
+    return code
+  }
+
+  static func holidays(_ zone: Int) -> HolidayCalendar {
+    HolidayCalendar.forDepartement(zone == 1 ? "57" : variantDepartements[zone])
+  }
+
+  // MARK: Word matching
+
+  /// Terms matching `word`: kind 0 exact, 1 prefix, 2 one typo (words of five letters or more).
+  func matchingTerms(_ word: [UInt8], allowPrefix: Bool = true) -> [(term: Int, kind: UInt8)] {
+    var result: [(term: Int, kind: UInt8)] = []
+    termBytes.withUnsafeBufferPointer { bytes in
+      var term = lowerBound(word, bytes)
+      let termCount = termStart.count - 1
+      while term < termCount {
+        let start = Int(termStart[term])
+        let end = Int(termStart[term + 1])
+        guard end - start >= word.count, hasPrefix(bytes, start, word) else { break }
+        if end - start == word.count {
+          result.append((term, 0))
+        } else if allowPrefix {
+          result.append((term, 1))
+        } else {
+          break
+        }
+        term += 1
+      }
+      guard word.count >= 5 else { return }
+      var keys = [FNV.hash(word[...])]
+      for skip in word.indices { keys.append(FNV.hash(word[..<skip], word[(skip + 1)...])) }
+      var seen = Set(result.map(\.term))
+      for key in keys {
+        var position = lowerBoundHash(key)
+        while position < deletionHashes.count, deletionHashes[position] == key {
+          let candidate = Int(deletionTerms[position])
+          position += 1
+          guard !seen.contains(candidate) else { continue }
+          let slice = Array(bytes[Int(termStart[candidate])..<Int(termStart[candidate + 1])])
+          if BoundedEdit.withinOne(slice, word) {
+            seen.insert(candidate)
+            result.append((candidate, 2))
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  private func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: [UInt8]) -> Bool {
+    for (offset, byte) in word.enumerated() where bytes[start + offset] != byte { return false }
+    return true
+  }
+
+  /// First term not ordered before `word`.
+  private func lowerBound(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var low = 0
+    var high = termStart.count - 1
+    while low < high {
+      let middle = (low + high) / 2
+      if compare(bytes, Int(termStart[middle]), Int(termStart[middle + 1]), word) < 0 {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return low
+  }
+
+  private func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: [UInt8]) -> Int {
+    let length = min(end - start, word.count)
+    for offset in 0..<length {
+      let a = bytes[start + offset]
+      let b = word[offset]
+      if a != b { return a < b ? -1 : 1 }
+    }
+    return (end - start) - word.count
+  }
+
+  private func lowerBoundHash(_ key: UInt64) -> Int {
+    var low = 0
+    var high = deletionHashes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if deletionHashes[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  // MARK: Running a query
+
+  func run(
+    words: [[UInt8]], filters: SearchFilters, context: inout Context, limit: Int
+  ) -> [Ranked] {
+    guard limit > 0, count > 0 else { return [] }
+    // Candidates and, per candidate, the worst word match kind and the summed field weights.
+    var candidates: [Int] = []
+    var kindOf = [UInt8](repeating: 0, count: words.isEmpty ? 0 : count)
+    var fieldOf = [UInt8](repeating: 0, count: words.isEmpty ? 0 : count)
+    if words.isEmpty {
+      candidates = Array(0..<count)
+    } else {
+      var matched = [UInt8](repeating: 0, count: count)
+      var wordKind = [UInt8](repeating: 0, count: count)
+      var wordField = [UInt8](repeating: 0, count: count)
+      for (wordIndex, word) in words.enumerated() {
+        let round = UInt8(truncatingIfNeeded: wordIndex)
+        let terms = matchingTerms(word)
+        if terms.isEmpty { return [] }
+        for (term, kind) in terms {
+          for position in Int(postingStart[term])..<Int(postingStart[term + 1]) {
+            let doc = Int(postingDocs[position])
+            let field = UInt8(postingFields[position].trailingZeroBitCount)
+            if matched[doc] == round {
+              matched[doc] = round &+ 1
+              wordKind[doc] = kind
+              wordField[doc] = field
+              if wordIndex == 0 { candidates.append(doc) }
+            } else if matched[doc] == round &+ 1 {
+              wordKind[doc] = min(wordKind[doc], kind)
+              wordField[doc] = min(wordField[doc], field)
+            }
+          }
+        }
+        var kept: [Int] = []
+        kept.reserveCapacity(candidates.count)
+        for doc in candidates where matched[doc] == round &+ 1 {
+          kindOf[doc] = max(kindOf[doc], wordKind[doc])
+          fieldOf[doc] = min(15, fieldOf[doc] &+ wordField[doc])
+          kept.append(doc)
+        }
+        candidates = kept
+        if candidates.isEmpty { return [] }
+      }
+    }
+    return select(
+      candidates, kindOf: kindOf, fieldOf: fieldOf, filters: filters, context: &context, limit: limit)
+  }
+
+  /// Filters candidates and keeps the best `limit` by (kind, proximity, open, field, distance, name).
+  func select(
+    _ candidates: [Int], kindOf: [UInt8], fieldOf: [UInt8], filters: SearchFilters, context: inout Context,
+    limit: Int
+  ) -> [Ranked] {
+    let typeMask = mask(filters.types, typeBit)
+    let themeMask = mask(filters.themes, themeBit)
+    let publicMask = mask(filters.publics, publicBit)
+    let wantedAccess: UInt8? = filters.access.map { $0 == .public ? 0 : 1 }
+    var cache: [UInt8] = []
+    var heap = TopK(limit: limit)
+    for doc in candidates {
+      if !filters.includeInactive, !usable[doc] { continue }
+      if let typeMask, typeBits[doc] & typeMask == 0 { continue }
+      if let themeMask, themeBits[doc] & themeMask == 0 { continue }
+      if let publicMask, publicBits[doc] & publicMask == 0 { continue }
+      if let wantedAccess, access[doc] != wantedAccess { continue }
+      if let age = filters.age {
+        if ageMin[doc] >= 0, age < Double(ageMin[doc]) { continue }
+        if ageMax[doc] >= 0, age >= Double(ageMax[doc]) + 1 { continue }
+      }
+      let proximity = proximity(of: doc, context: context)
+      var distance: Double?
+      if let place = context.place {
+        distance = place.distanceKm(to: geography[doc])
+        if let radius = filters.radiusKm {
+          if let distance {
+            if distance > radius && !geography[doc].isNational { continue }
+          } else if proximity > 1 && !geography[doc].isNational {
+            continue
+          }
+        }
+      }
+      let open = openCode(of: doc, context: &context, cache: &cache)
+      if filters.openNow, open != 0 { continue }
+      let kind = kindOf.isEmpty ? 0 : UInt64(kindOf[doc])
+      let field = fieldOf.isEmpty ? 0 : UInt64(fieldOf[doc])
+      let distanceBucket = UInt64(min(65_535, Int((distance ?? 6_553.5) * 10)))
+      var key = kind << 60
+      key |= UInt64(proximity) << 56
+      key |= UInt64(open) << 52
+      key |= field << 48
+      key |= distanceBucket << 24
+      key |= UInt64(nameRank[doc])
+      heap.insert(key)
+    }
+    return heap.sorted().map { key in
+      let doc = docByNameRank[Int(key & 0xFF_FFFF)]
+      let distance = context.place?.distanceKm(to: geography[doc])
+      return Ranked(
+        doc: doc, kind: MatchKind(rawValue: Int(key >> 60)) ?? .fuzzy, proximity: Int((key >> 56) & 0xF),
+        open: Int((key >> 52) & 0xF), distanceKm: distance)
+    }
+  }
+
+  private func mask(_ ids: [String], _ table: [String: Int]) -> UInt64? {
+    guard !ids.isEmpty else { return nil }
+    var result: UInt64 = 0
+    for id in ids { if let bit = table[id] { result |= 1 << UInt64(bit) } }
+    return result
+  }
+}
+
+/// The `limit` smallest keys seen, kept in a max-heap so most candidates are rejected in O(1).
+struct TopK {
+  let limit: Int
+  private var heap: [UInt64] = []
+
+  init(limit: Int) {
+    self.limit = limit
+    heap.reserveCapacity(limit)
+  }
+
+  mutating func insert(_ key: UInt64) {
+    if heap.count < limit {
+      heap.append(key)
+      var child = heap.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard heap[parent] < heap[child] else { break }
+        heap.swapAt(parent, child)
+        child = parent
+      }
+    } else if let top = heap.first, key < top {
+      heap[0] = key
+      var parent = 0
+      while true {
+        let left = 2 * parent + 1
+        let right = left + 1
+        var largest = parent
+        if left < heap.count, heap[left] > heap[largest] { largest = left }
+        if right < heap.count, heap[right] > heap[largest] { largest = right }
+        if largest == parent { break }
+        heap.swapAt(parent, largest)
+        parent = largest
+      }
+    }
+  }
+
+  func sorted() -> [UInt64] { heap.sorted() }
+}

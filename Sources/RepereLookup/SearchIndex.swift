@@ -1,0 +1,289 @@
+import Foundation
+import RepereBase
+
+/// The directory's search index: an inverted index of folded words (sorted, for prefix ranges),
+/// a one-deletion neighbourhood for typo tolerance, and per-structure columns for filters and
+/// ranking. Immutable once built, so it is shared freely between threads.
+final class SearchIndex: Sendable {
+  /// Field weights: a match in the name beats one in the type, theme, commune, description.
+  enum Field: UInt8 {
+    case name = 0
+    case type, theme, commune, description
+  }
+
+  let count: Int
+  // Terms, sorted; term t is termBytes[termStart[t]..<termStart[t + 1]].
+  let termBytes: [UInt8]
+  let termStart: [Int32]
+  // Postings of term t: postingDocs/postingFields[postingStart[t]..<postingStart[t + 1]].
+  let postingStart: [Int32]
+  let postingDocs: [UInt32]
+  let postingFields: [UInt8]
+  // One-deletion neighbourhood: (hash of a term or of the term minus one letter, term), sorted by hash.
+  let deletionHashes: [UInt64]
+  let deletionTerms: [Int32]
+
+  // Per-structure columns.
+  let geography: [StructureGeography]
+  let departementCodes: [String]
+  /// Flattened département indexes of each structure (into `departementCodes`).
+  let structureDepartements: [Int16]
+  let structureDepartementStart: [Int32]
+  let typeBits: [UInt64]
+  let themeBits: [UInt64]
+  let publicBits: [UInt64]
+  let typeBit: [String: Int]
+  let themeBit: [String: Int]
+  let publicBit: [String: Int]
+  let ageMin: [Int16]
+  let ageMax: [Int16]
+  let usable: [Bool]
+  let access: [UInt8]
+  let hoursPattern: [Int32]
+  let patterns: [OpeningHours]
+  /// 0 metropolitan, 1 Alsace-Moselle, 2… overseas (time zone and holidays).
+  let variant: [UInt8]
+  let nameRank: [Int32]
+  let docByNameRank: [Int]
+
+  static let variantDepartements = ["75", "57", "971", "972", "973", "974", "976"]
+
+  init(structures: [Structure], reference: ReferenceData, vocabulary: Vocabulary) {
+    count = structures.count
+    var postalIndex: [String: Int] = [:]
+    for (index, commune) in reference.communes.enumerated() {
+      for code in commune.postalCodes {
+        if let existing = postalIndex[code], reference.communes[existing].population >= commune.population { continue }
+        postalIndex[code] = index
+      }
+    }
+    // Columns.
+    var geography: [StructureGeography] = []
+    geography.reserveCapacity(count)
+    var departementCodes: [String] = []
+    var departementIndex: [String: Int16] = [:]
+    var structureDepartements: [Int16] = []
+    var structureDepartementStart: [Int32] = [0]
+    var typeBit: [String: Int] = [:]
+    var themeBit: [String: Int] = [:]
+    var publicBit: [String: Int] = [:]
+    func bits(_ ids: [String], _ table: inout [String: Int]) -> UInt64 {
+      var result: UInt64 = 0
+      for id in ids {
+        let bit = table[id] ?? min(table.count, 63)
+        if table[id] == nil, table.count < 63 { table[id] = bit }
+        result |= 1 << UInt64(bit)
+      }
+      return result
+    }
+    var typeBits: [UInt64] = []
+    var themeBits: [UInt64] = []
+    var publicBits: [UInt64] = []
+    var patternIndex: [String: Int32] = [:]
+    var patterns: [OpeningHours] = []
+    var hoursPattern: [Int32] = []
+    var variant: [UInt8] = []
+    for structure in structures {
+      let geo = StructureGeography(structure: structure, reference: reference, postalIndex: postalIndex)
+      for code in geo.departements {
+        let index: Int16
+        if let existing = departementIndex[code] {
+          index = existing
+        } else {
+          index = Int16(departementCodes.count)
+          departementIndex[code] = index
+          departementCodes.append(code)
+        }
+        structureDepartements.append(index)
+      }
+      structureDepartementStart.append(Int32(structureDepartements.count))
+      typeBits.append(bits(structure.types, &typeBit))
+      themeBits.append(bits(structure.thematiques, &themeBit))
+      publicBits.append(bits(structure.publics, &publicBit))
+      if let hours = structure.horaires {
+        if let existing = patternIndex[hours.text] {
+          hoursPattern.append(existing)
+        } else {
+          patternIndex[hours.text] = Int32(patterns.count)
+          hoursPattern.append(Int32(patterns.count))
+          patterns.append(hours)
+        }
+      } else {
+        hoursPattern.append(-1)
+      }
+      let main = geo.mainDepartement ?? "75"
+      let variantIndex: Int
+      switch main {
+      case "57", "67", "68": variantIndex = 1
+      default: variantIndex = Self.variantDepartements.firstIndex(of: main) ?? 0
+      }
+      variant.append(UInt8(variantIndex))
+      geography.append(geo)
+    }
+    self.geography = geography
+    self.departementCodes = departementCodes
+    self.structureDepartements = structureDepartements
+    self.structureDepartementStart = structureDepartementStart
+    self.typeBits = typeBits
+    self.themeBits = themeBits
+    self.publicBits = publicBits
+    self.typeBit = typeBit
+    self.themeBit = themeBit
+    self.publicBit = publicBit
+    self.patterns = patterns
+    self.hoursPattern = hoursPattern
+    self.variant = variant
+    ageMin = structures.map { Int16($0.ageMin ?? -1) }
+    ageMax = structures.map { Int16($0.ageMax ?? -1) }
+    usable = structures.map { $0.statut == .active }
+    access = structures.map { $0.acces == .public ? 0 : 1 }
+    let foldedNames = structures.map { TextFolding.fold($0.nom) }
+    let byName = structures.indices.sorted {
+      (foldedNames[$0], structures[$0].id) < (foldedNames[$1], structures[$1].id)
+    }
+    var nameRank = [Int32](repeating: 0, count: count)
+    for (rank, index) in byName.enumerated() { nameRank[index] = Int32(rank) }
+    self.nameRank = nameRank
+    docByNameRank = byName
+
+    // Inverted index.
+    var builder = TermIndexBuilder()
+    var labelCache: [String: [[UInt8]]] = [:]
+    func labelWords(_ text: String) -> [[UInt8]] {
+      if let cached = labelCache[text] { return cached }
+      let words = SearchIndex.indexWords(text)
+      labelCache[text] = words
+      return words
+    }
+    for (doc, structure) in structures.enumerated() {
+      let doc = UInt32(doc)
+      builder.add(SearchIndex.indexWords(structure.nom), doc: doc, field: .name)
+      for type in structure.types {
+        builder.add(labelWords(vocabulary.typeLabel(type)), doc: doc, field: .type)
+        builder.add(labelWords(type), doc: doc, field: .type)
+      }
+      for theme in structure.thematiques {
+        builder.add(labelWords(vocabulary.themeLabel(theme)), doc: doc, field: .theme)
+        builder.add(labelWords(theme), doc: doc, field: .theme)
+      }
+      if let commune = structure.adresse?.commune { builder.add(labelWords(commune), doc: doc, field: .commune) }
+      let geo = geography[Int(doc)]
+      if geo.commune >= 0 {
+        builder.add(labelWords(reference.communes[Int(geo.commune)].nom), doc: doc, field: .commune)
+      }
+      if let main = geo.mainDepartement, let departement = reference.departement(code: main) {
+        builder.add(labelWords(departement.nom), doc: doc, field: .commune)
+      }
+      if let description = structure.description {
+        builder.add(SearchIndex.indexWords(description), doc: doc, field: .description)
+      }
+      for item in structure.publics {
+        builder.add(labelWords(vocabulary.publicLabel(item)), doc: doc, field: .description)
+      }
+    }
+    let built = builder.build()
+    termBytes = built.termBytes
+    termStart = built.termStart
+    postingStart = built.postingStart
+    postingDocs = built.postingDocs
+    postingFields = built.postingFields
+    deletionHashes = built.deletionHashes
+    deletionTerms = built.deletionTerms
+  }
+
+  /// Folded words as stored: « St » becomes « saint » so that both spellings meet.
+  static func indexWords(_ text: String) -> [[UInt8]] {
+    TextFolding.wordBytes(text).map(normalizedWord)
+  }
+
+  static func normalizedWord(_ word: [UInt8]) -> [UInt8] {
+    switch word {
+    case Array("st".utf8): return Array("saint".utf8)
+    case Array("ste".utf8): return Array("sainte".utf8)
+    default: return word
+    }
+  }
+}
+
+/// Accumulates postings per distinct word, then lays everything out in flat sorted arrays.
+struct TermIndexBuilder {
+  private var termIDs: [[UInt8]: Int32] = [:]
+  private var terms: [[UInt8]] = []
+  private var docs: [[UInt32]] = []
+  private var fields: [[UInt8]] = []
+
+  mutating func add(_ words: [[UInt8]], doc: UInt32, field: SearchIndex.Field) {
+    let bit = UInt8(1) << field.rawValue
+    for word in words {
+      let id: Int
+      if let existing = termIDs[word] {
+        id = Int(existing)
+      } else {
+        id = terms.count
+        termIDs[word] = Int32(id)
+        terms.append(word)
+        docs.append([])
+        fields.append([])
+      }
+      if let last = docs[id].last, last == doc {
+        fields[id][fields[id].count - 1] |= bit
+      } else {
+        docs[id].append(doc)
+        fields[id].append(bit)
+      }
+    }
+  }
+
+  struct Built {
+    var termBytes: [UInt8] = []
+    var termStart: [Int32] = [0]
+    var postingStart: [Int32] = [0]
+    var postingDocs: [UInt32] = []
+    var postingFields: [UInt8] = []
+    var deletionHashes: [UInt64] = []
+    var deletionTerms: [Int32] = []
+  }
+
+  func build() -> Built {
+    var built = Built()
+    let order = terms.indices.sorted { terms[$0].lexicographicallyPrecedes(terms[$1]) }
+    built.termBytes.reserveCapacity(terms.reduce(0) { $0 + $1.count })
+    built.postingDocs.reserveCapacity(docs.reduce(0) { $0 + $1.count })
+    built.postingFields.reserveCapacity(built.postingDocs.capacity)
+    var deletions: [(UInt64, Int32)] = []
+    for (newID, oldID) in order.enumerated() {
+      let term = terms[oldID]
+      built.termBytes.append(contentsOf: term)
+      built.termStart.append(Int32(built.termBytes.count))
+      built.postingDocs.append(contentsOf: docs[oldID])
+      built.postingFields.append(contentsOf: fields[oldID])
+      built.postingStart.append(Int32(built.postingDocs.count))
+      if term.count >= 4 {
+        deletions.append((FNV.hash(term[...]), Int32(newID)))
+        for skip in term.indices {
+          deletions.append((FNV.hash(term[..<skip], term[(skip + 1)...]), Int32(newID)))
+        }
+      }
+    }
+    deletions.sort { $0.0 < $1.0 }
+    built.deletionHashes = deletions.map(\.0)
+    built.deletionTerms = deletions.map(\.1)
+    return built
+  }
+}
+
+/// 64-bit FNV-1a, over one or two byte slices (a word with one letter skipped).
+enum FNV {
+  static func hash(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8> = []) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in first {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    for byte in second {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import RepereBase
+
+/// One phone number of a structure, with what it is for.
+public struct Phone: Hashable, Sendable {
+  public var numero: String
+  public var libelle: String?
+
+  public init(numero: String, libelle: String? = nil) {
+    self.numero = numero
+    self.libelle = libelle
+  }
+}
+
+/// A postal address (data·inclusion names).
+public struct Address: Hashable, Sendable {
+  public var voie: String?
+  public var complement: String?
+  public var codePostal: String?
+  public var commune: String?
+  public var codeInsee: String?
+
+  public init(
+    voie: String? = nil, complement: String? = nil, codePostal: String? = nil, commune: String? = nil,
+    codeInsee: String? = nil
+  ) {
+    self.voie = voie
+    self.complement = complement
+    self.codePostal = codePostal
+    self.commune = commune
+    self.codeInsee = codeInsee
+  }
+
+  /// « 12 rue X, 93200 Saint-Denis », skipping what is missing.
+  public var singleLine: String {
+    let city = [codePostal, commune].compactMap { $0 }.joined(separator: " ")
+    return [voie, complement, city.isEmpty ? nil : city].compactMap { $0 }.joined(separator: ", ")
+  }
+}
+
+/// Who may be given the structure's contact.
+public enum Access: String, Hashable, Sendable, CaseIterable {
+  case `public`
+  /// Given to professionals only (e.g. some PARÉ network addresses).
+  case professionnels
+}
+
+/// Whether the structure currently operates.
+public enum StructureStatus: String, Hashable, Sendable, CaseIterable {
+  case active
+  case inactive
+  case fermeeTemporairement = "fermee-temporairement"
+}
+
+/// A calendar day without time or zone (`2026-11-01`), as data files write dates.
+public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertible {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  public init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// The wall-clock day of `date` in `timeZone`.
+  public init(date: Date, timeZone: TimeZone) {
+    self = WallClock(timeZone: timeZone).local(date).day
+  }
+
+  /// Parses `YYYY-MM-DD`; nil for anything else or an impossible day.
+  public init?(iso text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year)
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  public var description: String {
+    let month = self.month < 10 ? "0\(self.month)" : "\(self.month)"
+    let day = self.day < 10 ? "0\(self.day)" : "\(self.day)"
+    return "\(year)-\(month)-\(day)"
+  }
+
+  public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic without a calendar.
+  public var dayNumber: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The day `dayNumber` days after 1970-01-01.
+  public init(dayNumber: Int) {
+    let z = dayNumber + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+  }
+
+  /// The day `count` days later (or earlier when negative).
+  public func adding(days count: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + count) }
+
+  /// 0 = Monday … 6 = Sunday.
+  public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }
+}
+
+/// The position of one value inside a structure's record, so that checks can point at it.
+public struct FieldPosition: Hashable, Sendable {
+  /// The field's data name (`horaires`, `telephones`, `code_postal`, `types`, …).
+  public var field: String
+  /// The item's index in a list field (0 otherwise).
+  public var index: Int
+  public var line: Int
+  public var column: Int
+
+  public init(field: String, index: Int = 0, line: Int, column: Int) {
+    self.field = field
+    self.index = index
+    self.line = line
+    self.column = column
+  }
+}
+
+/// One structure of the directory (`repere/directory@1`). Field names follow data·inclusion.
+public struct Structure: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var nom: String
+  public var types: [String]
+  public var description: String?
+  public var thematiques: [String]
+  public var publics: [String]
+  public var ageMin: Int?
+  public var ageMax: Int?
+  /// Where it intervenes: "france", département codes, or commune INSEE codes.
+  public var zone: [String]
+  public var adresse: Address?
+  public var latitude: Double?
+  public var longitude: Double?
+  public var telephones: [Phone]
+  public var courriel: String?
+  public var siteWeb: String?
+  /// Parsed opening hours; nil when absent or when they do not parse (see `horairesText`).
+  public var horaires: OpeningHours?
+  /// The opening hours as written.
+  public var horairesText: String?
+  public var langues: [String]
+  public var acces: Access
+  public var statut: StructureStatus
+  public var dateMaj: CalendarDay?
+  public var lienSource: String?
+  /// True when the source file says « exemple fictif »: the UI tags it EXEMPLE.
+  public var isExample: Bool
+  /// Where the record starts.
+  public var location: SourceLocation
+  /// Positions of individual values (for findings).
+  public var positions: [FieldPosition]
+
+  public init(
+    id: String, nom: String, types: [String], description: String? = nil, thematiques: [String] = [],
+    publics: [String] = [], ageMin: Int? = nil, ageMax: Int? = nil, zone: [String] = [], adresse: Address? = nil,
+    latitude: Double? = nil, longitude: Double? = nil, telephones: [Phone] = [], courriel: String? = nil,
+    siteWeb: String? = nil, horaires: OpeningHours? = nil, horairesText: String? = nil, langues: [String] = [],
+    acces: Access = .public, statut: StructureStatus = .active, dateMaj: CalendarDay? = nil,
+    lienSource: String? = nil, isExample: Bool = false,
+    location: SourceLocation = SourceLocation(file: "", line: 1, column: 1), positions: [FieldPosition] = []
+  ) {
+    self.id = id
+    self.nom = nom
+    self.types = types
+    self.description = description
+    self.thematiques = thematiques
+    self.publics = publics
+    self.ageMin = ageMin
+    self.ageMax = ageMax
+    self.zone = zone
+    self.adresse = adresse
+    self.latitude = latitude
+    self.longitude = longitude
+    self.telephones = telephones
+    self.courriel = courriel
+    self.siteWeb = siteWeb
+    self.horaires = horaires
+    self.horairesText = horairesText
+    self.langues = langues
+    self.acces = acces
+    self.statut = statut
+    self.dateMaj = dateMaj
+    self.lienSource = lienSource
+    self.isExample = isExample
+    self.location = location
+    self.positions = positions
+  }
+
+  /// True when the structure intervenes everywhere in France.
+  public var isNational: Bool { zone.contains("france") }
+
+  /// Where the value of `field` (item `index` of a list) is written; the record's start when unknown.
+  public func location(of field: String, index: Int = 0) -> SourceLocation {
+    if let position = positions.first(where: { $0.field == field && $0.index == index }) {
+      return SourceLocation(file: location.file, line: position.line, column: position.column)
+    }
+    return location
+  }
+
+  /// Whether the structure accepts someone of `age` (years); true when it sets no range.
+  public func accepts(age: Double) -> Bool {
+    if let ageMin, age < Double(ageMin) { return false }
+    if let ageMax, age >= Double(ageMax) + 1 { return false }
+    return true
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Accent-, case- and ligature-insensitive folding of typed and stored text, so that « Œuvre
+/// d'Été », « OEUVRE D ETE » and « oeuvre d'ete » compare equal.
+///
+/// Folding maps every letter to lowercase ASCII (é → e, œ → oe, ß → ss), keeps digits, and turns
+/// everything else (spaces, hyphens, apostrophes, punctuation) into single separators. It is
+/// hand-rolled over Unicode scalars because it runs on every keystroke and on every stored word.
+public enum TextFolding {
+  /// The folded text with words separated by single spaces: « Saint-Denis (93) » → "saint denis 93".
+  public static func fold(_ text: String) -> String {
+    words(text).joined(separator: " ")
+  }
+
+  /// The folded words of `text`, in order.
+  public static func words(_ text: String) -> [String] {
+    var words: [String] = []
+    var current: [UInt8] = []
+    current.reserveCapacity(16)
+    forEachFoldedByte(text) { byte in
+      if byte == separator {
+        if !current.isEmpty {
+          words.append(String(decoding: current, as: UTF8.self))
+          current.removeAll(keepingCapacity: true)
+        }
+      } else {
+        current.append(byte)
+      }
+    }
+    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+    return words
+  }
+
+  /// The folded words as byte arrays (what the search index stores).
+  static func wordBytes(_ text: String) -> [[UInt8]] {
+    var words: [[UInt8]] = []
+    var current: [UInt8] = []
+    forEachFoldedByte(text) { byte in
+      if byte == separator {
+        if !current.isEmpty {
+          words.append(current)
+          current.removeAll(keepingCapacity: true)
+        }
+      } else {
+        current.append(byte)
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  static let separator: UInt8 = 0x20
+
+  /// Calls `body` with each folded byte: lowercase ASCII letters, digits, or `separator`.
+  @inline(__always)
+  static func forEachFoldedByte(_ text: String, _ body: (UInt8) -> Void) {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 {
+        body(asciiTable[Int(value)])
+      } else if value >= 0xC0, value <= 0x17F {
+        for byte in latinTable[Int(value - 0xC0)] { body(byte) }
+      } else if (0x300...0x36F).contains(value) {
+        continue  // combining accents of decomposed (NFD) text
+      } else {
+        for byte in foldRare(scalar) { body(byte) }
+      }
+    }
+  }
+
+  /// ASCII: letters lowercased, digits kept, the rest a separator.
+  private static let asciiTable: [UInt8] = (0..<128).map { code in
+    switch code {
+    case 0x30...0x39, 0x61...0x7A: return UInt8(code)
+    case 0x41...0x5A: return UInt8(code + 0x20)
+    default: return separator
+    }
+  }
+
+  /// U+00C0…U+017F (Latin-1 letters and Latin Extended-A), each to its ASCII spelling.
+  private static let latinTable: [[UInt8]] = {
+    let latin1 =
+      "a a a a a a ae c e e e e i i i i d n o o o o o _ o u u u u y th ss "
+      + "a a a a a a ae c e e e e i i i i d n o o o o o _ o u u u u y th y"
+    let extendedA = [
+      ("a", 6), ("c", 8), ("d", 4), ("e", 10), ("g", 8), ("h", 4), ("i", 10), ("ij", 2), ("j", 2), ("k", 3),
+      ("l", 10), ("n", 9), ("o", 6), ("oe", 2), ("r", 6), ("s", 8), ("t", 6), ("u", 12), ("w", 2), ("y", 3),
+      ("z", 6), ("s", 1),
+    ]
+    var table: [[UInt8]] = latin1.split(separator: " ").map { $0 == "_" ? [separator] : Array($0.utf8) }
+    for (letters, count) in extendedA {
+      table.append(contentsOf: repeatElement(Array(letters.utf8), count: count))
+    }
+    return table
+  }()
+
+  /// Anything outside the fast tables: typographic punctuation is a separator; other letters
+  /// go through Foundation's diacritic folding and keep only what becomes ASCII.
+  private static func foldRare(_ scalar: Unicode.Scalar) -> [UInt8] {
+    if !scalar.properties.isAlphabetic && scalar.properties.numericType == nil {
+      return [separator]
+    }
+    let folded = String(Character(scalar)).folding(
+      options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    let bytes = folded.unicodeScalars.compactMap { scalar -> UInt8? in
+      guard scalar.value < 0x80 else { return nil }
+      let byte = asciiTable[Int(scalar.value)]
+      return byte == separator ? nil : byte
+    }
+    return bytes.isEmpty ? [separator] : bytes
+  }
+}

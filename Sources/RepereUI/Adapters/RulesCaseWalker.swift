@@ -1,0 +1,237 @@
+import Foundation
+import RepereBase
+import RepereJournal
+import RepereRules
+
+/// `CaseWalking` over the rules module's `CaseSession`: turns its state into what the screens
+/// show and its changes into journal events.
+public struct RulesCaseWalker: CaseWalking {
+  public private(set) var session: CaseSession
+  /// The day the case is handled (validity window of the protocol).
+  let today: CalendarDate
+  /// A place given at start (`--place`), used for the first `place` step.
+  var presetPlace: (place: PlaceValue, typed: String)?
+  /// Steps whose answer was changed after it was given.
+  var changedSteps: Set<String> = []
+
+  public init(session: CaseSession, today: CalendarDate) {
+    self.session = session
+    self.today = today
+  }
+
+  var definition: ProtocolDefinition? { session.protocolDefinition }
+  var levelScale: [String] { definition?.levels ?? ProtocolDefinition.defaultLevels }
+
+  public var view: WalkView {
+    let state = session.state
+    let levels = levelScale.enumerated().map { LevelView(id: $1, rank: $0) }
+    let path = state.path.compactMap { entry -> PathItem? in
+      guard entry.kind.asksQuestion, let value = entry.answer, let step = session.step(entry.stepID) else { return nil }
+      return PathItem(
+        stepID: entry.stepID, question: step.text ?? step.id, answer: Self.label(value, for: step),
+        changed: changedSteps.contains(entry.stepID))
+    }
+    let setAside = state.setAside.keys.sorted().map { id -> PathItem in
+      let step = session.step(id)
+      let value = state.setAside[id] ?? .unknown
+      return PathItem(
+        stepID: id, question: step?.text ?? id, answer: step.map { Self.label(value, for: $0) } ?? value.displayText)
+    }
+    let dispositions = state.dispositions.map { gathered in
+      disposition(gathered.disposition, code: gathered.code)
+    }.sorted { $0.level.rank < $1.level.rank }
+    return WalkView(
+      protocolID: state.protocolID, protocolTitle: definition?.title ?? state.protocolID,
+      protocolVersion: definition?.version ?? "", validityWarning: validityWarning,
+      current: state.pending.map { stepView($0) }, path: path, setAside: setAside, dispositions: dispositions,
+      level: state.level.map { LevelView(id: $0, rank: levelScale.firstIndex(of: $0) ?? levelScale.count) },
+      levels: levels, place: state.place ?? presetPlace?.place, raisedReason: state.raise?.reason)
+  }
+
+  private var validityWarning: String? {
+    guard let definition else { return nil }
+    if let from = definition.validFrom, today < from { return "protocole valable à partir du \(from)" }
+    if let to = definition.validTo, to < today { return "protocole expiré depuis le \(to)" }
+    return nil
+  }
+
+  public func step(_ id: String) -> StepView? {
+    session.step(id).map { stepView($0) }
+  }
+
+  private func stepView(_ step: Step) -> StepView {
+    let kind: StepView.Kind =
+      switch step.kind {
+      case .yesno: .yesno
+      case .choice: .choice
+      case .multi: .multi
+      case .number: .number
+      case .place: .place
+      case .text: .text
+      case .info, .route, .outcome: .info
+      }
+    return StepView(
+      id: step.id, kind: kind, text: step.text ?? step.id, help: step.help,
+      options: step.options.map { OptionView(value: $0.value, label: $0.label, help: $0.help) },
+      allowsUnknown: step.unknownNext != nil, minimum: step.min, maximum: step.max, unit: step.unit,
+      currentAnswer: session.answers[step.id].map(Self.input(from:)), sources: sourceTitles(step.why))
+  }
+
+  private func disposition(_ disposition: Disposition, code: String) -> DispositionView {
+    DispositionView(
+      code: code, title: disposition.title,
+      level: LevelView(id: disposition.level, rank: levelScale.firstIndex(of: disposition.level) ?? levelScale.count),
+      timeframe: disposition.timeframe, text: disposition.text, actions: disposition.actions,
+      contacts: disposition.contacts, sources: sourceTitles(disposition.why))
+  }
+
+  private func sourceTitles(_ ids: [String]) -> [String] {
+    ids.map { definition?.sources[$0]?.title ?? $0 }
+  }
+
+  public mutating func answer(_ stepID: String, _ input: AnswerInput) -> Result<[WalkEvent], WalkRejection> {
+    let wasAnswered = session.answers[stepID] != nil
+    let changes = session.answer(stepID, Self.value(from: input))
+    for change in changes {
+      if case .rejected(_, let reason) = change { return .failure(WalkRejection(reason)) }
+    }
+    if wasAnswered, !changes.isEmpty { changedSteps.insert(stepID) }
+    var events = events(for: changes)
+    events += applyPresetPlace()
+    return .success(events)
+  }
+
+  public mutating func goBack() -> [WalkEvent] {
+    events(for: session.goBack())
+  }
+
+  public mutating func raiseLevel(to levelID: String, reason: String) -> Result<[WalkEvent], WalkRejection> {
+    do {
+      return .success(events(for: try session.raiseLevel(to: levelID, reason: reason)))
+    } catch {
+      return .failure(WalkRejection(String(describing: error)))
+    }
+  }
+
+  public mutating func setPlace(_ place: PlaceValue, typed: String) -> [WalkEvent] {
+    presetPlace = (place, typed)
+    var events: [WalkEvent] = [.journal(.place(PlaceEvent(typed: typed, place: place)))]
+    events += applyPresetPlace()
+    return events
+  }
+
+  /// Answers the pending `place` step with the place given at start, once.
+  private mutating func applyPresetPlace() -> [WalkEvent] {
+    guard let preset = presetPlace, let pending = session.state.pending, pending.kind == .place else { return [] }
+    presetPlace = nil
+    return events(for: session.answer(pending.id, .place(preset.place)))
+  }
+
+  public func number(forVariable name: String) -> Double? {
+    guard let step = definition?.variableSteps[name], case .number(let value) = session.answers[step.id] else {
+      return nil
+    }
+    return value
+  }
+
+  /// Journal events for what the session reports.
+  private func events(for changes: [WalkChange]) -> [WalkEvent] {
+    changes.map { change in
+      switch change {
+      case .answered(let id, let value):
+        let step = session.step(id)
+        let question = step?.text ?? id
+        let label = step.map { Self.label(value, for: $0) } ?? value.displayText
+        if case .place(let place) = value {
+          return .journal(.place(PlaceEvent(typed: place.label, place: place, step: id)))
+        }
+        return .journal(
+          .answer(
+            AnswerEvent(
+              step: id, kind: step?.kind.rawValue, question: question, value: Self.text(value), label: label)))
+      case .changed(let id, let from, let to):
+        let step = session.step(id)
+        var placeValue: PlaceValue?
+        if case .place(let place) = to { placeValue = place }
+        return .journal(
+          .change(
+            ChangeEvent(
+              step: id, question: step?.text ?? id, from: Self.text(from),
+              fromLabel: step.map { Self.label(from, for: $0) }, to: Self.text(to),
+              toLabel: step.map { Self.label(to, for: $0) } ?? to.displayText, place: placeValue,
+              reason: "réponse modifiée par le professionnel")))
+      case .protocolSwitched(let from, let to, let departement):
+        return .journal(
+          .protocolSwitch(
+            ProtocolSwitchEvent(
+              from: reference(from), to: reference(to),
+              reason: departement.map { "lieu dans le \($0) : protocole local" })))
+      case .dispositionGathered(let code, _, let step):
+        return .dispositionGathered(code: code, step: step)
+      case .dispositionDropped(let code):
+        return .journal(.dispositionWithdrawn(DispositionWithdrawnEvent(code: code, reason: "une réponse a changé")))
+      case .levelRaised(let from, let to, let reason):
+        return .journal(.levelRaise(LevelRaiseEvent(from: from, to: to, reason: reason)))
+      case .unanswered, .setAside, .restored, .levelChanged, .rejected:
+        return .moved
+      }
+    }
+  }
+
+  private func reference(_ id: String) -> ProtocolReference {
+    let definition = session.library.protocolDefinition(id)
+    return ProtocolReference(id: id, version: definition?.version ?? "", title: definition?.title)
+  }
+
+  /// The answer as people read it: option labels, « Oui », « 15 ans », the place's label.
+  static func label(_ value: AnswerValue, for step: Step) -> String {
+    switch value {
+    case .bool(let yes): return step.kind == .info ? "lu" : (yes ? "Oui" : "Non")
+    case .choice(let option): return step.option(option)?.label ?? option
+    case .set(let values):
+      return values.isEmpty ? "(aucun)" : values.map { step.option($0)?.label ?? $0 }.joined(separator: ", ")
+    case .number(let number):
+      return AnswerValue.format(number) + (step.unit.map { " \($0)" } ?? "")
+    case .place(let place): return place.label
+    case .text(let text): return text
+    case .unknown: return "Je ne sais pas"
+    }
+  }
+
+  static func text(_ value: AnswerValue) -> AnswerText {
+    switch value {
+    case .bool(let yes): .bool(yes)
+    case .choice(let option): .text(option)
+    case .set(let values): .list(values)
+    case .number(let number): .number(number)
+    case .place(let place): .text(place.communeCode ?? place.departement)
+    case .text(let text): .text(text)
+    case .unknown: .unknown
+    }
+  }
+
+  static func value(from input: AnswerInput) -> AnswerValue {
+    switch input {
+    case .bool(let yes): .bool(yes)
+    case .choice(let option): .choice(option)
+    case .multi(let values): .checklist(values)
+    case .number(let number): .number(number)
+    case .text(let text): .text(text)
+    case .place(let place): .place(place)
+    case .unknown: .unknown
+    case .acknowledged: .bool(true)
+    }
+  }
+
+  static func input(from value: AnswerValue) -> AnswerInput {
+    switch value {
+    case .bool(let yes): .bool(yes)
+    case .choice(let option): .choice(option)
+    case .set(let values): .multi(Set(values))
+    case .number(let number): .number(number)
+    case .place(let place): .place(place)
+    case .text(let text): .text(text)
+    case .unknown: .unknown
+    }
+  }
+}

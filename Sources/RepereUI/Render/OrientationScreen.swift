@@ -1,0 +1,103 @@
+import RepereBase
+
+/// The orientation: each disposition (level, timeframe, what to do, sources) and its contacts
+/// resolved in the directory (name, phone, why chosen, open now). ↑↓ pick a contact.
+struct OrientationScreen {
+  let state: AppState
+  var language: Language { state.language }
+  var frame: Frame { Frame(size: state.size) }
+
+  var lines: (all: [StyledLine], focus: Int?) {
+    let width = frame.fullWidth
+    var lines: [StyledLine] = []
+    var title = [Span(Chrome.orientationTitle(language), .title)]
+    if !state.walk.isFinished { title.append(Span("  " + Chrome.orientationProvisional(language), .faint)) }
+    lines.append(StyledLine(title))
+    if let reason = state.walk.raisedReason, let level = state.walk.level {
+      lines += StyledLine.wrapped(
+        Chrome.orientationLevel(language, LevelNames.label(level.id, language)) + " — " + reason, width: width,
+        style: .faint)
+    }
+    lines.append(.empty)
+    if state.walk.dispositions.isEmpty {
+      lines.append(StyledLine(Chrome.orientationNone(language), .faint))
+    }
+    var focus: Int?
+    var contactIndex = 0
+    for disposition in state.walk.dispositions {
+      var heading = [Span(" " + LevelNames.label(disposition.level.id, language) + " ", .badge(rank: disposition.level.rank))]
+      heading.append(Span(" "))
+      let titleLines = StyledLine.wrapped(disposition.title, width: width, style: .title, prefix: heading, indent: 2)
+      lines += titleLines
+      if let timeframe = disposition.timeframe {
+        lines.append(StyledLine([Span("  "), Span(TerminalText.sanitized(timeframe), .underline)]))
+      }
+      if let text = disposition.text {
+        lines += StyledLine.wrapped(text, width: width, prefix: [Span("  ")])
+      }
+      if !disposition.actions.isEmpty {
+        lines.append(StyledLine("  " + Chrome.orientationActions(language), .title))
+        for action in disposition.actions {
+          lines += StyledLine.wrapped(action, width: width, prefix: [Span("   • ")])
+        }
+      }
+      if !disposition.sources.isEmpty {
+        lines += StyledLine.wrapped(
+          disposition.sources.joined(separator: " ; "), width: width, style: .faint,
+          prefix: [Span("  " + Chrome.orientationWhy(language) + " : ", .faint)])
+      }
+      lines.append(StyledLine("  " + Chrome.orientationContacts(language), .title))
+      let matches = state.contacts[disposition.code] ?? []
+      if matches.isEmpty {
+        lines.append(
+          StyledLine(
+            "   " + (state.services.contacts == nil ? Chrome.directoryUnavailable : .orientationNoContact)(language),
+            .faint))
+      }
+      for match in matches {
+        let selected = contactIndex == state.orientationSelection
+        if selected { focus = lines.count }
+        lines += contactLines(match, selected: selected, width: width, tag: contactIndex)
+        contactIndex += 1
+      }
+      lines.append(.empty)
+    }
+    return (lines, focus)
+  }
+
+  private func contactLines(_ match: ContactMatch, selected: Bool, width: Int, tag: Int) -> [StyledLine] {
+    let detail = state.services.directory?.detail(match.structureID, now: state.now)
+    var spans = [Span(selected ? "  › " : "    ", .title), Span(TerminalText.sanitized(match.name), .title)]
+    if let phone = detail?.phones.first {
+      spans.append(Span(" — "))
+      spans.append(Span(TerminalText.sanitized(phone.number), .title))
+    }
+    spans.append(Span(" · "))
+    spans.append(OpenLabel.span(match.openNow, language))
+    if detail?.isExample == true {
+      spans.append(Span(" "))
+      spans.append(Span(" " + Chrome.exampleTag(language) + " ", .tag))
+    }
+    var lines = [StyledLine(spans, highlight: selected ? .selected : nil, tag: tag)]
+    lines += StyledLine.wrapped(match.reason, width: width, style: .faint, prefix: [Span("      ")])
+    return lines
+  }
+
+  func draw(into grid: inout CellGrid) {
+    let (all, focus) = lines
+    // Keep the selected contact and the line under it (why it was chosen) in view.
+    let first = scrollOffset(focus: focus.map { $0 + 1 }, count: all.count, height: frame.bodyHeight)
+    grid.draw(all, x: frame.fullX, y: frame.bodyTop, width: frame.fullWidth, height: frame.bodyHeight, first: first)
+  }
+}
+
+/// « ouvert maintenant », « fermé maintenant », « horaires : à vérifier ».
+enum OpenLabel {
+  static func span(_ open: Bool?, _ language: Language) -> Span {
+    switch open {
+    case .some(true): Span(Chrome.openNow(language), .success)
+    case .some(false): Span(Chrome.closedNow(language), CellStyle(foreground: .red))
+    case .none: Span(Chrome.hoursUnknown(language), .faint)
+    }
+  }
+}

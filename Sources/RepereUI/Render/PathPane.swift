@@ -1,0 +1,66 @@
+import RepereBase
+
+/// The right-hand pane: the path so far (changed answers marked, set-aside ones shown) and the
+/// dispositions and contacts gathered so far.
+struct PathPane {
+  let state: AppState
+  var language: Language { state.language }
+  var frame: Frame { Frame(size: state.size) }
+
+  var pathLines: [StyledLine] {
+    let width = frame.paneContentWidth
+    var lines = [StyledLine(Chrome.pathTitle(language), .title)]
+    if state.walk.path.isEmpty {
+      lines.append(StyledLine(Chrome.noAnswerYet(language), .faint))
+    }
+    for (index, entry) in state.walk.path.enumerated() {
+      let number = "\(index + 1)".padding(toLength: 3, withPad: " ", startingAt: 0)
+      let question = TextLayout.truncate(TerminalText.sanitized(entry.question), width: width - 3)
+      let editing = entry.stepID == state.editingStepID
+      lines.append(StyledLine([Span(number, .faint), Span(question)], highlight: editing ? .selected : nil))
+      var answer = [Span("   › "), Span(TextLayout.truncate(TerminalText.sanitized(entry.answer), width: width - 16), .title)]
+      if entry.changed { answer.append(Span(" (" + Chrome.changedMark(language) + ")", .faint)) }
+      lines.append(StyledLine(answer))
+    }
+    if !state.walk.setAside.isEmpty {
+      lines.append(StyledLine(Chrome.setAsideTitle(language), .title))
+      for entry in state.walk.setAside {
+        let question = TerminalText.sanitized(entry.question)
+        let answer = TerminalText.sanitized(entry.answer)
+        lines.append(StyledLine("~  " + TextLayout.truncate(question, width: width - 3), .faint))
+        lines.append(StyledLine("   › " + TextLayout.truncate(answer, width: width - 5), .faint))
+      }
+    }
+    return lines
+  }
+
+  var gatheredLines: [StyledLine] {
+    guard !state.walk.dispositions.isEmpty else { return [] }
+    let width = frame.paneContentWidth
+    var lines = [StyledLine.empty, StyledLine(Chrome.gatheredTitle(language), .title)]
+    for disposition in state.walk.dispositions {
+      let title = TextLayout.truncate(TerminalText.sanitized(disposition.title), width: width - 2)
+      lines.append(StyledLine([Span("■ ", .badge(rank: disposition.level.rank)), Span(title)]))
+      for match in state.contacts[disposition.code] ?? [] {
+        let name = TextLayout.truncate(TerminalText.sanitized(match.name), width: width - 4)
+        lines.append(StyledLine([Span("  · "), Span(name, .faint)]))
+      }
+    }
+    return lines
+  }
+
+  func draw(into grid: inout CellGrid) {
+    let height = frame.bodyHeight
+    var gathered = gatheredLines
+    if gathered.count > height / 2 { gathered = Array(gathered.prefix(height / 2 - 1)) + [StyledLine("  …", .faint)] }
+    var path = pathLines
+    let room = height - gathered.count
+    if path.count > room, room > 2 {
+      // Keep the title and the most recent answers.
+      let hidden = path.count - room + 1
+      path = [path[0], StyledLine("  … (\(hidden))", .faint)] + path.suffix(room - 2)
+    }
+    let lines = path + gathered
+    grid.draw(lines, x: frame.paneX, y: frame.bodyTop, width: frame.paneContentWidth, height: height)
+  }
+}

@@ -1,0 +1,162 @@
+import RepereBase
+
+extension AppState {
+  mutating func handleQuestion(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    guard let step = displayedStep else { return [] }
+    let typed = step.takesTypedInput
+    if typed, let effects = editInput(key, action: action) { return effects }
+    if let effects = handleCommon(action) { return effects }
+    let options = choices(for: step)
+    let rowCount = options.count + (step.allowsUnknown ? 1 : 0)
+    switch action {
+    case .answer:
+      guard case .character(let character) = key, let digit = character.wholeNumberValue, digit <= options.count else {
+        return []
+      }
+      selection = digit - 1
+      if step.kind == .multi {
+        toggle(options[digit - 1].value)
+        return []
+      }
+      return submit(step, optionIndex: digit - 1)
+    case .unknown:
+      guard step.allowsUnknown else { return [] }
+      return submit(step, input: .unknown)
+    case .previous:
+      if rowCount > 0 { selection = (selection - 1 + rowCount) % rowCount }
+      return []
+    case .next:
+      if rowCount > 0 { selection = (selection + 1) % rowCount }
+      return []
+    case .toggle:
+      if step.kind == .multi, selection < options.count { toggle(options[selection].value) }
+      return []
+    case .confirm:
+      if typed { return submitTyped(step) }
+      if selection >= options.count { return step.allowsUnknown ? submit(step, input: .unknown) : [] }
+      if step.kind == .multi { return submit(step, input: .multi(ticked)) }
+      return submit(step, optionIndex: selection)
+    case .back:
+      return goBack()
+    case .close:
+      return goBack()
+    default:
+      // Escape while changing an earlier answer cancels the change.
+      if key == .escape, editingStepID != nil {
+        editingStepID = nil
+        prepareDisplayedStep()
+      }
+      return []
+    }
+  }
+
+  /// Typing into the input line of a number/text/place question. Returns nil when the key is
+  /// not editing (so it is handled as an action).
+  private mutating func editInput(_ key: KeyPress, action: ActionID?) -> [Effect]? {
+    switch key {
+    case .character(let character):
+      input.append(character)
+      status = nil
+      return []
+    case .backspace where !input.isEmpty:
+      input.removeLast()
+      return []
+    case .left where !input.isEmpty:
+      return []  // no cursor movement in the line: ← only goes back once it is empty
+    case .escape where !input.isEmpty && editingStepID == nil:
+      input = ""
+      return []
+    default:
+      return nil
+    }
+  }
+
+  private mutating func toggle(_ value: String) {
+    if ticked.contains(value) { ticked.remove(value) } else { ticked.insert(value) }
+  }
+
+  private mutating func submit(_ step: StepView, optionIndex: Int) -> [Effect] {
+    let options = choices(for: step)
+    guard optionIndex < options.count else { return [] }
+    switch step.kind {
+    case .yesno: return submit(step, input: .bool(optionIndex == 0))
+    case .info: return submit(step, input: .acknowledged)
+    case .choice: return submit(step, input: .choice(options[optionIndex].value))
+    case .multi: return submit(step, input: .multi(ticked))
+    case .number, .text, .place: return []
+    }
+  }
+
+  private mutating func submitTyped(_ step: StepView) -> [Effect] {
+    let text = input.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else {
+      status = StatusMessage(.error, Chrome.emptyInput(language))
+      return []
+    }
+    switch step.kind {
+    case .number:
+      guard let value = NumberText.parse(text) else {
+        status = StatusMessage(.error, Chrome.notANumber(language))
+        return []
+      }
+      return submit(step, input: .number(value))
+    case .place:
+      return choosePlace(typed: text, forStep: step.id)
+    default:
+      return submit(step, input: .text(text))
+    }
+  }
+
+  mutating func submit(_ step: StepView, input answer: AnswerInput) -> [Effect] {
+    switch walker.answer(step.id, answer) {
+    case .success(let events):
+      status = nil
+      return walkChanged(events)
+    case .failure(let rejection):
+      status = StatusMessage(.error, TerminalText.sanitized(rejection.message))
+      return []
+    }
+  }
+
+  mutating func goBack() -> [Effect] {
+    if editingStepID != nil {
+      editingStepID = nil
+      prepareDisplayedStep()
+      return []
+    }
+    let events = walker.goBack()
+    guard !events.isEmpty else { return [] }
+    return walkChanged(events)
+  }
+
+  /// Resolves a typed place: one département → answered (best candidate), several → asks, none
+  /// → says so. `forStep` nil is `--place` at start.
+  mutating func choosePlace(typed text: String, forStep stepID: String?) -> [Effect] {
+    guard let resolver = services.places else {
+      status = StatusMessage(.error, Chrome.placeUnavailable(language))
+      return []
+    }
+    let candidates = resolver.candidates(for: text)
+    guard let best = candidates.first else {
+      status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
+      return []
+    }
+    let departements = Set(candidates.map(\.departement))
+    placeQuery = text
+    if departements.count > 1 {
+      placeCandidates = candidates
+      placeSelection = 0
+      placeForStep = stepID
+      overlays.append(.placeChoice)
+      return []
+    }
+    return applyPlace(best, forStep: stepID)
+  }
+
+  mutating func applyPlace(_ place: PlaceValue, forStep stepID: String?) -> [Effect] {
+    if let stepID, let step = walker.step(stepID) {
+      return submit(step, input: .place(place))
+    }
+    return walkChanged(walker.setPlace(place, typed: placeQuery.isEmpty ? place.label : placeQuery))
+  }
+}

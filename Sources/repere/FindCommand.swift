@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import RepereBase
+import RepereLookup
+
+/// `repere find`: searches the directory (or the resource centre) from the command line.
+struct FindCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "find",
+    abstract: "Cherche des structures dans l'annuaire (ou des ressources avec --resources).",
+    discussion: """
+      La recherche ignore accents et majuscules, accepte un début de mot et une faute de frappe \
+      (mots de cinq lettres ou plus). Avec --place, les structures proches passent en premier.
+      """)
+
+  @Argument(help: "Ce qu'on cherche (nom, type, thématique, commune, description). Vide : tout.")
+  var query: String = ""
+
+  @Option(help: "Lieu : code postal, commune, code INSEE, département (« 93200 », « Saint-Denis 93 », « 93 »).")
+  var place: String?
+
+  @Option(help: "Rayon autour du lieu, en km.")
+  var radius: Double?
+
+  @Option(help: "Type de structure (id du vocabulaire), répétable.")
+  var type: [String] = []
+
+  @Option(help: "Thématique (id du vocabulaire), répétable.")
+  var theme: [String] = []
+
+  @Option(name: .customLong("public"), help: "Public accueilli (id du vocabulaire), répétable.")
+  var publics: [String] = []
+
+  @Option(help: "Âge de la personne : garde les structures qui l'accueillent.")
+  var age: Double?
+
+  @Flag(name: .customLong("open-now"), help: "Seulement les structures ouvertes à l'heure donnée.")
+  var openNow = false
+
+  @Flag(name: .customLong("pro"), help: "Seulement les contacts réservés aux professionnel·les.")
+  var professionalOnly = false
+
+  @Flag(help: "Chercher dans le centre de ressources (guides, fiches, événements).")
+  var resources = false
+
+  @Option(help: "Nombre de résultats.")
+  var limit: Int = 10
+
+  @Option(help: "Heure de référence, ISO 8601 (2026-11-29T23:10:00+01:00). Par défaut : maintenant.")
+  var now: String?
+
+  @Flag(help: "Sortie JSON.")
+  var json = false
+
+  @OptionGroup var dataOptions: DataOptions
+
+  func validate() throws {
+    if limit < 1 { throw ValidationError("--limit doit être au moins 1") }
+    if let now, FindCommand.parseDate(now) == nil {
+      throw ValidationError("--now attend une date ISO 8601, par exemple 2026-11-29T23:10:00+01:00")
+    }
+  }
+
+  static func parseDate(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: text)
+  }
+
+  func run() throws {
+    let moment = now.flatMap(FindCommand.parseDate) ?? Date()
+    let data: LookupData
+    do {
+      data = try LookupData.load(folder: dataOptions.dataURL)
+    } catch {
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      throw ExitCode(2)
+    }
+    for finding in data.findings where finding.severity == .error {
+      FileHandle.standardError.write(Data("\(finding)\n".utf8))
+    }
+    if resources {
+      let today = CalendarDay(date: moment, timeZone: Departement.timeZone(forCode: "75"))
+      let hits = data.resources.search(query, themes: theme, today: today, limit: limit)
+      print(FindReport.resources(hits, json: json), terminator: "")
+      return
+    }
+    var placeValue: PlaceValue?
+    if let place {
+      switch data.places.resolveAnswer(place) {
+      case .place(let value): placeValue = value
+      case .notFound:
+        FileHandle.standardError.write(Data("lieu inconnu : « \(TerminalText.sanitized(place)) »\n".utf8))
+        throw ExitCode(2)
+      case .ambiguous(let candidates):
+        let list = candidates.prefix(12).map(\.label).joined(separator: ", ")
+        FileHandle.standardError.write(
+          Data(
+            "lieu ambigu : « \(TerminalText.sanitized(place)) » — \(list) ; précisez (code postal, « Nom 93 »)\n".utf8))
+        throw ExitCode(2)
+      }
+    }
+    let filters = SearchFilters(
+      radiusKm: radius, types: type, themes: theme, publics: publics, age: age, openNow: openNow,
+      access: professionalOnly ? .professionnels : nil)
+    let hits = data.directory.search(query, filters: filters, place: placeValue, now: moment, limit: limit)
+    print(FindReport.structures(hits, directory: data.directory, now: moment, json: json), terminator: "")
+  }
+}

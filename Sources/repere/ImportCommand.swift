@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import RepereBase
+import RepereLookup
+
+/// `repere import FILE.csv`: turns a spreadsheet export into a `repere/directory@1` YAML file.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Convertit un export CSV d'annuaire (tableur) en fichier YAML repere/directory@1.",
+    discussion: """
+      Séparateur ';' ou ',', UTF-8 (avec ou sans BOM) ou Windows-1252. Les en-têtes sont les noms \
+      de champs du format (adresse.voie ou voie, telephones…), les listes séparées par '|'. Chaque \
+      erreur indique fichier:ligne:colonne ; en cas d'erreur, rien n'est écrit.
+      """)
+
+  @Argument(help: "Le fichier CSV à importer.")
+  var file: String
+
+  @Option(name: .shortAndLong, help: "Fichier YAML à écrire (par défaut : même nom, extension .yaml).")
+  var output: String?
+
+  @Option(help: "Provenance des fiches (« source: » du fichier YAML).")
+  var source: String?
+
+  @Flag(help: "Écraser le fichier de sortie s'il existe.")
+  var force = false
+
+  func run() throws {
+    let input = URL(fileURLWithPath: file)
+    guard let data = try? Data(contentsOf: input) else {
+      FileHandle.standardError.write(Data("\(file):1:1: error: cannot read the file\n".utf8))
+      throw ExitCode(2)
+    }
+    var diagnostics = Diagnostics()
+    let loaded = DirectoryFile.loadCSV(data, path: file, source: source, diagnostics: &diagnostics)
+    for finding in diagnostics.sorted {
+      FileHandle.standardError.write(Data("\(finding)\n".utf8))
+    }
+    if diagnostics.hasErrors { throw ExitCode(2) }
+    let destination =
+      output.map { URL(fileURLWithPath: $0) }
+      ?? input.deletingPathExtension().appendingPathExtension("yaml")
+    if FileManager.default.fileExists(atPath: destination.path), !force {
+      FileHandle.standardError.write(Data("\(destination.path) existe déjà (--force pour l'écraser)\n".utf8))
+      throw ExitCode(1)
+    }
+    let yaml = DirectoryYAMLWriter.yaml(source: source, updated: nil, structures: loaded.structures)
+    try Data(yaml.utf8).write(to: destination, options: .atomic)
+    print("\(loaded.structures.count) structure(s) écrite(s) dans \(destination.path)")
+  }
+}

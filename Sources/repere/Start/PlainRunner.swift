@@ -1,0 +1,54 @@
+import Foundation
+import RepereUI
+
+/// Runs `PlainSession` on standard input and output: prints the question, reads a line,
+/// carries out the effects, prints what changed. Works with stdin not a terminal (scripts).
+struct PlainRunner {
+  let setup: CaseSetup
+  let language: Language
+  let effects: CaseEffects
+
+  /// Runs until quit or end of input; returns the exit code.
+  func run(place: String?) -> Int32 {
+    let now = Date()
+    let (state, initialEffects) = UIProgram.start(
+      walker: setup.makeWalker(now: now), services: setup.services, language: language, size: .minimum, now: now,
+      placeText: place)
+    var session = PlainSession(state: state)
+    perform(initialEffects, on: &session)
+    emit(session.screenText)
+    while !session.finished, let line = readLine(strippingNewline: true) {
+      _ = session.apply(.tick(Date()))
+      let (effects, output) = session.handle(line)
+      emit(output)
+      let saved = perform(effects, on: &session)
+      if session.finished { break }
+      if saved { emit([Chrome.plainSaved(language)]) }
+      emit(session.screenText)
+    }
+    if !session.finished { perform([.quit(closeAs: nil)], on: &session) }
+    effects.finish()
+    if let path = effects.journalPath { emit(["journal : \(path)"]) }
+    return 0
+  }
+
+  /// Carries out effects, feeding results back; true when something was journaled.
+  @discardableResult
+  private func perform(_ initial: [Effect], on session: inout PlainSession) -> Bool {
+    var queue = initial
+    var saved = false
+    while !queue.isEmpty {
+      let effect = queue.removeFirst()
+      for msg in effects.perform(effect, session.state) {
+        if case .journalSaved(let count) = msg, count > 0 { saved = true }
+        queue += session.apply(msg)
+      }
+    }
+    return saved
+  }
+
+  private func emit(_ lines: [String]) {
+    guard !lines.isEmpty else { return }
+    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import RepereBase
+import Testing
+
+@testable import RepereLookup
+
+@Suite struct PlaceIndexTests {
+  let places = Fixtures.places
+
+  @Test func referenceDataMergesPostalCodesAndFillsDepartements() throws {
+    let reference = Fixtures.data.reference
+    #expect(reference.departements.count == 101)
+    let saintDenis = try #require(reference.commune(insee: "93066"))
+    #expect(saintDenis.postalCodes == ["93200", "93210"])
+    #expect(reference.departement(code: "93")?.voisins == ["75", "77", "92", "94", "95"])
+    // A commune déléguée has no département column: it comes from its INSEE code.
+    #expect(reference.communes.first { $0.nom == "Villotran" }?.departement == "60")
+    #expect(reference.commune(insee: "60694")?.nom == "Les Hauts-Talican")  // the commune wins over its déléguée
+  }
+
+  @Test(arguments: ["93200", "93210", "93066", "Saint-Denis 93", "st denis (93)", "SAINT DENIS 93200"])
+  func typedFormsOfSaintDenis93(text: String) {
+    #expect(
+      places.resolveAnswer(text)
+        == .place(PlaceValue(communeCode: "93066", departement: "93", label: "Saint-Denis (93)")), "\(text)")
+  }
+
+  @Test(arguments: ["Saint-Denis", "saint denis", "st-denis", "St Denis", "SAINT-DÉNIS"])
+  func ambiguousNamesListEveryDepartement(text: String) throws {
+    guard case .ambiguous(let candidates) = places.resolveAnswer(text) else {
+      Issue.record("\(text) should be ambiguous")
+      return
+    }
+    #expect(Set(candidates.map(\.departement)) == ["11", "30", "93", "974"])
+    // Ranked by population: La Réunion's Saint-Denis is the largest.
+    #expect(candidates.first?.communeCode == "97411")
+  }
+
+  @Test func departementByCodeOrName() {
+    let expected = PlaceValue(communeCode: nil, departement: "93", label: "Seine-Saint-Denis (93)")
+    #expect(places.resolveAnswer("93") == .place(expected))
+    #expect(places.resolveAnswer("seine st denis") == .place(expected))
+    #expect(places.resolveAnswer("Seine-Saint-Denis") == .place(expected))
+    #expect(
+      places.resolveAnswer("2a") == .place(PlaceValue(communeCode: nil, departement: "2A", label: "Corse-du-Sud (2A)")))
+  }
+
+  @Test func severalCommunesOfOneDepartementPickTheMostPopulous() {
+    // 01400 serves several communes of the Ain: Châtillon-sur-Chalaronne is the largest.
+    guard case .place(let place) = places.resolveAnswer("01400") else {
+      Issue.record("01400 should resolve")
+      return
+    }
+    #expect(place.departement == "01")
+    #expect(place.label == "Châtillon-sur-Chalaronne (01)")
+    #expect(places.candidates(for: "01400").count > 3)
+  }
+
+  @Test func accentsCaseArticlesAndTypos() {
+    #expect(places.candidates(for: "ile saint denis").first?.communeCode == "93039")
+    #expect(places.candidates(for: "L'ÎLE-SAINT-DENIS").first?.communeCode == "93039")
+    #expect(places.candidates(for: "argenteul").first?.communeCode == "95018")  // one typo
+    #expect(places.candidates(for: "pontoi").contains { $0.communeCode == "95500" })  // prefix
+    #expect(places.candidates(for: "Paris").first?.communeCode == "75056")
+    #expect(places.resolveAnswer("zzzzqq") == .notFound)
+    #expect(places.candidates(for: "").isEmpty)
+  }
+
+  @Test func textFolding() {
+    #expect(TextFolding.fold("Œuvre d'Été — Saint-Denis (93)") == "oeuvre d ete saint denis 93")
+    #expect(TextFolding.fold("ÆSTHÉTIQUE Straße ça") == "aesthetique strasse ca")
+    #expect(TextFolding.fold("e\u{0301}cole") == "ecole")  // decomposed accent
+    #expect(TextFolding.words("  l’enfant ") == ["l", "enfant"])
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import RepereBase
+import Testing
+
+@testable import RepereLookup
+
+@Suite struct SearchTests {
+  let directory = Fixtures.directory
+  /// Monday 30 November 2026, 10:00 in Paris.
+  let monday = Fixtures.date("2026-11-30T10:00:00+01:00")
+
+  private func ids(_ query: String, filters: SearchFilters = SearchFilters(), place: String? = nil, now: Date? = nil)
+    -> [String]
+  {
+    let placeValue = place.flatMap { Fixtures.places.candidates(for: $0).first }
+    return directory.search(query, filters: filters, place: placeValue, now: now ?? monday, limit: 50).map(
+      \.structure.id)
+  }
+
+  @Test func accentCaseAndLigatureInsensitive() {
+    #expect(ids("oeuvre ete") == ["95/oeuvre-ete"])
+    #expect(ids("ŒUVRE D'ÉTÉ") == ["95/oeuvre-ete"])
+    #expect(ids("allo enfance") == ["national/119"])
+  }
+
+  @Test func prefixAndTwoLetterFirstKeystrokes() {
+    #expect(ids("cr").prefix(3).allSatisfy { $0.hasSuffix("crip") })
+    #expect(ids("maison ado") == ["93/mda"])
+    #expect(!ids("pr").isEmpty)
+  }
+
+  @Test func oneTypoOnLongWordsOnly() {
+    let hits = directory.search("prostitusion", now: monday)
+    #expect(hits.map(\.structure.id).contains("95/oeuvre-ete"))
+    #expect(hits.allSatisfy { $0.matchKind == .fuzzy })
+    #expect(ids("crpi").isEmpty)  // four letters: no typo allowed
+  }
+
+  @Test func exactBeatsPrefixBeatsFuzzy() {
+    // At 23:00 both are open or unknown: the match in the name beats the one in the description.
+    let hits = directory.search("nuit", now: Fixtures.date("2026-11-30T23:00:00+01:00"))
+    #expect(hits.map(\.structure.id) == ["77/asso-nuit", "95/oeuvre-ete"])
+    #expect(directory.search("adolescent", now: monday).first?.matchKind == .prefix)
+    let kinds = directory.search("crip", now: monday).map(\.matchKind)
+    #expect(kinds.allSatisfy { $0 == .exact })
+  }
+
+  @Test func localThenNeighbourThenNational() {
+    let hits = directory.search("prostitution", place: Fixtures.places.place(insee: "93066"), now: monday)
+    #expect(hits.map(\.structure.id) == ["93/mda", "95/oeuvre-ete", "77/asso-nuit", "national/119"])
+    #expect(hits.map(\.tier) == [.commune, .voisin, .voisin, .national])
+    #expect(hits[1].reason == "département voisin (95)")
+    #expect(hits[0].distanceKm == 0)
+  }
+
+  @Test func openNowFirstWithinATier() {
+    // At 23:30 on Monday the night shelter (77) is open, the association of the 95 unknown.
+    let late = Fixtures.date("2026-11-30T23:30:00+01:00")
+    let hits = directory.search("prostitution", place: Fixtures.places.place(departement: "93"), now: late)
+    #expect(hits.map(\.structure.id) == ["93/mda", "77/asso-nuit", "95/oeuvre-ete", "national/119"])
+    #expect(hits.map(\.openNow) == [false, true, nil, true])
+  }
+
+  @Test func filters() {
+    #expect(ids("", filters: SearchFilters(types: ["crip"])) == ["93/crip", "13/crip", "95/crip"])
+    #expect(ids("", filters: SearchFilters(types: ["crip"], access: .professionnels)) == ["93/crip"])
+    #expect(ids("", filters: SearchFilters(themes: ["violences-numeriques"])) == ["national/3018"])
+    #expect(ids("", filters: SearchFilters(age: 22)).contains("95/oeuvre-ete") == false)
+    #expect(ids("", filters: SearchFilters(age: 21)).contains("95/oeuvre-ete"))
+    #expect(ids("", filters: SearchFilters(publics: ["professionnels"])) == ["national/119"])
+    let sunday = Fixtures.date("2026-11-29T10:00:00+01:00")
+    #expect(ids("", filters: SearchFilters(openNow: true), now: sunday) == ["national/119", "national/3018"])
+    // Within 15 km of Saint-Denis: the local ones and national lines, not Pontoise (≈ 25 km) nor Marseille.
+    let near = ids("", filters: SearchFilters(radiusKm: 15), place: "93200")
+    #expect(near.contains("93/crip") && near.contains("national/119"))
+    #expect(!near.contains("95/crip") && !near.contains("13/crip"))
+    // Inactive structures are left out unless asked for.
+    #expect(!ids("ancien").contains("93/ferme"))
+    #expect(ids("ancien", filters: SearchFilters(includeInactive: true)) == ["93/ferme"])
+  }
+
+  @Test func searchesCommunesTypesAndThemesToo() {
+    #expect(ids("bobigny") == ["93/crip"])
+    #expect(ids("informations preoccupantes").contains("93/crip"))
+    #expect(ids("violences numeriques") == ["national/3018"])
+  }
+}
