@@ -88,10 +88,24 @@ final class TmuxSession {
   func waitForExit(timeout: TimeInterval = 10) throws -> Int {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      if (try? value("#{pane_dead}")) == "1" { return Int(try value("#{pane_dead_status}")) ?? -1 }
+      if (try? value("#{pane_dead}")) == "1" {
+        // The status can lag behind the dead flag; tmux also writes it on the pane.
+        if let status = Int((try? value("#{pane_dead_status}")) ?? "") { return status }
+        let screen = (try? tmux(["capture-pane", "-p", "-J", "-t", target])) ?? ""
+        if let range = screen.range(of: "Pane is dead (status ") {
+          let digits = screen[range.upperBound...].prefix { $0.isNumber }
+          if let status = Int(digits) { return status }
+        }
+      }
       usleep(20_000)
     }
-    throw Failure(description: "the program did not exit; screen was:\n\((try? screen()) ?? "")")
+    let pid = (try? value("#{pane_pid}")) ?? "?"
+    let state = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8))?
+      .split(separator: "\n").first { $0.hasPrefix("State") } ?? "?"
+    let channel = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? "?"
+    throw Failure(
+      description: "the program (pid \(pid), \(state), waiting in \(channel)) did not exit; screen was:\n"
+        + ((try? screen()) ?? ""))
   }
 
   /// Stops the server and removes the socket and temporary files.
