@@ -245,7 +245,8 @@ import Glibc
     }
     let screen = try tmux.waitFor(text: "EXIT=")
     #expect(screen.contains("EXIT=3"))
-    #expect(try tmux.tmux(["capture-pane", "-p", "-J", "-t", tmux.target]).contains("la variable TERM n'est pas définie"))
+    #expect(
+      try tmux.tmux(["capture-pane", "-p", "-J", "-t", tmux.target]).contains("la variable TERM n'est pas définie"))
   }
 
   @Test func plainModeWalksACaseFromAScript() throws {

@@ -25,7 +25,9 @@ struct OrientationScreen {
     var focus: Int?
     var contactIndex = 0
     for disposition in state.walk.dispositions {
-      var heading = [Span(" " + LevelNames.label(disposition.level.id, language) + " ", .badge(rank: disposition.level.rank))]
+      var heading = [
+        Span(" " + LevelNames.label(disposition.level.id, language) + " ", .badge(rank: disposition.level.rank))
+      ]
       heading.append(Span(" "))
       let titleLines = StyledLine.wrapped(disposition.title, width: width, style: .title, prefix: heading, indent: 2)
       lines += titleLines
