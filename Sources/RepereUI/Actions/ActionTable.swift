@@ -106,7 +106,8 @@ public enum ActionTable {
         en: "Picks the option with that number (in a checklist: ticks or unticks it)."),
       screens: [.question, .placeChoice, .raiseLevel, .changeAnswer], inFooter: true),
     ActionSpec(
-      id: .unknown, keys: [.key(.character("0")), .key(.function(9))], label: LocalizedText(fr: "je ne sais pas", en: "don't know"),
+      id: .unknown, keys: [.key(.character("0")), .key(.function(9))],
+      label: LocalizedText(fr: "je ne sais pas", en: "don't know"),
       help: LocalizedText(
         fr: "Répond « Je ne sais pas » quand le protocole le propose (aussi F9 en saisie).",
         en: "Answers \u{201C}I don't know\u{201D} when the protocol offers it (F9 while typing)."),
@@ -204,7 +205,8 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Ferme la fenêtre en cours (annuaire, fiche, aide, choix) et revient au dossier.",
         en: "Closes the current window (directory, record, help, choice) and returns to the case."),
-      screens: [.search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer], inFooter: true),
+      screens: [.search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer], inFooter: true
+    ),
     ActionSpec(
       id: .help, keys: [.key(.character("?")), .key(.function(1))], label: LocalizedText(fr: "aide", en: "help"),
       help: LocalizedText(
