@@ -74,6 +74,13 @@ let package = Package(
       dependencies: ["RepereJournal", "RepereBase"]
     ),
 
+    // Release-mode benchmark of the rules (not a test: timings are never asserted).
+    .executableTarget(
+      name: "repere-bench",
+      dependencies: ["RepereBase", "RepereRules", "RepereBundle", .product(name: "Yams", package: "Yams")],
+      path: "Sources/RepereBench"
+    ),
+
     // MARK: Tests
     .testTarget(name: "RepereBaseTests", dependencies: ["RepereBase"]),
     .testTarget(name: "RepereRulesTests", dependencies: ["RepereRules", "RepereBase"]),
