@@ -7,7 +7,8 @@ let package = Package(
   name: "Repere",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "repere", targets: ["repere"])
+    .executable(name: "repere", targets: ["repere"]),
+    .executable(name: "repere-bench", targets: ["RepereBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -74,11 +75,16 @@ let package = Package(
       dependencies: ["RepereJournal", "RepereBase"]
     ),
 
-    // Release-mode benchmark of the rules (not a test: timings are never asserted).
+    // MARK: Benchmarks (release builds only; never run as tests)
     .executableTarget(
-      name: "repere-bench",
+      name: "RepereBench",
+      dependencies: ["RepereLookup", "RepereBase"]
+    ),
+    // Rules: load/check/paths/walk of a generated 2,000-step protocol.
+    .executableTarget(
+      name: "repere-rules-bench",
       dependencies: ["RepereBase", "RepereRules", "RepereBundle", .product(name: "Yams", package: "Yams")],
-      path: "Sources/RepereBench"
+      path: "Sources/RepereRulesBench"
     ),
 
     // MARK: Tests
@@ -96,7 +102,9 @@ let package = Package(
     ),
     .testTarget(
       name: "RepereUITests",
-      dependencies: ["RepereUI", "RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]
+      dependencies: [
+        "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereLookup", "RepereJournal", "RepereBase",
+      ]
     ),
     .testTarget(
       name: "RepereEndToEndTests",

@@ -84,11 +84,9 @@ public struct ActionSpec: Hashable, Sendable {
     screen.isTyping ? keys.filter { !$0.isPrintable } : keys
   }
 
-  /// « ↑/k » — the keys usable on `screen`, as shown in the footer.
+  /// The first key usable on `screen`, as shown in the footer (the help lists them all).
   public func keyLabel(on screen: ScreenKind, _ language: Language) -> String {
-    let usable = keys(on: screen)
-    // Arrow pairs read better together: show the first key only, plus a vi alternative.
-    return usable.prefix(2).map { $0.label(language) }.joined(separator: "/")
+    keys(on: screen).first?.label(language) ?? ""
   }
 }
 
@@ -97,7 +95,7 @@ public enum ActionTable {
   private static let everywhere = Set(ScreenKind.allCases)
   private static let walking: Set<ScreenKind> = [.question, .typedQuestion, .orientation]
   private static let lists: Set<ScreenKind> = [
-    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel,
+    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel, .help, .detail,
   ]
 
   public static let all: [ActionSpec] = [
@@ -108,7 +106,8 @@ public enum ActionTable {
         en: "Picks the option with that number (in a checklist: ticks or unticks it)."),
       screens: [.question, .placeChoice, .raiseLevel, .changeAnswer], inFooter: true),
     ActionSpec(
-      id: .unknown, keys: [.key(.character("0")), .key(.function(9))], label: LocalizedText(fr: "je ne sais pas", en: "don't know"),
+      id: .unknown, keys: [.key(.character("0")), .key(.function(9))],
+      label: LocalizedText(fr: "je ne sais pas", en: "don't know"),
       help: LocalizedText(
         fr: "Répond « Je ne sais pas » quand le protocole le propose (aussi F9 en saisie).",
         en: "Answers \u{201C}I don't know\u{201D} when the protocol offers it (F9 while typing)."),
@@ -185,9 +184,9 @@ public enum ActionTable {
       help: LocalizedText(fr: "Fait défiler vers le haut.", en: "Scrolls up."),
       screens: [.orientation, .help, .detail], inFooter: false),
     ActionSpec(
-      id: .pageDown, keys: [.key(.pageDown)], label: LocalizedText(fr: "page suiv.", en: "page down"),
+      id: .pageDown, keys: [.key(.pageDown)], label: LocalizedText(fr: "défiler", en: "scroll"),
       help: LocalizedText(fr: "Fait défiler vers le bas.", en: "Scrolls down."),
-      screens: [.orientation, .help, .detail], inFooter: false),
+      screens: [.orientation, .help, .detail], inFooter: true),
     ActionSpec(
       id: .saveNote, keys: [.key(.function(2)), .key(.control("d"))],
       label: LocalizedText(fr: "enregistrer", en: "save"),
@@ -206,7 +205,8 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Ferme la fenêtre en cours (annuaire, fiche, aide, choix) et revient au dossier.",
         en: "Closes the current window (directory, record, help, choice) and returns to the case."),
-      screens: [.search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer], inFooter: true),
+      screens: [.search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer], inFooter: true
+    ),
     ActionSpec(
       id: .help, keys: [.key(.character("?")), .key(.function(1))], label: LocalizedText(fr: "aide", en: "help"),
       help: LocalizedText(

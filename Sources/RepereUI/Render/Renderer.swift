@@ -63,7 +63,9 @@ struct Renderer {
     let title = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
     grid.put(" " + Chrome.appName(language), x: 0, y: frame.headerRow, style: .title)
     let nameWidth = CharacterWidth.of(Chrome.appName(language)) + 2
-    grid.put(" · " + title, x: nameWidth - 1, y: frame.headerRow, style: .plain, maxWidth: leftWidth - nameWidth)
+    grid.put(
+      " · " + TextLayout.truncate(title, width: max(1, leftWidth - nameWidth - 3)), x: nameWidth - 1,
+      y: frame.headerRow, style: .plain, maxWidth: leftWidth - nameWidth)
     grid.draw(StyledLine(right), x: grid.columns - rightWidth, y: frame.headerRow, width: rightWidth)
   }
 
@@ -82,7 +84,9 @@ struct Renderer {
   func drawStatus(into grid: inout CellGrid) {
     var journal: Span
     if state.journalError != nil {
-      journal = Span(" journal : \(language == .fr ? "ÉCHEC" : "FAILED") ", CellStyle(foreground: .white, background: .red, bold: true))
+      journal = Span(
+        " journal : \(language == .fr ? "ÉCHEC" : "FAILED") ",
+        CellStyle(foreground: .white, background: .red, bold: true))
     } else if state.journalPending > 0 {
       journal = Span(Chrome.saving(language), .faint)
     } else if state.lastSaved != nil {
@@ -100,7 +104,8 @@ struct Renderer {
         }
       grid.put(" " + status.text, x: 0, y: frame.statusRow, style: style, maxWidth: grid.columns - journalWidth - 2)
     } else if let warning = state.walk.validityWarning {
-      grid.put(" " + Chrome.validityWarning(language, TerminalText.sanitized(warning)), x: 0, y: frame.statusRow,
+      grid.put(
+        " " + Chrome.validityWarning(language, TerminalText.sanitized(warning)), x: 0, y: frame.statusRow,
         style: .error, maxWidth: grid.columns - journalWidth - 2)
     }
     grid.put(journal.text, x: grid.columns - journalWidth - 1, y: frame.statusRow, style: journal.style)
