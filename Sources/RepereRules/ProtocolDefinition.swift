@@ -82,6 +82,9 @@ public struct ProtocolDefinition: Sendable {
     stepIndex[id].map { steps[$0] }
   }
 
+  /// The position in `steps` of the step with this id (the first, when repeated).
+  func position(ofStep id: String) -> Int? { stepIndex[id] }
+
   /// Replaces the steps, keeping the lookup index in step.
   public mutating func setSteps(_ newSteps: [Step]) {
     steps = newSteps

@@ -14,7 +14,7 @@ struct WalkRun: Sendable {
     fileprivate var undoCount: Int
     fileprivate var current: String?
     fileprivate var previous: String
-    fileprivate var pending: Step?
+    fileprivate var isWaiting: Bool
     fileprivate var problem: WalkProblem?
     fileprivate var isFinished: Bool
   }
@@ -32,14 +32,20 @@ struct WalkRun: Sendable {
   /// When false, decisions and explanations are not recorded (enumeration needs codes only).
   let explains: Bool
   private(set) var context = EvaluationContext()
-  private(set) var passed = Set<String>()
+  /// By position in `definition.steps`: passed already (a second pass is a loop).
+  private var passed: [Bool]
   private(set) var path: [PathEntry] = []
+  /// The position in `definition.steps` of each step of `path`.
+  private var positions: [Int] = []
+  /// Entries of `path` that carry an answer.
+  private(set) var answeredCount = 0
   private(set) var decisions: [Decision] = []
   private(set) var gathered: [GatheredDisposition] = []
   /// The step to walk next: the pending one while stopped on it; nil once ended.
   private(set) var current: String?
   private(set) var previous = "(début)"
-  private(set) var pending: Step?
+  /// True while stopped on `current`, waiting for its answer.
+  private(set) var isWaiting = false
   private(set) var invalidAnswers: [String: AnswerProblem] = [:]
   private(set) var problem: WalkProblem?
   private(set) var isFinished = false
@@ -50,7 +56,11 @@ struct WalkRun: Sendable {
     self.acknowledgeInfo = acknowledgeInfo
     self.explains = explains
     self.current = definition.start
+    self.passed = [Bool](repeating: false, count: definition.steps.count)
   }
+
+  /// The step waiting for an answer.
+  var pending: Step? { isWaiting ? current.flatMap { definition.step($0) } : nil }
 
   /// True when the walk cannot go further: an outcome, a problem.
   var hasEnded: Bool { current == nil || problem != nil || isFinished }
@@ -58,22 +68,23 @@ struct WalkRun: Sendable {
   /// Walks on from where the run stopped with `answers` (by step id) until a step waits for an
   /// answer, an outcome ends the walk, or a problem stops it.
   mutating func advance(answers: [String: AnswerValue]) {
-    pending = nil
+    isWaiting = false
     while let id = current, problem == nil, !isFinished {
-      guard let step = definition.step(id) else {
+      guard let position = definition.position(ofStep: id) else {
         problem = .missingStep(id, from: previous)
         return
       }
-      guard !passed.contains(id) else {
+      guard !passed[position] else {
         problem = .loop(at: id)
         return
       }
+      let step = definition.steps[position]
       previous = id
       var entry = PathEntry(stepID: id, kind: step.kind)
       switch step.kind {
       case .yesno, .choice, .multi, .number, .place, .text:
         guard let given = answers[id] else {
-          pending = step
+          isWaiting = true
           return
         }
         let answer: AnswerValue
@@ -82,7 +93,7 @@ struct WalkRun: Sendable {
         case .failure(let invalid):
           undo.append(.invalid(id, invalidAnswers[id]))
           invalidAnswers[id] = invalid
-          pending = step
+          isWaiting = true
           return
         }
         entry.answer = answer
@@ -96,7 +107,7 @@ struct WalkRun: Sendable {
       case .info:
         if !acknowledgeInfo {
           guard answers[id] == .bool(true) else {
-            pending = step
+            isWaiting = true
             return
           }
           entry.answer = .bool(true)
@@ -126,7 +137,9 @@ struct WalkRun: Sendable {
         if let code = step.disposition { gather(code, from: step, condition: nil, isOutcome: true) }
         isFinished = problem == nil
       }
-      passed.insert(id)
+      passed[position] = true
+      positions.append(position)
+      if entry.answer != nil { answeredCount += 1 }
       path.append(entry)
       if step.kind != .outcome, entry.next == nil {
         problem = .deadEnd(at: id)
@@ -139,7 +152,25 @@ struct WalkRun: Sendable {
   func mark() -> Mark {
     Mark(
       pathCount: path.count, decisionCount: decisions.count, gatheredCount: gathered.count, undoCount: undo.count,
-      current: current, previous: previous, pending: pending, problem: problem, isFinished: isFinished)
+      current: current, previous: previous, isWaiting: isWaiting, problem: problem, isFinished: isFinished)
+  }
+
+  /// Variables bound since `mark` (`departement` and `commune` when the place changed).
+  func variablesBound(since mark: Mark) -> [String] {
+    var names: [String] = []
+    for entry in undo[min(mark.undoCount, undo.count)...] {
+      switch entry {
+      case .value(let name, _): names.append(name)
+      case .place: names += ["departement", "commune"]
+      case .weights, .invalid: break
+      }
+    }
+    return names
+  }
+
+  /// Codes gathered since `mark`.
+  func gatheredCodes(since mark: Mark) -> [String] {
+    gathered[min(mark.gatheredCount, gathered.count)...].map(\.code)
   }
 
   /// Undoes everything walked since `mark` (taken on this run).
@@ -152,12 +183,17 @@ struct WalkRun: Sendable {
       case .invalid(let id, let old): invalidAnswers[id] = old
       }
     }
-    while path.count > mark.pathCount, let entry = path.popLast() { passed.remove(entry.stepID) }
+    if path.count > mark.pathCount {
+      for position in positions[mark.pathCount...] { passed[position] = false }
+      for entry in path[mark.pathCount...] where entry.answer != nil { answeredCount -= 1 }
+      path.removeLast(path.count - mark.pathCount)
+      positions.removeLast(positions.count - mark.pathCount)
+    }
     decisions.removeLast(decisions.count - mark.decisionCount)
     gathered.removeLast(gathered.count - mark.gatheredCount)
     current = mark.current
     previous = mark.previous
-    pending = mark.pending
+    isWaiting = mark.isWaiting
     problem = mark.problem
     isFinished = mark.isFinished
   }
@@ -166,11 +202,12 @@ struct WalkRun: Sendable {
   func state(answers: [String: AnswerValue], raise: LevelRaise?) -> WalkState {
     var state = WalkState(protocolID: definition.id)
     state.path = path
+    let pending = pending
     state.pending = pending
     state.isFinished = isFinished
     state.invalidAnswers = invalidAnswers
     state.problem = problem
-    let onPath = passed
+    let onPath = Set(path.map(\.stepID))
     state.setAside = answers.filter { !onPath.contains($0.key) && $0.key != pending?.id }
     state.place = context.place
     state.dispositions = gathered

@@ -1,5 +1,5 @@
 // repere-rules-bench: release-mode timing of loading and checking a generated protocol.
-// Build and run: swift run -c release --scratch-path .build-release repere-rules-bench [STEPS]
+// Build and run: swift run -c release --scratch-path .build-release repere-rules-bench [STEPS] [DATA_FOLDER]
 import Foundation
 import RepereBase
 import RepereBundle
@@ -50,6 +50,12 @@ _ = measure("load + check together") {
 }
 let analysis = measure("paths (exact counts, 1,000 listed)") { PathAnalysis.analyze(definition, limit: 1_000) }
 print("  distinct paths: \(analysis?.totalPaths ?? -1)")
+let feasible = measure("feasible paths (enumeration, default limits)") {
+  FeasiblePaths.enumerate(library: library, protocolID: definition.id)
+}
+print(
+  "  feasible paths: \(feasible?.paths.count ?? -1), answers tried: \(feasible?.answersTried ?? -1), "
+    + "truncated: \(feasible?.truncation?.rawValue ?? "no")")
 let answers = GeneratedProtocol.answers(steps: stepCount)
 let state = measure("walk (every question answered)") {
   Walker.walk(library: library, protocolID: definition.id, answers: answers)
@@ -64,3 +70,17 @@ _ = measure("bundle load + check of a folder with the protocol") {
   DataBundle.loadAndCheck(from: folder, today: Date())
 }
 try? FileManager.default.removeItem(at: folder)
+
+// The shipped bundle, when given: feasible paths of each protocol and `repere paths` as a whole.
+if let data = CommandLine.arguments.dropFirst(2).first {
+  let (bundle, _) = DataBundle.load(from: URL(fileURLWithPath: data))
+  for id in bundle.library.ids {
+    let paths = measure("feasible paths of \(id)") { FeasiblePaths.enumerate(library: bundle.library, protocolID: id) }
+    print(
+      "  feasible paths: \(paths?.paths.count ?? -1), variants: \(paths?.variantCount ?? -1), "
+        + "answers tried: \(paths?.answersTried ?? -1), truncated: \(paths?.truncation?.rawValue ?? "no")")
+    _ = measure("paths summary of \(id) (enumeration + scenarios + coverage)", runs: 3) {
+      bundle.pathsSummary(protocolID: id, defaultNow: Date())
+    }
+  }
+}
