@@ -123,16 +123,34 @@ enum GoodBundle {
 
   @Test func pathsCoverageCountsScenarioWalks() throws {
     let (bundle, _) = GoodBundle.load()
-    let definition = try #require(bundle.library.protocolDefinition("national/orientation"))
-    let analysis = try #require(PathAnalysis.analyze(definition))
-    let walked = bundle.run(bundle.scenarios, defaultNow: BrokenCorpus.today).compactMap { result in
-      result.state?.protocolID == "national/orientation" ? result.state?.pathIDs : nil
-    }
-    let (covered, percent) = analysis.coverage(of: walked, in: definition)
-    #expect(covered == 1)
-    #expect(percent == 25)
-    let text = PathsReport.human(analysis, covered: covered, percent: percent, showPaths: 1)
-    #expect(text.contains("Couverture par les scénarios : 1/4 parcours (25.0 %)"))
+    let summary = try #require(bundle.pathsSummary(protocolID: "national/orientation", defaultNow: BrokenCorpus.today))
+    let paths = summary.paths
+    // National: the urgence, then fin-signalement, fin-ip or fin-conseil; under the 95 overlay
+    // (no urgence after the place): its three outcomes with the `referent` question.
+    #expect(paths.paths.count == 7)
+    #expect(paths.paths.filter { $0.protocolID == "95/orientation" }.count == 3)
+    #expect(summary.structuralPaths == 4)
+    // Léa walks a national path; the Val-d'Oise case, the overlay's fin-ip.
+    #expect(summary.scenariosByPath.values.flatMap { $0 }.sorted() == ["lea-15-ans-hotel", "val-doise-bascule"])
+    #expect(summary.coverage.paths.count == 2)
+    #expect(summary.unmatchedScenarios.isEmpty)
+    let text = PathsReport.human(summary, showPaths: 1)
+    #expect(text.contains("Couverture par les scénarios : 2/7 parcours (28.6 %)"))
+    #expect(text.contains("Parcours structurels (conditions ignorées, pour mémoire) : 4"))
+    #expect(text.contains("  dont 3 sous 95/orientation (choisi par le lieu)"))
+    #expect(text.contains("urgence-17 (urgence) : "))
+    #expect(text.contains("  non couverte : urgence-17"))
+    #expect(text.contains("    par exemple : securite=true"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(PathsReport.json(summary).utf8)) as? [String: Any])
+    #expect(json["totalPaths"] as? Int == 7)
+    #expect(json["coveredPaths"] as? Int == 2)
+    #expect(json["coveragePercent"] as? Double == 28.6)
+    #expect(json["truncated"] as? Bool == false)
+    #expect((json["uncoveredDispositions"] as? [String])?.contains("urgence-17") == true)
+    let listed = try #require(json["paths"] as? [[String: Any]])
+    #expect(listed.count == 7)
+    #expect(listed.contains { ($0["scenarios"] as? [String]) == ["lea-15-ans-hotel"] })
   }
 
   @Test func aMissingDataFolderIsAFindingNotACrash() {

@@ -38,4 +38,29 @@ import Testing
       Issue.record("\(result.scenario.id): \(result.failures)")
     }
   }
+
+  /// `repere paths` on the shipped protocols is exact (no truncation, no approximation, no walk
+  /// stopped on a problem, every disposition reachable) and finds the path of every scenario.
+  @Test(.enabled(if: ShippedBundleTests.isPresent), arguments: ["national/orientation", "95/orientation"])
+  func feasiblePathsAreExactAndFindEveryScenario(protocolID: String) throws {
+    let (bundle, _) = DataBundle.load(from: Self.root)
+    let summary = try #require(bundle.pathsSummary(protocolID: protocolID, defaultNow: BrokenCorpus.today))
+    #expect(!summary.paths.truncated)
+    #expect(summary.paths.approximations.isEmpty)
+    #expect(summary.paths.problems.isEmpty)
+    #expect(summary.paths.unreached.isEmpty, "\(summary.paths.unreached)")
+    #expect(summary.unmatchedScenarios.isEmpty, "\(summary.unmatchedScenarios)")
+    #expect(summary.paths.paths.count < summary.paths.variantCount)
+  }
+
+  /// The content issue: `repere paths national/orientation` shows every disposition covered by
+  /// the scenarios.
+  @Test(.enabled(if: ShippedBundleTests.isPresent))
+  func everyNationalDispositionIsCoveredByAScenario() throws {
+    let (bundle, _) = DataBundle.load(from: Self.root)
+    let summary = try #require(
+      bundle.pathsSummary(protocolID: "national/orientation", defaultNow: BrokenCorpus.today))
+    #expect(summary.coverage.uncoveredDispositions.isEmpty, "\(summary.coverage.uncoveredDispositions)")
+    #expect(summary.coverage.dispositions.count == summary.paths.dispositions.count)
+  }
 }

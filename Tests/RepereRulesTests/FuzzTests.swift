@@ -130,6 +130,11 @@ struct SeededGenerator: RandomNumberGenerator {
       let library = ProtocolLibrary(files: [definition, overlay])
       _ = ProtocolChecker.check(library: library, today: CalendarDate(year: 2026, month: 11, day: 29))
       _ = PathAnalysis.analyze(definition, limit: 50)
+      if loaded % 4 == 0 {  // a quarter of them: enough to meet every mutation, in a quarter of the time
+        let feasible = FeasiblePaths.enumerate(
+          library: library, protocolID: definition.id, limits: .init(maxPaths: 50, maxWork: 4_000))
+        #expect(feasible.map { $0.paths.count <= 50 } ?? true)
+      }
       // Walk with a few answers; broken protocols stop with a problem, never loop.
       let answers: [String: AnswerValue] = [
         "securite": round % 3 == 0 ? .unknown : .bool(round % 2 == 0),
