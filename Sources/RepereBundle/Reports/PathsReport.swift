@@ -128,8 +128,8 @@ public enum PathsReport {
       var truncated: Bool
       var truncation: String?
       var answersTried: Int
-      var dispositionsReached: Int
-      var dispositionsCovered: [String]
+      var reachedDispositions: Int
+      var coveredDispositions: [String]
       var uncoveredDispositions: [String]
       var unreachedDispositions: [String]
       var dispositions: [Group]
@@ -142,7 +142,7 @@ public enum PathsReport {
       enum CodingKeys: String, CodingKey {
         case protocolID = "protocol"
         case totalPaths, variants, structuralPaths, coveredPaths, coveragePercent, coveredVariants
-        case variantCoveragePercent, truncated, truncation, answersTried, dispositionsReached, dispositionsCovered
+        case variantCoveragePercent, truncated, truncation, answersTried, reachedDispositions, coveredDispositions
         case uncoveredDispositions, unreachedDispositions, dispositions, outcomes, paths, problems, approximations
         case unmatchedScenarios
       }
@@ -157,7 +157,7 @@ public enum PathsReport {
       coveragePercent: rounded(coverage.pathPercent), coveredVariants: coverage.variants.count,
       variantCoveragePercent: rounded(coverage.variantPercent), truncated: analysis.truncated,
       truncation: analysis.truncation?.rawValue, answersTried: analysis.answersTried,
-      dispositionsReached: analysis.dispositions.count, dispositionsCovered: coverage.dispositions,
+      reachedDispositions: analysis.dispositions.count, coveredDispositions: coverage.dispositions,
       uncoveredDispositions: coverage.uncoveredDispositions, unreachedDispositions: analysis.unreached,
       dispositions: analysis.dispositions.map {
         Group(
