@@ -19,9 +19,11 @@ public enum PathsReport {
     if let structural = summary.structuralPaths {
       lines.append("Parcours structurels (conditions ignorées, pour mémoire) : \(structural)")
     }
-    lines.append("Réponses essayées : \(analysis.answersTried)")
+    lines.append("Réponses essayées (une par classe de réponses) : \(analysis.answersTried)")
     if let truncation = analysis.truncation {
       lines.append("ÉNUMÉRATION TRONQUÉE (\(truncation.message)) : les nombres sont des minima.")
+    } else if analysis.approximations.isEmpty {
+      lines.append("Énumération complète : les nombres sont exacts.")
     }
 
     lines.append("")
