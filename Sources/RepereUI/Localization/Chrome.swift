@@ -7,7 +7,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case questionCounter, changingBanner
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
-  case saved, saving, journalFailed
+  case saved, saving, journalFailed, journalBadge
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
   case searchTitle, searchPrompt, searchNoResults, searchHint
@@ -50,6 +50,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .placeNone: t("lieu non précisé", "place not set")
     case .saved: t("enregistré", "saved")
     case .saving: t("enregistrement…", "saving…")
+    case .journalBadge: t("journal : ÉCHEC", "journal: FAILED")
     case .journalFailed: t("ÉCHEC d'écriture du journal : %@", "FAILED to write the journal: %@")
     case .hintNumber: t("Tapez un nombre puis Entrée", "Type a number then Enter")
     case .hintRange: t("de %@ à %@", "from %@ to %@")
