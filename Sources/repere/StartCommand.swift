@@ -74,7 +74,8 @@ struct StartCommand: ParsableCommand {
       Self.fail(String(describing: error), code: 3)
     }
     let start = UIProgram.start(
-      walker: setup.makeWalker(now: now), services: setup.services, language: language, size: screen.size, now: now,
+      walker: setup.makeWalker(now: now, language: language), services: setup.services, language: language,
+      size: screen.size, now: now,
       placeText: place)
     // The first question is on screen at once; the directory loads behind it.
     let background = BackgroundServices(data: dataOptions.dataURL, clock: clock)

@@ -107,8 +107,10 @@ struct CaseSetup {
   }
 
   /// A new case on the chosen protocol.
-  func makeWalker(now: Date) -> RulesCaseWalker {
-    RulesCaseWalker(session: CaseSession(library: library, protocolID: protocolID), today: CalendarDate(now))
+  func makeWalker(now: Date, language: Language) -> RulesCaseWalker {
+    RulesCaseWalker(
+      session: CaseSession(library: library, protocolID: protocolID), today: CalendarDate(now),
+      displayLanguage: language)
   }
 
   /// What the journal's opening event records.
