@@ -89,7 +89,9 @@ let package = Package(
     ),
     .testTarget(
       name: "RepereUITests",
-      dependencies: ["RepereUI", "RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]
+      dependencies: [
+        "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereLookup", "RepereJournal", "RepereBase",
+      ]
     ),
     .testTarget(
       name: "RepereEndToEndTests",

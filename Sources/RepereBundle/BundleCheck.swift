@@ -8,6 +8,7 @@ extension DataBundle {
   /// scenarios. `today` decides the date warnings.
   public func check(today: Date) -> [Finding] {
     var findings = ProtocolChecker.check(library: library, today: CalendarDate(today))
+    findings += directory?.check(today: today) ?? []
     findings += checkReferences()
     findings += checkScenarios()
     return findings.sorted { ($0.location, $0.code, $0.message) < ($1.location, $1.code, $1.message) }
@@ -31,28 +32,37 @@ extension DataBundle {
     for id in library.files.keys.sorted() {
       guard let file = library.files[id] else { continue }
       for disposition in file.dispositions.values {
-        for query in disposition.contacts {
-          let location = query.location ?? disposition.location
-          if let structure = query.id, !references.structureIDs.contains(structure) {
+        for (queryIndex, query) in disposition.contacts.enumerated() {
+          let location = disposition.location(ofContact: queryIndex, field: "id")
+          if let structure = query.id, let ids = references.structureIDs, !ids.contains(structure) {
             diagnostics.error(
               "missing-structure", at: location,
               "disposition '\(disposition.code)' names structure '\(structure)', which the directory lacks",
-              hint: Suggestion.hint(for: structure, among: references.structureIDs.sorted()))
+              hint: Suggestion.hint(for: structure, among: ids.sorted()))
           }
-          for kind in query.kinds where !references.types.contains(kind) {
-            diagnostics.error(
-              "unknown-type", at: location, "kind '\(kind)' is not a type of the vocabulary",
-              hint: Suggestion.hint(for: kind, among: references.types.sorted()))
+          if let types = references.types {
+            for (index, kind) in query.kinds.enumerated() where !types.contains(kind) {
+              diagnostics.error(
+                "unknown-type", at: disposition.location(ofContact: queryIndex, field: "kind.\(index)"),
+                "kind '\(kind)' of a contact query of '\(disposition.code)' is not a type of the vocabulary",
+                hint: Suggestion.hint(for: kind, among: types.sorted()))
+            }
           }
-          for theme in query.themes where !references.themes.contains(theme) {
-            diagnostics.error(
-              "unknown-theme", at: location, "theme '\(theme)' is not a thematique of the vocabulary",
-              hint: Suggestion.hint(for: theme, among: references.themes.sorted()))
+          if let themes = references.themes {
+            for (index, theme) in query.themes.enumerated() where !themes.contains(theme) {
+              diagnostics.error(
+                "unknown-theme", at: disposition.location(ofContact: queryIndex, field: "theme.\(index)"),
+                "theme '\(theme)' of a contact query of '\(disposition.code)' is not a thematique of the vocabulary",
+                hint: Suggestion.hint(for: theme, among: themes.sorted()))
+            }
           }
-          for audience in query.publics where !references.publics.contains(audience) {
-            diagnostics.error(
-              "unknown-public", at: location, "public '\(audience)' is not a public of the vocabulary",
-              hint: Suggestion.hint(for: audience, among: references.publics.sorted()))
+          if let publics = references.publics {
+            for (index, audience) in query.publics.enumerated() where !publics.contains(audience) {
+              diagnostics.error(
+                "unknown-public", at: disposition.location(ofContact: queryIndex, field: "public.\(index)"),
+                "public '\(audience)' of a contact query of '\(disposition.code)' is not a public of the vocabulary",
+                hint: Suggestion.hint(for: audience, among: publics.sorted()))
+            }
           }
         }
       }
@@ -122,12 +132,12 @@ extension DataBundle {
           "scenario '\(scenario.id)' expects step '\(id)' on the path, which \(scenario.protocolID) lacks",
           hint: Suggestion.hint(for: id, among: family.keys.sorted()))
       }
-      if let references {
-        for id in scenario.expect.contacts ?? [] where !references.structureIDs.contains(id) {
+      if let ids = references?.structureIDs {
+        for id in scenario.expect.contacts ?? [] where !ids.contains(id) {
           diagnostics.error(
             "missing-structure", at: scenario.location(of: "expect.contacts"),
             "scenario '\(scenario.id)' expects contact '\(id)', which the directory lacks",
-            hint: Suggestion.hint(for: id, among: references.structureIDs.sorted()))
+            hint: Suggestion.hint(for: id, among: ids.sorted()))
         }
       }
     }

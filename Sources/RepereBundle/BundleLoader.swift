@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereLookup
 import RepereRules
 
 /// Finds and reads the files of a data folder.
@@ -13,11 +14,24 @@ enum BundleLoader {
     var files: [BundleFile] = []
     var protocols: [ProtocolDefinition] = []
     var scenarios: [Scenario] = []
+    var structures: [Structure] = []
+    var directoryFiles = 0
+    var vocabulary: (Vocabulary, String)?
+    var resources: [Resource] = []
     for (url, path) in dataFiles(under: root, diagnostics: &diagnostics) {
       let lowered = path.lowercased()
       if lowered.hasSuffix(".csv") {
-        let isReference = path.hasPrefix("reference/") || path.contains("/reference/")
+        let isReference = path.hasPrefix("reference/")
         files.append(BundleFile(path: path, kind: isReference ? .reference : .directoryCSV))
+        if !isReference {
+          directoryFiles += 1
+          if let data = try? Data(contentsOf: url) {
+            structures += DirectoryFile.loadCSV(data, path: path, diagnostics: &diagnostics).structures
+          } else {
+            diagnostics.error(
+              "unreadable-file", at: SourceLocation(file: path, line: 1, column: 1), "cannot read the file")
+          }
+        }
         continue
       }
       guard let node = YAMLFile.load(url: url, displayName: path, diagnostics: &diagnostics) else { continue }
@@ -28,13 +42,66 @@ enum BundleLoader {
         if let definition = ProtocolLoader.load(node: node, diagnostics: &diagnostics) { protocols.append(definition) }
       case .scenario:
         if let scenario = ScenarioLoader.load(node: node, diagnostics: &diagnostics) { scenarios.append(scenario) }
-      case .directory, .vocabulary, .resources, .directoryCSV, .reference:
-        break  // read by the lookup module
+      case .directory:
+        directoryFiles += 1
+        structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
+      case .vocabulary:
+        if let first = vocabulary {
+          diagnostics.error(
+            "duplicate-vocabulary", at: node.location, "the bundle already has a vocabulary: \(first.1)",
+            hint: "keep a single vocabulary file")
+        } else if let loaded = Vocabulary.load(node, diagnostics: &diagnostics) {
+          vocabulary = (loaded, path)
+        }
+      case .resources:
+        resources += ResourceCentre.load(node, diagnostics: &diagnostics)
+      case .directoryCSV, .reference:
+        break
       }
     }
-    let bundle = DataBundle(
-      root: root, library: ProtocolLibrary(files: protocols), scenarios: scenarios, files: files)
+    var bundle = DataBundle(
+      root: root, library: ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
+      resources: ResourceCentre(resources: resources))
+    attachLookup(
+      to: &bundle, structures: structures, hasDirectory: directoryFiles > 0, vocabulary: vocabulary?.0,
+      diagnostics: &diagnostics)
     return (bundle, diagnostics.findings)
+  }
+
+  /// Reference data, directory, place and contact resolution, and the ids `check` cross-checks.
+  static func attachLookup(
+    to bundle: inout DataBundle, structures: [Structure], hasDirectory: Bool, vocabulary: Vocabulary?,
+    diagnostics: inout Diagnostics
+  ) {
+    let referenceFolder = bundle.root.appendingPathComponent("reference")
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: referenceFolder.path, isDirectory: &isFolder), isFolder.boolValue {
+      do {
+        let reference = try ReferenceData.load(folder: referenceFolder)
+        let index = PlaceIndex(reference: reference)
+        bundle.reference = reference
+        bundle.placeIndex = index
+        bundle.places = AnswerPlaces(index: index)
+      } catch let error as ReferenceDataError {
+        diagnostics.error("invalid-reference-data", at: error.location, error.message)
+      } catch {
+        diagnostics.error(
+          "invalid-reference-data", at: SourceLocation(file: "reference", line: 1, column: 1), "\(error)")
+      }
+    }
+    bundle.vocabulary = vocabulary
+    if hasDirectory {
+      let directory = Directory(
+        structures: structures, reference: bundle.reference ?? .empty, vocabulary: vocabulary ?? Vocabulary())
+      bundle.directory = directory
+      bundle.contacts = ContactResolver(directory: directory)
+    }
+    if hasDirectory || vocabulary != nil {
+      bundle.references = BundleReferences(
+        structureIDs: hasDirectory ? Set(structures.map(\.id)) : nil,
+        types: vocabulary.map { Set($0.types.keys) }, themes: vocabulary.map { Set($0.thematiques.keys) },
+        publics: vocabulary.map { Set($0.publics.keys) })
+    }
   }
 
   /// Every `.yaml`, `.yml` and `.csv` file under `root`, sorted, with its relative path.

@@ -1,9 +1,10 @@
 import Foundation
 import RepereBase
+import RepereLookup
 import RepereRules
 
-/// The data folder as a whole: every protocol (overlays merged), scenario and — once the lookup
-/// module provides them — the directory, vocabulary and reference data.
+/// The data folder as a whole: every protocol (overlays merged), scenario, the directory, the
+/// vocabulary, the reference data (départements, communes) and the resource centre.
 ///
 /// YAML files are recognised by their `format` key, in any sub-folder; CSV files are directory
 /// sources, except under `reference/`.
@@ -14,16 +15,26 @@ public struct DataBundle: Sendable {
   public var scenarios: [Scenario]
   /// Every data file found, by format, relative to the root (for `check` and tools).
   public var files: [BundleFile]
-  /// Resolves typed places (`place` answers); nil until the lookup module is wired in.
+  /// Resolves typed places (`place` answers); nil when the bundle has no `reference/` data.
   public var places: (any PlaceResolving)?
-  /// Resolves contact queries; nil until the lookup module is wired in.
+  /// Resolves contact queries against the directory; nil when the bundle has no directory.
   public var contacts: (any ContactResolving)?
-  /// Vocabulary and directory ids used by `check` for cross-references; nil when not loaded.
+  /// Vocabulary and directory ids used by `check` for cross-references; nil when the bundle has
+  /// neither a vocabulary nor a directory.
   public var references: BundleReferences?
+  /// The structure directory (YAML and CSV sources), when the bundle has one.
+  public var directory: Directory?
+  public var vocabulary: Vocabulary?
+  public var reference: ReferenceData?
+  /// The place index over the reference data.
+  public var placeIndex: PlaceIndex?
+  public var resources: ResourceCentre
 
   public init(
     root: URL, library: ProtocolLibrary, scenarios: [Scenario] = [], files: [BundleFile] = [],
-    places: (any PlaceResolving)? = nil, contacts: (any ContactResolving)? = nil, references: BundleReferences? = nil
+    places: (any PlaceResolving)? = nil, contacts: (any ContactResolving)? = nil, references: BundleReferences? = nil,
+    directory: Directory? = nil, vocabulary: Vocabulary? = nil, reference: ReferenceData? = nil,
+    placeIndex: PlaceIndex? = nil, resources: ResourceCentre = ResourceCentre(resources: [])
   ) {
     self.root = root
     self.library = library
@@ -32,6 +43,11 @@ public struct DataBundle: Sendable {
     self.places = places
     self.contacts = contacts
     self.references = references
+    self.directory = directory
+    self.vocabulary = vocabulary
+    self.reference = reference
+    self.placeIndex = placeIndex
+    self.resources = resources
   }
 
   /// Loads every file of the folder; the findings are those of reading the files (syntax,
@@ -69,19 +85,35 @@ public struct BundleFile: Sendable, Hashable {
 }
 
 /// The ids that protocols may reference outside themselves, from the vocabulary and the
-/// directory. Filled by the lookup side.
+/// directory. A nil set is not checked (the bundle lacks that file).
 public struct BundleReferences: Sendable {
-  public var structureIDs: Set<String>
-  public var types: Set<String>
-  public var themes: Set<String>
-  public var publics: Set<String>
+  public var structureIDs: Set<String>?
+  public var types: Set<String>?
+  public var themes: Set<String>?
+  public var publics: Set<String>?
 
   public init(
-    structureIDs: Set<String> = [], types: Set<String> = [], themes: Set<String> = [], publics: Set<String> = []
+    structureIDs: Set<String>? = nil, types: Set<String>? = nil, themes: Set<String>? = nil,
+    publics: Set<String>? = nil
   ) {
     self.structureIDs = structureIDs
     self.types = types
     self.themes = themes
     self.publics = publics
+  }
+}
+
+/// Place answers resolved the way the spec says a person's typing is: the best kind of match
+/// only (an exact « Saint-Denis » is not « Saint-Denis-d'Oléron »), one place when all matches
+/// lie in one département, the candidates otherwise.
+struct AnswerPlaces: PlaceResolving {
+  let index: PlaceIndex
+
+  func candidates(for text: String) -> [PlaceValue] {
+    switch index.resolveAnswer(text) {
+    case .place(let place): return [place]
+    case .ambiguous(let places): return places
+    case .notFound: return []
+    }
   }
 }

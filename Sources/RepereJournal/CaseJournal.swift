@@ -104,8 +104,8 @@ public final class CaseJournal: @unchecked Sendable {
   /// Writes the `end` event and closes the file. The case is then finished: no longer offered
   /// for resuming, still listed, exportable and purgeable.
   @discardableResult
-  public func close(outcome: CaseOutcome = .completed, level: String?) throws -> JournalEntry {
-    try append(.end(EndEvent(outcome: outcome, level: level)))
+  public func close(outcome: CaseOutcome = .completed, level: String?, path: [String]? = nil) throws -> JournalEntry {
+    try append(.end(EndEvent(outcome: outcome, level: level, path: path)))
   }
 
   /// Closes the file without ending the case (the user quits mid-case, or the terminal is

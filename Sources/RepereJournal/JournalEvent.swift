@@ -310,9 +310,13 @@ public struct EndEvent: Hashable, Sendable, Codable {
   public var outcome: CaseOutcome
   /// The case's level when it closed.
   public var level: String?
+  /// Every step the walk passed, in order, all kinds included (as a scenario's `path`), when the
+  /// caller knows it; `repere replay` compares it with the path under another bundle.
+  public var path: [String]?
 
-  public init(outcome: CaseOutcome, level: String?) {
+  public init(outcome: CaseOutcome, level: String?, path: [String]? = nil) {
     self.outcome = outcome
     self.level = level
+    self.path = path
   }
 }

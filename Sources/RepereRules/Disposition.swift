@@ -16,6 +16,9 @@ public struct Disposition: Sendable, Hashable {
   public var why: [String]
   public var location: SourceLocation
   public var fieldLocations: [String: SourceLocation]
+  /// For each contact query, where each of its values is written (`kind.0`, `theme.1`, `id`,
+  /// `age`, …), so findings point at the value itself.
+  public var contactFieldLocations: [[String: SourceLocation]]
 
   public init(
     code: String, level: String, title: String, timeframe: String? = nil, text: String? = nil,
@@ -32,9 +35,18 @@ public struct Disposition: Sendable, Hashable {
     self.why = why
     self.location = location
     self.fieldLocations = fieldLocations
+    self.contactFieldLocations = []
   }
 
   public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
+
+  /// Where a value of the contact query at `index` is written (`kind.0`, `id`, …), falling back
+  /// to the query, then to the disposition.
+  public func location(ofContact index: Int, field: String) -> SourceLocation {
+    if index < contactFieldLocations.count, let location = contactFieldLocations[index][field] { return location }
+    if index < contacts.count, let location = contacts[index].location { return location }
+    return location
+  }
 }
 
 /// A reference a step or disposition cites (`sources:` of a protocol).

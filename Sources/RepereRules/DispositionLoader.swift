@@ -14,16 +14,37 @@ enum DispositionLoader {
     let why = reader.textList(mapping["why"], "why")
     for (index, item) in why.enumerated() { fields["why.\(index)"] = item.1 }
     var contacts: [ContactQuery] = []
+    var contactFields: [[String: SourceLocation]] = []
     if let node = mapping["contacts"], !node.isNull, let items = reader.sequence(node, "contacts") {
-      contacts = items.compactMap { query($0, reader: &reader) }
+      for item in items {
+        guard let loaded = query(item, reader: &reader) else { continue }
+        contacts.append(loaded)
+        contactFields.append(valueLocations(of: item))
+      }
     }
-    return Disposition(
+    var result = Disposition(
       code: code, level: mapping["level"].flatMap { reader.text($0, "a level") } ?? "",
       title: mapping["title"].flatMap { reader.text($0, "a title") } ?? code,
       timeframe: reader.optionalText(mapping["timeframe"], "timeframe"),
       text: reader.optionalText(mapping["text"], "text"),
       actions: reader.textList(mapping["actions"], "actions").map(\.0), contacts: contacts, why: why.map(\.0),
       location: entry.keyLocation, fieldLocations: fields)
+    result.contactFieldLocations = contactFields
+    return result
+  }
+
+  /// `key` → where its value is written, and `key.i` for the items of a list.
+  static func valueLocations(of node: YAMLNode) -> [String: SourceLocation] {
+    var locations: [String: SourceLocation] = [:]
+    for entry in node.mapping?.entries ?? [] {
+      locations[entry.key] = entry.value.location
+      if let items = entry.value.sequence {
+        for (index, item) in items.enumerated() { locations["\(entry.key).\(index)"] = item.location }
+      } else {
+        locations["\(entry.key).0"] = entry.value.location
+      }
+    }
+    return locations
   }
 
   /// One contact query; its location points at the query (`- { kind: crip }`).

@@ -121,9 +121,9 @@ extension ProtocolChecker {
       for recommendation in step.recommend { check(recommendation.condition, checker, into: &diagnostics) }
     }
     for disposition in definition.dispositions.values {
-      for query in disposition.contacts {
+      for (index, query) in disposition.contacts.enumerated() {
         guard let name = query.ageVariable else { continue }
-        let location = query.location ?? disposition.location
+        let location = disposition.location(ofContact: index, field: "age")
         guard let type = checker.variables[name] else {
           diagnostics.error(
             "unknown-variable", at: location,

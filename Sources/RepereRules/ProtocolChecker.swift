@@ -7,7 +7,7 @@ import RepereBase
 public enum ProtocolChecker {
   /// Every finding about the library's protocols, deduplicated and sorted.
   public static func check(library: ProtocolLibrary, today: CalendarDate?) -> [Finding] {
-    check(files: Array(library.files.values), library: library, today: today)
+    check(files: library.loaded, library: library, today: today)
   }
 
   /// Checks protocols as loaded from files (duplicates across files included).
@@ -29,7 +29,8 @@ public enum ProtocolChecker {
     checkOverlays(library: library, into: &diagnostics)
     for id in library.ids {
       guard let merged = library.protocolDefinition(id), let file = library.files[id] else { continue }
-      if file.extends != nil, merged.files.count < 2 { continue }  // base missing: reported above
+      // Base missing or a cycle of overlays: reported above, nothing sound to check.
+      if file.extends != nil, merged.files.count < 2 || inCycle(id, library: library) { continue }
       var findings = checkMerged(merged, library: library)
       if let baseID = file.extends, let base = library.protocolDefinition(baseID) {
         // Report only what the overlay brings; point at the overlay when the finding lies in the base.

@@ -6,10 +6,13 @@ public struct ProtocolLibrary: Sendable {
   public private(set) var files: [String: ProtocolDefinition]
   /// Protocols ready to walk: an overlay merged over its (merged) base, by id.
   public private(set) var protocols: [String: ProtocolDefinition]
+  /// Every protocol loaded, in load order, duplicates of an id included (for `check`).
+  public private(set) var loaded: [ProtocolDefinition]
 
   /// Builds the library from protocols as loaded from files. Overlays whose base is missing or
   /// part of a cycle stay unmerged (`check` reports them).
   public init(files definitions: [ProtocolDefinition]) {
+    self.loaded = definitions
     var files: [String: ProtocolDefinition] = [:]
     for definition in definitions where files[definition.id] == nil { files[definition.id] = definition }
     self.files = files

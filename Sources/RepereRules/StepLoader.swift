@@ -98,13 +98,15 @@ enum StepLoader {
       }
       guard !allowed.contains(entry.key) else { continue }
       if let kind, allKeys.contains(entry.key) {
+        let own = ownKeys(kind).sorted().map { "'\($0)'" }.joined(separator: ", ")
         let hint =
           entry.key == "unknown"
-          ? "« je ne sais pas » is offered on questions only" : Suggestion.hint(for: entry.key, among: allowed.sorted())
+          ? "« je ne sais pas » is offered on questions only"
+          : own.isEmpty ? nil : "a '\(kind.rawValue)' step takes \(own) besides the common keys"
+        let article = kind == .info || kind == .outcome ? "an" : "a"
         reader.diagnostics.error(
           "unknown-key", at: entry.keyLocation,
-          "key '\(entry.key)' does not belong to a '\(kind.rawValue)' step (\(context))",
-          hint: hint)
+          "key '\(entry.key)' does not belong to \(article) '\(kind.rawValue)' step (\(context))", hint: hint)
       } else {
         reader.diagnostics.error(
           "unknown-key", at: entry.keyLocation, "unknown key '\(entry.key)' in \(context)",

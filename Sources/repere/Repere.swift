@@ -22,6 +22,8 @@ struct Repere: ParsableCommand {
       ScenarioCommand.self,
       FindCommand.self,
       ImportCommand.self,
+      JournalCommand.self,
+      ReplayCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )

@@ -84,11 +84,9 @@ public struct ActionSpec: Hashable, Sendable {
     screen.isTyping ? keys.filter { !$0.isPrintable } : keys
   }
 
-  /// « ↑/k » — the keys usable on `screen`, as shown in the footer.
+  /// The first key usable on `screen`, as shown in the footer (the help lists them all).
   public func keyLabel(on screen: ScreenKind, _ language: Language) -> String {
-    let usable = keys(on: screen)
-    // Arrow pairs read better together: show the first key only, plus a vi alternative.
-    return usable.prefix(2).map { $0.label(language) }.joined(separator: "/")
+    keys(on: screen).first?.label(language) ?? ""
   }
 }
 
@@ -97,7 +95,7 @@ public enum ActionTable {
   private static let everywhere = Set(ScreenKind.allCases)
   private static let walking: Set<ScreenKind> = [.question, .typedQuestion, .orientation]
   private static let lists: Set<ScreenKind> = [
-    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel,
+    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel, .help, .detail,
   ]
 
   public static let all: [ActionSpec] = [
@@ -185,9 +183,9 @@ public enum ActionTable {
       help: LocalizedText(fr: "Fait défiler vers le haut.", en: "Scrolls up."),
       screens: [.orientation, .help, .detail], inFooter: false),
     ActionSpec(
-      id: .pageDown, keys: [.key(.pageDown)], label: LocalizedText(fr: "page suiv.", en: "page down"),
+      id: .pageDown, keys: [.key(.pageDown)], label: LocalizedText(fr: "défiler", en: "scroll"),
       help: LocalizedText(fr: "Fait défiler vers le bas.", en: "Scrolls down."),
-      screens: [.orientation, .help, .detail], inFooter: false),
+      screens: [.orientation, .help, .detail], inFooter: true),
     ActionSpec(
       id: .saveNote, keys: [.key(.function(2)), .key(.control("d"))],
       label: LocalizedText(fr: "enregistrer", en: "save"),

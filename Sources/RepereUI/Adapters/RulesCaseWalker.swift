@@ -31,8 +31,10 @@ public struct RulesCaseWalker: CaseWalking {
         stepID: entry.stepID, question: step.text ?? step.id, answer: Self.label(value, for: step),
         changed: changedSteps.contains(entry.stepID))
     }
-    let setAside = state.setAside.keys.sorted().map { id -> PathItem in
-      let step = session.step(id)
+    let order = stepOrder
+    let setAside = state.setAside.keys.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }.map {
+      id -> PathItem in
+      let step = anyStep(id)
       let value = state.setAside[id] ?? .unknown
       return PathItem(
         stepID: id, question: step?.text ?? id, answer: step.map { Self.label(value, for: $0) } ?? value.displayText)
@@ -46,6 +48,30 @@ public struct RulesCaseWalker: CaseWalking {
       current: state.pending.map { stepView($0) }, path: path, setAside: setAside, dispositions: dispositions,
       level: state.level.map { LevelView(id: $0, rank: levelScale.firstIndex(of: $0) ?? levelScale.count) },
       levels: levels, place: state.place ?? presetPlace?.place, raisedReason: state.raise?.reason)
+  }
+
+  /// A step of the protocol in force, else of any protocol of the library (a set-aside answer
+  /// may belong to an overlay no longer in force).
+  private func anyStep(_ id: String) -> Step? {
+    if let step = session.step(id) { return step }
+    for protocolID in session.library.ids {
+      if let step = session.library.protocolDefinition(protocolID)?.step(id) { return step }
+    }
+    return nil
+  }
+
+  /// Position of each step id in the protocols (in force first), to list set-aside answers in
+  /// the order they were asked.
+  private var stepOrder: [String: Int] {
+    var order: [String: Int] = [:]
+    let ids = [session.state.protocolID] + session.library.ids
+    for protocolID in ids {
+      for (index, step) in (session.library.protocolDefinition(protocolID)?.steps ?? []).enumerated()
+      where order[step.id] == nil {
+        order[step.id] = index
+      }
+    }
+    return order
   }
 
   private var validityWarning: String? {

@@ -39,7 +39,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .unknownOption: t("Je ne sais pas", "I don't know")
     case .continueReading: t("Continuer", "Continue")
     case .questionCounter: t("Question %@", "Question %@")
-    case .changingBanner: t("Modification d'une réponse — Échap pour annuler", "Changing an answer — Esc to cancel")
+    case .changingBanner: t("Modification — Échap : annuler", "Changing an answer — Esc: cancel")
     case .pathTitle: t("Chemin", "Path")
     case .setAsideTitle: t("Mis de côté", "Set aside")
     case .gatheredTitle: t("Orientation", "Orientation")

@@ -133,13 +133,15 @@ public struct PlainSession {
     }
   }
 
+  /// The feedback of the last line (an error starts with « ! »), if any.
+  public var statusText: String? {
+    state.status.map { ($0.kind == .error ? "! " : "") + $0.text }
+  }
+
   /// What to print now: the question with its numbered options, the orientation, or the
   /// choice being asked.
   public var screenText: [String] {
     var lines: [String] = []
-    if let status = state.status {
-      lines.append((status.kind == .error ? "! " : "") + status.text)
-    }
     switch state.screen {
     case .confirmQuit:
       lines += [Chrome.quitTitle(language) + " " + Chrome.quitBody(language), Chrome.plainYesNo(language)]

@@ -2,9 +2,11 @@ import RepereBase
 
 /// The plain-mode texts, built from the same line builders as the screens where they fit.
 enum PlainText {
+  /// Lines as plain text; a tag (EXEMPLE), shown in colour on screen, is written in brackets.
   static func text(_ lines: [StyledLine]) -> [String] {
     lines.map { line in
-      var text = line.spans.map(\.text).joined()
+      var text = line.spans.map { $0.style == .tag ? "[" + $0.text.trimmingCharacters(in: .whitespaces) + "]" : $0.text }
+        .joined()
       while text.last == " " { text.removeLast() }
       return text
     }
@@ -71,13 +73,7 @@ enum PlainText {
 
   static func detail(_ state: AppState) -> [String] {
     guard case .detail(let id, let reason, _) = state.overlays.last else { return [] }
-    var lines = OverlayScreens(state: state).detail(id: id, reason: reason)
-    for index in lines.indices where lines[index].spans.contains(where: { $0.style == .tag }) {
-      lines[index].spans = lines[index].spans.map { span in
-        span.style == .tag ? Span("[" + span.text.trimmingCharacters(in: .whitespaces) + "]") : span
-      }
-    }
-    return text(lines)
+    return text(OverlayScreens(state: state).detail(id: id, reason: reason))
   }
 
   static func changeList(_ state: AppState) -> [String] {

@@ -65,22 +65,23 @@ struct OrientationScreen {
     return (lines, focus)
   }
 
+  /// Name (and EXEMPLE tag), then phone and whether it is open now, then why it was chosen.
   private func contactLines(_ match: ContactMatch, selected: Bool, width: Int, tag: Int) -> [StyledLine] {
     let detail = state.services.directory?.detail(match.structureID, now: state.now)
-    var spans = [Span(selected ? "  › " : "    ", .title), Span(TerminalText.sanitized(match.name), .title)]
+    var name = StyledLine.wrapped(
+      match.name, width: width, style: .title, prefix: [Span(selected ? "  › " : "    ", .title)],
+      highlight: selected ? .selected : nil, tag: tag)
+    if detail?.isExample == true, let last = name.indices.last {
+      name[last].spans += [Span("  "), Span(" " + Chrome.exampleTag(language) + " ", .tag)]
+    }
+    var facts: [Span] = [Span("      ")]
     if let phone = detail?.phones.first {
-      spans.append(Span(" — "))
-      spans.append(Span(TerminalText.sanitized(phone.number), .title))
+      facts.append(Span(TerminalText.sanitized(phone.number), .title))
+      facts.append(Span(" · "))
     }
-    spans.append(Span(" · "))
-    spans.append(OpenLabel.span(match.openNow, language))
-    if detail?.isExample == true {
-      spans.append(Span(" "))
-      spans.append(Span(" " + Chrome.exampleTag(language) + " ", .tag))
-    }
-    var lines = [StyledLine(spans, highlight: selected ? .selected : nil, tag: tag)]
-    lines += StyledLine.wrapped(match.reason, width: width, style: .faint, prefix: [Span("      ")])
-    return lines
+    facts.append(OpenLabel.span(match.openNow, language))
+    return name + [StyledLine(facts)]
+      + StyledLine.wrapped(match.reason, width: width, style: .faint, prefix: [Span("      ")])
   }
 
   func draw(into grid: inout CellGrid) {

@@ -18,8 +18,10 @@ struct PathPane {
       let question = TextLayout.truncate(TerminalText.sanitized(entry.question), width: width - 3)
       let editing = entry.stepID == state.editingStepID
       lines.append(StyledLine([Span(number, .faint), Span(question)], highlight: editing ? .selected : nil))
-      var answer = [Span("   › "), Span(TextLayout.truncate(TerminalText.sanitized(entry.answer), width: width - 16), .title)]
-      if entry.changed { answer.append(Span(" (" + Chrome.changedMark(language) + ")", .faint)) }
+      let mark = entry.changed ? " (" + Chrome.changedMark(language) + ")" : ""
+      let room = width - 5 - CharacterWidth.of(mark)
+      var answer = [Span("   › "), Span(TextLayout.truncate(TerminalText.sanitized(entry.answer), width: room), .title)]
+      if entry.changed { answer.append(Span(mark, .faint)) }
       lines.append(StyledLine(answer))
     }
     if !state.walk.setAside.isEmpty {

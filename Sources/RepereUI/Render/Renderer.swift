@@ -63,7 +63,9 @@ struct Renderer {
     let title = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
     grid.put(" " + Chrome.appName(language), x: 0, y: frame.headerRow, style: .title)
     let nameWidth = CharacterWidth.of(Chrome.appName(language)) + 2
-    grid.put(" · " + title, x: nameWidth - 1, y: frame.headerRow, style: .plain, maxWidth: leftWidth - nameWidth)
+    grid.put(
+      " · " + TextLayout.truncate(title, width: max(1, leftWidth - nameWidth - 3)), x: nameWidth - 1,
+      y: frame.headerRow, style: .plain, maxWidth: leftWidth - nameWidth)
     grid.draw(StyledLine(right), x: grid.columns - rightWidth, y: frame.headerRow, width: rightWidth)
   }
 

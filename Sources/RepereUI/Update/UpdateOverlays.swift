@@ -79,6 +79,10 @@ extension AppState {
     switch action {
     case .close:
       overlays.removeLast()
+    case .next:
+      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: scroll + 1)
+    case .previous:
+      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: max(0, scroll - 1))
     case .pageDown:
       overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: scroll + 5)
     case .pageUp:
@@ -103,6 +107,10 @@ extension AppState {
     switch action {
     case .close:
       overlays.removeLast()
+    case .next:
+      helpScroll += 1
+    case .previous:
+      helpScroll = max(0, helpScroll - 1)
     case .pageDown:
       helpScroll += 5
     case .pageUp:

@@ -2,6 +2,7 @@ import Foundation
 import RepereBase
 import RepereBundle
 import RepereJournal
+import RepereLookup
 import RepereRules
 import RepereUI
 
@@ -49,7 +50,13 @@ struct CaseSetup {
       journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)
     let store = folder.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
-    let services = AppServices(directory: nil, places: bundle.places, contacts: bundle.contacts)
+    // The directory, places and contacts come from the lookup module (loaded from the same folder).
+    var services = AppServices(directory: nil, places: bundle.places, contacts: bundle.contacts)
+    if let lookup = try? LookupData.load(folder: data) {
+      services.directory = LookupDirectory(directory: lookup.directory)
+      if services.places == nil { services.places = lookup.places }
+      if services.contacts == nil { services.contacts = ContactResolver(directory: lookup.directory) }
+    }
     return CaseSetup(bundle: bundle, protocolID: chosen, store: store, services: services)
   }
 

@@ -16,7 +16,9 @@ struct PlainRunner {
       placeText: place)
     var session = PlainSession(state: state)
     perform(initialEffects, on: &session)
-    emit(session.screenText)
+    var shown = session.screenText
+    emit(session.statusText.map { [$0] } ?? [])
+    emit(shown)
     while !session.finished, let line = readLine(strippingNewline: true) {
       _ = session.apply(.tick(Date()))
       let (effects, output) = session.handle(line)
@@ -24,7 +26,14 @@ struct PlainRunner {
       let saved = perform(effects, on: &session)
       if session.finished { break }
       if saved { emit([Chrome.plainSaved(language)]) }
-      emit(session.screenText)
+      emit(session.statusText.map { [$0] } ?? [])
+      // The same question or orientation is printed again only when something changed or the
+      // line was refused, so logs stay readable.
+      let screen = session.screenText
+      if screen != shown || session.state.status?.kind == .error || !output.isEmpty && output.count < 3 {
+        emit(screen)
+        shown = screen
+      }
     }
     if !session.finished { perform([.quit(closeAs: nil)], on: &session) }
     effects.finish()
