@@ -70,7 +70,7 @@ struct TrainCommand: ParsableCommand {
     let origin = reference.now
     let wallStart = Date()
     let runtime = TerminalRuntime(
-      screen: screen, clock: { origin.addingTimeInterval(Date().timeIntervalSince(wallStart)) },
+      screen: screen, clock: { TrainingProgram.sessionTime(origin: origin, wallStart: wallStart, wallNow: Date()) },
       perform: TrainingEffects.perform)
     let ending = runtime.run((state, []))
     screen.stop()

@@ -87,7 +87,7 @@ import Testing
       result.rows.map(\.stepID) == ["securite", "appelant", "lieu", "age", "referent", "signes", "fin-signalement"])
     #expect(result.rows.allSatisfy { $0.matches })
     #expect(result.rows.first { $0.stepID == "age" }?.referenceCorrected == true)
-    #expect(result.rows.last?.question == "Issue : Signaler au procureur de la République")
+    #expect(result.rows.last?.question == "Signaler au procureur de la République")
     #expect(result.level == .init(expected: "signalement", actual: "signalement", computed: "signalement", raise: nil))
     #expect(result.dispositions.map(\.id) == ["accompagnement", "signalement-procureur"])
     #expect(result.contacts.map(\.matches) == [true])

@@ -20,6 +20,7 @@ public struct TrainingDebrief: Sendable, Hashable {
 
     public var stepID: String
     public var kind: StepKind
+    /// The step's text; for an outcome, its disposition's title.
     public var question: String
     public var presence: Presence
     public var groupAnswer: AnswerValue?
@@ -194,7 +195,7 @@ public struct TrainingDebrief: Sendable, Hashable {
   /// An outcome has no text: its row reads as its disposition's title.
   private static func outcomeTitle(_ step: Step?, _ reference: TrainingReference) -> String? {
     guard let step, step.kind == .outcome, let code = step.disposition else { return nil }
-    return reference.dispositionTitle(code).map { "Issue : \($0)" }
+    return reference.dispositionTitle(code)
   }
 
   /// Two answers that say the same thing: places in the same département and commune (when

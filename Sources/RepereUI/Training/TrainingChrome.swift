@@ -7,7 +7,7 @@ public enum TrainingChrome: String, Hashable, Sendable, CaseIterable {
   case revealAnswerOffPath, revealExplanation, revealNoHelp, revealSources, revealNoSources
   case debriefHeading, debriefScore, debriefUnfinished, debriefPathSame, debriefPathDifferent, debriefSteps
   case debriefGroup, debriefReference, debriefNotReached, debriefOffPath, debriefPassed, debriefCorrected
-  case debriefRevealed, debriefNoAnswer
+  case debriefRevealed, debriefNoAnswer, debriefOutcome
   case debriefLevel, debriefExpected, debriefObtained, debriefRaised
   case debriefDispositions, debriefMissing, debriefExtra
   case debriefContacts, debriefContactMissing, debriefOtherContacts, debriefNoContacts
@@ -63,6 +63,7 @@ public enum TrainingChrome: String, Hashable, Sendable, CaseIterable {
     case .debriefCorrected: t("corrigée dans le scénario", "corrected in the scenario")
     case .debriefRevealed: t("révélée", "revealed")
     case .debriefNoAnswer: t("(sans réponse)", "(no answer)")
+    case .debriefOutcome: t("Issue : %@", "Outcome: %@")
     case .debriefLevel: t("Niveau", "Level")
     case .debriefExpected: t("attendu : %@", "expected: %@")
     case .debriefObtained: t("obtenu : %@", "reached: %@")

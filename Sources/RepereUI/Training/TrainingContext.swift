@@ -62,6 +62,12 @@ public enum TrainingProgram {
     state.training = TrainingContext(reference: reference, presenter: presenter)
     return state
   }
+
+  /// The session's time when the wall clock reads `wallNow`: the scenario's `now` (`origin`)
+  /// plus the time elapsed since the session started (`wallStart`). The runtime ticks with it.
+  public static func sessionTime(origin: Date, wallStart: Date, wallNow: Date) -> Date {
+    origin.addingTimeInterval(wallNow.timeIntervalSince(wallStart))
+  }
 }
 
 extension AppState {

@@ -202,8 +202,9 @@ struct TrainingScreens {
 
   private func stepRow(_ row: TrainingDebrief.StepRow, number: Int, revealed: Bool, width: Int) -> [StyledLine] {
     let numberText = "\(number)".padding(toLength: 3, withPad: " ", startingAt: 0)
+    let question = row.kind == .outcome ? TrainingChrome.debriefOutcome(language, row.question) : row.question
     var lines = StyledLine.wrapped(
-      row.question, width: width, prefix: [mark(row.matches), Span(numberText, .faint)], indent: 5)
+      question, width: width, prefix: [mark(row.matches), Span(numberText, .faint)], indent: 5)
     let group = TrainingText.answer(row.groupAnswer, label: row.groupLabel, kind: row.kind, language)
     let expected = TrainingText.answer(row.referenceAnswer, label: row.referenceLabel, kind: row.kind, language)
     let groupWord = TrainingChrome.debriefGroup(language)
