@@ -7,7 +7,8 @@ let package = Package(
   name: "Repere",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "repere", targets: ["repere"])
+    .executable(name: "repere", targets: ["repere"]),
+    .executable(name: "repere-bench", targets: ["RepereBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -72,6 +73,12 @@ let package = Package(
     .executableTarget(
       name: "repere-journal-harness",
       dependencies: ["RepereJournal", "RepereBase"]
+    ),
+
+    // MARK: Benchmarks (release builds only; never run as tests)
+    .executableTarget(
+      name: "RepereBench",
+      dependencies: ["RepereLookup", "RepereBase"]
     ),
 
     // MARK: Tests

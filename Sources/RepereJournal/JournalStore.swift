@@ -60,8 +60,10 @@ public struct JournalStore: Sendable {
 
   // MARK: Writing
 
-  /// Starts a new case: creates its file (0600, locked) and writes the opening event, fsync'd.
-  public func create(_ start: CaseStart) throws -> CaseJournal {
+  /// Starts a new case: creates its file (0600, locked) and writes the opening event, fsync'd,
+  /// stamped `date` (the caller's `now`, so the opening and the first answers share one clock)
+  /// or the store's clock.
+  public func create(_ start: CaseStart, at date: Date? = nil) throws -> CaseJournal {
     try prepareFolder()
     var attempts = 0
     while true {
@@ -88,7 +90,7 @@ public struct JournalStore: Sendable {
         id: id, url: url(for: id), descriptor: descriptor, nextSequence: 1, length: 0, clock: clock,
         timeZone: timeZone)
       do {
-        try journal.append(.opening(CaseOpening(caseID: id, start: start)))
+        try journal.append(.opening(CaseOpening(caseID: id, start: start)), at: date ?? clock())
         // The new directory entry must survive a crash too.
         try POSIX.syncFolder(folder.path)
       } catch {
@@ -180,7 +182,7 @@ public struct JournalStore: Sendable {
   public func purge(olderThanDays days: Int, overwrite: Bool = false) throws -> PurgeReport {
     let now = clock()
     let limit = now.addingTimeInterval(-Double(days) * 86_400)
-    var report = PurgeReport(removed: [], kept: [], skippedInUse: [])
+    var report = PurgeReport(removed: [], kept: [], skippedInUse: [], removedExports: [])
     for summary in try list() {
       guard summary.sortDate < limit else {
         report.kept.append(summary.id)
@@ -191,13 +193,36 @@ public struct JournalStore: Sendable {
         continue
       }
       try remove(summary.url, overwrite: overwrite)
+      for export in try exports(of: summary.id) {
+        try remove(export, overwrite: overwrite)
+        report.removedExports.append(export.lastPathComponent)
+      }
       report.removed.append(summary.id)
+    }
+    // Exports whose case is gone or that were written without a journal: by their own age.
+    for export in try exports(of: nil) {
+      let modified = try? FileManager.default.attributesOfItem(atPath: export.path)[.modificationDate] as? Date
+      guard let modified, modified < limit else { continue }
+      try remove(export, overwrite: overwrite)
+      report.removedExports.append(export.lastPathComponent)
     }
     if !report.removed.isEmpty { try POSIX.syncFolder(folder.path) }
     return report
   }
 
+  /// Where exported summaries are kept beside the journals (`exports/<id>.md`, `.json`): purged
+  /// with their case.
+  public var exportsFolder: URL { folder.appendingPathComponent("exports", isDirectory: true) }
+
   // MARK: Private
+
+  /// Regular files of `exportsFolder` named after case `id` (any extension), or all of them.
+  private func exports(of id: String?) throws -> [URL] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.path) else { return [] }
+    return names.filter { name in id.map { (name as NSString).deletingPathExtension == $0 } ?? true }.sorted()
+      .map { exportsFolder.appendingPathComponent($0, isDirectory: false) }
+      .filter { POSIX.linkStatus($0.path).map(POSIX.isRegularFile) ?? false }
+  }
 
   private func ids() throws -> [String] {
     guard POSIX.linkStatus(folder.path) != nil else { return [] }
@@ -299,8 +324,11 @@ public struct JournalSummary: Hashable, Sendable {
 
 /// What `purge` did.
 public struct PurgeReport: Hashable, Sendable {
+  /// Case ids whose journal was removed.
   public var removed: [String]
   public var kept: [String]
   /// Old enough, but open in another window.
   public var skippedInUse: [String]
+  /// File names removed from `exports/` (with their case, or past the retention themselves).
+  public var removedExports: [String] = []
 }

@@ -140,6 +140,23 @@ public struct RecordedCase: Hashable, Sendable {
       notes.append(stamp(note))
     case .place(let place):
       self.place = place
+      // A place event that names its step is that step's answer (the UI may record a place
+      // answer this way rather than as an answer event).
+      if let step = place.step {
+        let value = AnswerText.text(place.place.communeCode ?? place.place.departement)
+        if let index = answers.firstIndex(where: { $0.step == step }) {
+          if answers[index].place != place.place {
+            answers[index].value = value
+            answers[index].label = place.place.label
+            answers[index].place = place.place
+          }
+        } else {
+          answers.append(
+            Answer(
+              step: step, kind: "place", question: "Lieu", value: value, label: place.place.label, place: place.place,
+              answeredAt: entry.time, changed: false))
+        }
+      }
     case .protocolSwitch(let change):
       protocolSwitches.append(stamp(change))
       protocolInForce = change.to

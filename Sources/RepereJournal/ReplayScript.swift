@@ -24,15 +24,29 @@ public struct ReplayScript: Hashable, Sendable {
   public init(_ record: RecordedCase, entries: [JournalEntry]) {
     startProtocol = record.opening?.protocolInForce
     now = record.startedAt
-    steps = entries.compactMap { entry in
+    var steps: [Step] = []
+    var places: [String: PlaceValue] = [:]
+    for entry in entries {
       switch entry.event {
-      case .answer(let answer): return .answer(step: answer.step, value: answer.value, place: answer.place)
+      case .answer(let answer):
+        steps.append(.answer(step: answer.step, value: answer.value, place: answer.place))
+        places[answer.step] = answer.place
       case .change(let change):
-        return .change(step: change.step, value: change.to, place: change.place, reason: change.reason)
-      case .levelRaise(let raise): return .raise(level: raise.to, reason: raise.reason)
-      default: return nil
+        steps.append(.change(step: change.step, value: change.to, place: change.place, reason: change.reason))
+        places[change.step] = change.place
+      case .place(let place):
+        // A place event naming its step is that step's answer, unless it repeats one just given.
+        guard let step = place.step, places[step] != place.place else { continue }
+        steps.append(
+          .answer(step: step, value: .text(place.place.communeCode ?? place.place.departement), place: place.place))
+        places[step] = place.place
+      case .levelRaise(let raise):
+        steps.append(.raise(level: raise.to, reason: raise.reason))
+      default:
+        continue
       }
     }
+    self.steps = steps
   }
 }
 
@@ -56,18 +70,21 @@ public struct ReplayOutcome: Hashable, Sendable {
   public var dispositions: [Disposition]
   public var level: String?
   /// Recorded inputs the new bundle could not take (a step that no longer exists, an option
-  /// removed, …), in French.
+  /// removed, a raise no longer above the level, …), in French.
   public var rejected: [String]
+  /// Why the replayed walk did not reach an outcome (« en attente de « age » »), nil when it did.
+  public var unfinished: String?
 
   public init(
     protocolInForce: ProtocolReference, path: [String], dispositions: [Disposition], level: String?,
-    rejected: [String] = []
+    rejected: [String] = [], unfinished: String? = nil
   ) {
     self.protocolInForce = protocolInForce
     self.path = path
     self.dispositions = dispositions
     self.level = level
     self.rejected = rejected
+    self.unfinished = unfinished
   }
 }
 
@@ -99,7 +116,7 @@ public enum ReplayComparison {
       out.append(
         dropped.isEmpty
           ? "Questions répondues : toutes encore sur le parcours"
-          : "Questions répondues hors du nouveau parcours : \(dropped.joined(separator: ", "))")
+          : "Réponses du journal hors du parcours rejoué (mises de côté) : \(dropped.joined(separator: ", "))")
     }
 
     let dispositionsThen = recorded.dispositions.map { "\($0.event.code) (\($0.event.level))" }
@@ -109,7 +126,8 @@ public enum ReplayComparison {
     let levelThen = recorded.level ?? "aucun"
     let levelNow = replayed.level ?? "aucun"
     out.append(levelThen == levelNow ? "Niveau : identique (\(levelNow))" : "Niveau : \(levelThen) → \(levelNow)")
-    for rejection in replayed.rejected { out.append("Réponse non rejouée : \(rejection)") }
+    if let unfinished = replayed.unfinished { out.append("Parcours rejoué inachevé : \(unfinished)") }
+    for rejection in replayed.rejected { out.append("Non rejoué : \(rejection)") }
     return out.map { TerminalText.sanitized($0) }
   }
 

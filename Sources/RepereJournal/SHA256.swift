@@ -22,37 +22,22 @@ struct SHA256 {
   private var totalBytes: UInt64 = 0
 
   mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    let bytes = Array(bytes)
-    totalBytes &+= UInt64(bytes.count)
-    var index = 0
-    // Top up a partial block first, then hash whole blocks straight from the input.
-    while !pending.isEmpty, index < bytes.count {
-      pending.append(bytes[index])
-      index += 1
-      if pending.count == 64 {
-        compress(pending[...])
-        pending.removeAll(keepingCapacity: true)
-      }
-    }
-    while index + 64 <= bytes.count {
-      compress(bytes[index..<(index + 64)])
-      index += 64
-    }
-    pending.append(contentsOf: bytes[index...])
+    var input = pending
+    input.append(contentsOf: bytes)
+    totalBytes &+= UInt64(input.count - pending.count)
+    let whole = input.count / 64 * 64
+    compress(input, blocks: whole / 64)
+    pending = Array(input[whole...])
   }
 
   /// The digest as 64 lowercase hex digits.
   mutating func finalizeHex() -> String {
     let bitLength = totalBytes &* 8
-    var padding: [UInt8] = [0x80]
-    while (pending.count + padding.count) % 64 != 56 { padding.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> shift)) }
-    pending.append(contentsOf: padding)
-    var index = 0
-    while index < pending.count {
-      compress(pending[index..<(index + 64)])
-      index += 64
-    }
+    var tail = pending
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> shift)) }
+    compress(tail, blocks: tail.count / 64)
     pending.removeAll()
     return state.map { word in
       let hex = String(word, radix: 16)
@@ -66,40 +51,48 @@ struct SHA256 {
     return hasher.finalizeHex()
   }
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var words = [UInt32](repeating: 0, count: 64)
-    let start = block.startIndex
-    for index in 0..<16 {
-      let at = start + index * 4
-      words[index] =
-        UInt32(block[at]) << 24 | UInt32(block[at + 1]) << 16 | UInt32(block[at + 2]) << 8 | UInt32(block[at + 3])
+  /// Hashes the first `blocks` 64-byte blocks of `input`. Raw pointers throughout: data folders
+  /// hold megabytes, and checked array indexing is slow in debug builds.
+  private mutating func compress(_ input: [UInt8], blocks: Int) {
+    guard blocks > 0 else { return }
+    var h = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+    let words = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+    defer { words.deallocate() }
+    Self.roundConstants.withUnsafeBufferPointer { constantsBuffer in
+      input.withUnsafeBufferPointer { inputBuffer in
+        guard let constants = constantsBuffer.baseAddress, let base = inputBuffer.baseAddress else { return }
+        for block in 0..<blocks {
+          let bytes = base + block * 64
+          for index in 0..<16 {
+            let at = bytes + index * 4
+            words[index] = UInt32(at[0]) << 24 | UInt32(at[1]) << 16 | UInt32(at[2]) << 8 | UInt32(at[3])
+          }
+          for index in 16..<64 {
+            let w15 = words[index - 15]
+            let w2 = words[index - 2]
+            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, hh) = h
+          for index in 0..<64 {
+            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = hh &+ sum1 &+ choice &+ constants[index] &+ words[index]
+            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ sum0 &+ majority)
+          }
+          h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+        }
+      }
     }
-    for index in 16..<64 {
-      let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-      let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-      words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-    for index in 0..<64 {
-      let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ sum1 &+ choice &+ Self.roundConstants[index] &+ words[index]
-      let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let temp2 = sum0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-    }
-    state[0] &+= a
-    state[1] &+= b
-    state[2] &+= c
-    state[3] &+= d
-    state[4] &+= e
-    state[5] &+= f
-    state[6] &+= g
-    state[7] &+= h
+    state = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
   }
 
-  private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
-    (value >> count) | (value << (32 - count))
-  }
+}
+
+@inline(__always)
+private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+  (value >> count) | (value << (32 &- count))
 }

@@ -32,100 +32,99 @@ struct CSVTable {
         "the file is saved as UTF-16", hint: "save it as « CSV UTF-8 » (or CSV with ';')")
       return nil
     }
-    let text: String
     let encoding: Encoding
-    if let utf8 = String(validating: bytes, as: UTF8.self) {
-      text = utf8
+    if String(validating: bytes, as: UTF8.self) != nil {
       encoding = .utf8
     } else {
-      text = decodeWindows1252(bytes)
+      bytes = Array(decodeWindows1252(bytes).utf8)
       encoding = .windows1252
     }
-    let characters = Array(text.unicodeScalars)
-    let separator = detectSeparator(characters)
-    let separatorScalar = separator.unicodeScalars.first ?? ";"
+    let separator = detectSeparator(bytes)
+    let separatorByte = UInt8(separator.asciiValue ?? 0x3B)
     var rows: [[Cell]] = []
     var row: [Cell] = []
-    var cell = String.UnicodeScalarView()
-    var line = 1
-    var column = 1
-    var cellLine = 1
-    var cellColumn = 1
-    var index = 0
     var quoted = false
     var quoteLine = 1
     var quoteColumn = 1
-    var atCellStart = true
-    func endCell() {
-      row.append(Cell(text: String(cell), line: cellLine, column: cellColumn))
-      cell = String.UnicodeScalarView()
-      atCellStart = true
-    }
-    while index < characters.count {
-      let character = characters[index]
-      if atCellStart {
-        cellLine = line
-        cellColumn = column
-        atCellStart = false
-        if character == "\"" {
-          quoted = true
-          quoteLine = line
-          quoteColumn = column
-          cellColumn = column + 1
-          index += 1
-          column += 1
-          continue
-        }
+    // Scan bytes; columns count characters (UTF-8 continuation bytes do not advance them).
+    bytes.withUnsafeBufferPointer { buffer in
+      var line = 1
+      var column = 1
+      var index = 0
+      var cell: [UInt8] = []
+      var cellLine = 1
+      var cellColumn = 1
+      var atCellStart = true
+      func endCell() {
+        row.append(Cell(text: String(decoding: cell, as: UTF8.self), line: cellLine, column: cellColumn))
+        cell.removeAll(keepingCapacity: true)
+        atCellStart = true
       }
-      if quoted {
-        if character == "\"" {
-          if index + 1 < characters.count, characters[index + 1] == "\"" {
-            cell.append("\"")
-            index += 2
-            column += 2
+      while index < buffer.count {
+        let byte = buffer[index]
+        let advances = byte & 0xC0 != 0x80
+        if atCellStart {
+          cellLine = line
+          cellColumn = column
+          atCellStart = false
+          if byte == 0x22 {
+            quoted = true
+            quoteLine = line
+            quoteColumn = column
+            cellColumn = column + 1
+            index += 1
+            column += 1
             continue
           }
-          quoted = false
+        }
+        if quoted {
+          if byte == 0x22 {
+            if index + 1 < buffer.count, buffer[index + 1] == 0x22 {
+              cell.append(0x22)
+              index += 2
+              column += 2
+              continue
+            }
+            quoted = false
+            index += 1
+            column += 1
+            continue
+          }
+          cell.append(byte)
+          if byte == 0x0A {
+            line += 1
+            column = 1
+          } else if advances {
+            column += 1
+          }
           index += 1
-          column += 1
           continue
         }
-        cell.append(character)
-        if character == "\n" {
+        if byte == separatorByte {
+          endCell()
+        } else if byte == 0x0A {
+          if cell.last == 0x0D { cell.removeLast() }
+          endCell()
+          if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+          row = []
           line += 1
-          column = 1
-        } else {
-          column += 1
+          column = 0
+        } else if byte != 0x0D || index + 1 >= buffer.count || buffer[index + 1] != 0x0A {
+          cell.append(byte)
         }
         index += 1
-        continue
+        if advances { column += 1 }
       }
-      switch character {
-      case separatorScalar:
-        endCell()
-      case "\r":
-        break
-      case "\n":
+      if !quoted, !cell.isEmpty || !row.isEmpty {
         endCell()
         if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
-        row = []
-        line += 1
-        column = 0
-      default:
-        cell.append(character)
       }
-      index += 1
-      column += 1
     }
     if quoted {
       diagnostics.error(
         "csv-syntax", at: SourceLocation(file: path, line: quoteLine, column: quoteColumn),
         "this quoted cell is never closed", hint: "a cell that starts with \" must end with \"")
       return nil
-    }
-    if !cell.isEmpty || !row.isEmpty {
-      endCell()
-      if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
     }
     guard !rows.isEmpty else {
       diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
@@ -136,13 +135,14 @@ struct CSVTable {
   }
 
   /// `;`, `,` or tab: whichever appears most on the first line outside quotes.
-  static func detectSeparator(_ characters: [Unicode.Scalar]) -> Character {
+  static func detectSeparator(_ bytes: [UInt8]) -> Character {
     var counts: [Character: Int] = [";": 0, ",": 0, "\t": 0]
     var quoted = false
-    for character in characters {
-      if character == "\n" && !quoted { break }
-      if character == "\"" { quoted.toggle() }
-      if !quoted, counts[Character(character)] != nil { counts[Character(character), default: 0] += 1 }
+    for byte in bytes {
+      if byte == 0x0A && !quoted { break }
+      if byte == 0x22 { quoted.toggle() }
+      let character = Character(Unicode.Scalar(byte))
+      if !quoted, counts[character] != nil { counts[character, default: 0] += 1 }
     }
     let best = counts.max { ($0.value, $0.key == ";" ? 1 : 0) < ($1.value, $1.key == ";" ? 1 : 0) }
     return (best?.value ?? 0) > 0 ? (best?.key ?? ";") : ";"

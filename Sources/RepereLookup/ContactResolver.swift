@@ -72,7 +72,7 @@ public struct ContactResolver: ContactResolving {
     return ContactMatch(
       structureID: structure.id, name: structure.nom,
       tier: Directory.tier(proximity, isNational: structure.isNational, hasPlace: context.place != nil), reason: reason,
-      distanceKm: context.place?.distanceKm(to: directory.index.geography[doc]),
+      distanceKm: context.place?.distanceKm(to: directory.index.geo.point(doc)),
       openNow: open == 0 ? true : (open == 2 ? false : nil))
   }
 
@@ -84,7 +84,7 @@ public struct ContactResolver: ContactResolving {
       return directory.structures[doc].isNational ? "national (lieu non précisé)" : "lieu non précisé"
     }
     let here = place.departement
-    let geography = directory.index.geography[doc]
+    let geography = directory.index.geography(doc)
     let neighbour = place.neighbour(in: geography) ?? geography.mainDepartement ?? "?"
     switch (proximity, widened) {
     case (0, _): return "dans la commune (\(place.place.label))"

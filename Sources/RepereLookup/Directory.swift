@@ -7,14 +7,18 @@ public struct Directory: Sendable {
   public let structures: [Structure]
   public let reference: ReferenceData
   public let vocabulary: Vocabulary
-  let index: SearchIndex
+  private let indexBox: Lazy<SearchIndex>
   private let idIndex: [String: Int]
+
+  /// The search index, built on first use (search, contacts or check) so that opening the app
+  /// does not wait for it.
+  var index: SearchIndex { indexBox.value }
 
   public init(structures: [Structure], reference: ReferenceData, vocabulary: Vocabulary) {
     self.structures = structures
     self.reference = reference
     self.vocabulary = vocabulary
-    index = SearchIndex(structures: structures, reference: reference, vocabulary: vocabulary)
+    indexBox = Lazy { SearchIndex(structures: structures, reference: reference, vocabulary: vocabulary) }
     var ids: [String: Int] = [:]
     ids.reserveCapacity(structures.count)
     for (position, structure) in structures.enumerated() where ids[structure.id] == nil {
@@ -22,6 +26,9 @@ public struct Directory: Sendable {
     }
     idIndex = ids
   }
+
+  /// Builds the search index now (e.g. in the background after the first frame).
+  public func prepare() { _ = indexBox.value }
 
   /// The position of the structure with this id in `structures`.
   func position(id: String) -> Int? { idIndex[id] }
@@ -63,7 +70,7 @@ public struct Directory: Sendable {
   }
 
   private func reason(for item: SearchIndex.Ranked, context: SearchIndex.Context) -> String {
-    let geography = index.geography[item.doc]
+    let geography = index.geography(item.doc)
     let main = geography.mainDepartement
     guard let place = context.place else {
       if geography.isNational { return "national" }
@@ -81,7 +88,7 @@ public struct Directory: Sendable {
 
   /// The time zone whose wall clock applies to a structure (its département's).
   public func timeZone(of structure: Structure) -> TimeZone {
-    guard let position = idIndex[structure.id], let main = index.geography[position].mainDepartement else {
+    guard let position = idIndex[structure.id], let main = index.mainDepartement(position) else {
       return Departement.timeZone(forCode: "75")
     }
     return Departement.timeZone(forCode: main)
@@ -89,7 +96,7 @@ public struct Directory: Sendable {
 
   /// Holidays that apply to a structure (Alsace-Moselle and overseas ones included).
   public func holidays(of structure: Structure) -> HolidayCalendar {
-    guard let position = idIndex[structure.id], let main = index.geography[position].mainDepartement else {
+    guard let position = idIndex[structure.id], let main = index.mainDepartement(position) else {
       return .france
     }
     return HolidayCalendar.forDepartement(main)
@@ -103,6 +110,6 @@ public struct Directory: Sendable {
 
   /// The département a structure is attached to (address, else its zone), or nil (national).
   public func departement(of structure: Structure) -> String? {
-    idIndex[structure.id].flatMap { index.geography[$0].mainDepartement }
+    idIndex[structure.id].flatMap { index.mainDepartement($0) }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RepereBase
 
 /// How a typed place answer resolves (spec: « Answers written as text »).
@@ -13,11 +14,21 @@ public enum PlaceResolution: Hashable, Sendable {
 /// hyphens, « st »/« saint »), INSEE code, département code or name — to communes and départements.
 public struct PlaceIndex: PlaceResolving {
   public let reference: ReferenceData
-  private let communesByPostalCode: [String: [Int]]
-  private let communesByName: [String: [Int]]
-  private let departementsByName: [String: Int]
-  /// Every folded commune name with its commune, sorted by name, for prefix and typo search.
-  private let sortedNames: [(name: String, commune: Int)]
+  private let tables: Lazy<Tables>
+
+  /// Name and postal-code lookups, built on first use (the first screen needs none of them).
+  private struct Tables: Sendable {
+    var communesByPostalCode: [String: [Int]] = [:]
+    var communesByName: [String: [Int]] = [:]
+    var departementsByName: [String: Int] = [:]
+    /// Every folded commune name with its commune, sorted by name (bytewise), for prefix and typo search.
+    var sortedNames: [(name: [UInt8], commune: Int)] = []
+  }
+
+  private var communesByPostalCode: [String: [Int]] { tables.value.communesByPostalCode }
+  private var communesByName: [String: [Int]] { tables.value.communesByName }
+  private var departementsByName: [String: Int] { tables.value.departementsByName }
+  private var sortedNames: [(name: [UInt8], commune: Int)] { tables.value.sortedNames }
 
   /// A candidate with how well it matched, before ranking.
   private struct Candidate {
@@ -33,26 +44,26 @@ public struct PlaceIndex: PlaceResolving {
 
   public init(reference: ReferenceData) {
     self.reference = reference
-    var byPostal: [String: [Int]] = [:]
-    var byName: [String: [Int]] = [:]
-    var names: [(name: String, commune: Int)] = []
-    names.reserveCapacity(reference.communes.count)
-    for (index, commune) in reference.communes.enumerated() {
-      for code in commune.postalCodes { byPostal[code, default: []].append(index) }
+    tables = Lazy { Self.buildTables(reference) }
+  }
+
+  private static func buildTables(_ reference: ReferenceData) -> Tables {
+    var tables = Tables()
+    let communes = reference.communes
+    tables.sortedNames.reserveCapacity(communes.count)
+    for (index, commune) in communes.enumerated() {
+      for code in commune.postalCodes { tables.communesByPostalCode[code, default: []].append(index) }
       for key in Self.nameKeys(commune.nom) {
-        byName[key, default: []].append(index)
-        names.append((key, index))
+        tables.communesByName[key, default: []].append(index)
+        tables.sortedNames.append((Array(key.utf8), index))
       }
     }
-    names.sort { $0.name < $1.name }
-    var departementsByName: [String: Int] = [:]
+    // Keys are ASCII: compare bytes, much faster than String's Unicode ordering.
+    tables.sortedNames.sort { ByteOrder.less($0.name, $1.name) }
     for (index, departement) in reference.departements.enumerated() {
-      for key in Self.nameKeys(departement.nom) { departementsByName[key] = index }
+      for key in Self.nameKeys(departement.nom) { tables.departementsByName[key] = index }
     }
-    communesByPostalCode = byPostal
-    communesByName = byName
-    self.departementsByName = departementsByName
-    sortedNames = names
+    return tables
   }
 
   /// The folded spelling of a place name, with « st » → « saint » and « ste » → « sainte ».
@@ -181,11 +192,13 @@ public struct PlaceIndex: PlaceResolving {
       result.append(
         Candidate(kind: .exact, commune: nil, departement: reference.departements[index].code, population: 0))
     }
+    let keyBytes = Array(key.utf8)
+    let sortedNames = self.sortedNames
     if key.count >= 2 {
       var prefixMatches: [Candidate] = []
-      var low = lowerBound(key)
-      while low < sortedNames.count, sortedNames[low].name.hasPrefix(key), prefixMatches.count < 200 {
-        if sortedNames[low].name != key {
+      var low = lowerBound(keyBytes, in: sortedNames)
+      while low < sortedNames.count, sortedNames[low].name.starts(with: keyBytes), prefixMatches.count < 200 {
+        if sortedNames[low].name != keyBytes {
           prefixMatches.append(communeCandidate(sortedNames[low].commune, kind: .prefix))
         }
         low += 1
@@ -197,8 +210,8 @@ public struct PlaceIndex: PlaceResolving {
       result += prefixMatches
     }
     if result.isEmpty, key.count >= 5 {
-      for entry in sortedNames where abs(entry.name.utf8.count - key.utf8.count) <= 1 {
-        if BoundedEdit.withinOne(Array(entry.name.utf8), Array(key.utf8)) {
+      for entry in sortedNames where abs(entry.name.count - keyBytes.count) <= 1 {
+        if BoundedEdit.withinOne(entry.name, keyBytes) {
           result.append(communeCandidate(entry.commune, kind: .fuzzy))
         }
       }
@@ -210,12 +223,12 @@ public struct PlaceIndex: PlaceResolving {
     return result
   }
 
-  private func lowerBound(_ key: String) -> Int {
+  private func lowerBound(_ key: [UInt8], in names: [(name: [UInt8], commune: Int)]) -> Int {
     var low = 0
-    var high = sortedNames.count
+    var high = names.count
     while low < high {
       let middle = (low + high) / 2
-      if sortedNames[middle].name < key { low = middle + 1 } else { high = middle }
+      if ByteOrder.less(names[middle].name, key) { low = middle + 1 } else { high = middle }
     }
     return low
   }
@@ -245,5 +258,21 @@ enum BoundedEdit {
     }
     if lengthA > lengthB { return a[(i + 1)...] == b[j...] }
     return a[i...] == b[(j + 1)...]
+  }
+}
+
+/// Bytewise ordering of byte strings (what ASCII keys need, without String's Unicode rules).
+enum ByteOrder {
+  static func less(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    a.withUnsafeBufferPointer { left in
+      b.withUnsafeBufferPointer { right in
+        let length = min(left.count, right.count)
+        if length > 0, let l = left.baseAddress, let r = right.baseAddress {
+          let order = memcmp(l, r, length)
+          if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+      }
+    }
   }
 }

@@ -20,34 +20,144 @@ enum ReferenceCSV {
     return result
   }
 
+  /// Checks the header, that no field is quoted and that every row has nine fields: a byte
+  /// scan, so that the deferred parse of `communes` cannot fail.
+  static func validateCommunes(_ data: Data, path: String) throws {
+    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var line = 0
+      while start < bytes.count {
+        line += 1
+        var end = start
+        var commas = 0
+        while end < bytes.count, bytes[end] != 0x0A {
+          if bytes[end] == 0x2C { commas += 1 }
+          if bytes[end] == 0x22 {
+            throw ReferenceDataError(
+              location: SourceLocation(file: path, line: line, column: end - start + 1),
+              message: "quoted fields are not expected in reference files")
+          }
+          end += 1
+        }
+        if line == 1 {
+          let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+          guard header.trimmingSpaces == communesHeader else {
+            throw ReferenceDataError(
+              location: SourceLocation(file: path, line: 1, column: 1),
+              message: "expected the header '\(communesHeader)'")
+          }
+        } else if end > start, commas != 8, !(end == start + 1 && bytes[start] == 0x0D) {
+          throw ReferenceDataError(
+            location: SourceLocation(file: path, line: line, column: 1),
+            message: "expected 9 fields, found \(commas + 1)")
+        }
+        start = end + 1
+      }
+    }
+  }
+
+  /// Parses communes straight from bytes (run once, on first use); rows that repeat a commune
+  /// for each of its postal codes are merged.
   static func communes(_ data: Data, path: String) throws -> [Commune] {
     var result: [Commune] = []
     result.reserveCapacity(data.count / 55)
-    // Rows repeat a commune once per postal code: merge them.
-    var previousKey = ""
-    try forEachRow(data, path: path, header: communesHeader, fieldCount: 9) { fields, line in
-      guard let kind = Commune.Kind(rawValue: fields[2]) else {
-        throw ReferenceDataError(
-          location: SourceLocation(file: path, line: line, column: 1), message: "unknown commune type '\(fields[2])'")
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      // Skip the header.
+      while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+      start += 1
+      var commas = [Int](repeating: 0, count: 8)
+      var previous: (insee: Range<Int>, kind: Range<Int>, name: Range<Int>)?
+      func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       }
-      let key = fields[0] + fields[2] + fields[1]
-      if key == previousKey, var last = result.last {
-        if !last.postalCodes.contains(fields[5]) {
-          last.postalCodes.append(fields[5])
-          result[result.count - 1] = last
+      func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for offset in 0..<a.count where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] { return false }
+        return true
+      }
+      while start < bytes.count {
+        var end = start
+        var found = 0
+        while end < bytes.count, bytes[end] != 0x0A {
+          if bytes[end] == 0x2C, found < 8 {
+            commas[found] = end
+            found += 1
+          }
+          end += 1
         }
-        return
+        var lineEnd = end
+        if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        defer { start = end + 1 }
+        guard found == 8 else { continue }
+        let insee = start..<commas[0]
+        let name = (commas[0] + 1)..<commas[1]
+        let kindRange = (commas[1] + 1)..<commas[2]
+        let postal = text((commas[4] + 1)..<commas[5])
+        if let last = previous, same(last.insee, insee), same(last.kind, kindRange), same(last.name, name) {
+          if !postal.isEmpty, !result[result.count - 1].postalCodes.contains(postal) {
+            result[result.count - 1].postalCodes.append(postal)
+          }
+          continue
+        }
+        previous = (insee, kindRange, name)
+        let kind: Commune.Kind
+        switch kindRange.count {
+        case 4: kind = .communeDeleguee
+        case 3: kind = bytes[kindRange.lowerBound] == 0x41 ? .arrondissement : .commune
+        default: continue
+        }
+        let inseeText = text(insee)
+        let parentRange = (commas[2] + 1)..<commas[3]
+        let departementRange = (commas[3] + 1)..<commas[4]
+        result.append(
+          Commune(
+            insee: inseeText, nom: text(name), kind: kind, parentInsee: parentRange.isEmpty ? nil : text(parentRange),
+            departement: departementRange.isEmpty ? departementCode(ofInsee: inseeText) : text(departementRange),
+            postalCodes: postal.isEmpty ? [] : [postal], latitude: decimal(bytes, (commas[5] + 1)..<commas[6]),
+            longitude: decimal(bytes, (commas[6] + 1)..<commas[7]),
+            population: Int(decimal(bytes, (commas[7] + 1)..<lineEnd) ?? 0)))
       }
-      previousKey = key
-      var departement = fields[4]
-      if departement.isEmpty { departement = departementCode(ofInsee: fields[0]) }
-      result.append(
-        Commune(
-          insee: fields[0], nom: fields[1], kind: kind, parentInsee: fields[3].isEmpty ? nil : fields[3],
-          departement: departement, postalCodes: fields[5].isEmpty ? [] : [fields[5]], latitude: Double(fields[6]),
-          longitude: Double(fields[7]), population: Int(fields[8]) ?? 0))
     }
     return result
+  }
+
+  /// A plain decimal (`-61.12069`, `832`) read from bytes; nil when empty or malformed.
+  static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+    guard !range.isEmpty else { return nil }
+    var index = range.lowerBound
+    var negative = false
+    if bytes[index] == 0x2D {
+      negative = true
+      index += 1
+    }
+    var whole: Int64 = 0
+    var fraction: Int64 = 0
+    var scale: Double = 1
+    var inFraction = false
+    var digits = 0
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte == 0x2E, !inFraction {
+        inFraction = true
+      } else if byte >= 0x30, byte <= 0x39 {
+        digits += 1
+        if inFraction {
+          fraction = fraction * 10 + Int64(byte - 0x30)
+          scale *= 10
+        } else {
+          whole = whole * 10 + Int64(byte - 0x30)
+        }
+      } else {
+        return nil
+      }
+      index += 1
+    }
+    guard digits > 0 else { return nil }
+    let value = Double(whole) + Double(fraction) / scale
+    return negative ? -value : value
   }
 
   /// "93066" → "93", "2A004" → "2A", "97411" → "974".

@@ -93,27 +93,48 @@ public struct ReferenceDataError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The reference data of the bundle (`reference/departements.csv`, `reference/communes.csv`).
+///
+/// Communes are parsed on first use: the first screen of the app needs none of them.
 public struct ReferenceData: Sendable {
   public let departements: [Departement]
-  public let communes: [Commune]
   private let departementIndex: [String: Int]
-  private let communeIndex: [String: Int]
+  private let communeTable: Lazy<CommuneTable>
+
+  /// Communes with their lookup by INSEE code.
+  struct CommuneTable: Sendable {
+    let communes: [Commune]
+    let byInsee: [String: Int]
+
+    init(_ communes: [Commune]) {
+      self.communes = communes
+      var byInsee: [String: Int] = [:]
+      byInsee.reserveCapacity(communes.count)
+      for (index, commune) in communes.enumerated() {
+        // A commune déléguée may share its INSEE code with its commune nouvelle: the commune wins.
+        if let existing = byInsee[commune.insee], communes[existing].kind == .commune { continue }
+        byInsee[commune.insee] = index
+      }
+      self.byInsee = byInsee
+    }
+  }
 
   public init(departements: [Departement], communes: [Commune]) {
+    self.init(departements: departements, communeTable: Lazy(value: CommuneTable(communes)))
+  }
+
+  private init(departements: [Departement], communeTable: Lazy<CommuneTable>) {
     self.departements = departements
-    self.communes = communes
     var departementIndex: [String: Int] = [:]
     for (index, departement) in departements.enumerated() { departementIndex[departement.code] = index }
-    var communeIndex: [String: Int] = [:]
-    communeIndex.reserveCapacity(communes.count)
-    for (index, commune) in communes.enumerated() {
-      // A commune déléguée may share its INSEE code with its commune nouvelle: the commune wins.
-      if let existing = communeIndex[commune.insee], communes[existing].kind == .commune { continue }
-      communeIndex[commune.insee] = index
-    }
     self.departementIndex = departementIndex
-    self.communeIndex = communeIndex
+    self.communeTable = communeTable
   }
+
+  /// Every commune, commune déléguée and arrondissement (parsed on first access).
+  public var communes: [Commune] { communeTable.value.communes }
+
+  /// Whether the communes have been parsed yet (for measurements).
+  public var communesLoaded: Bool { communeTable.isLoaded }
 
   /// An empty reference (for tests and tools that do not need places).
   public static let empty = ReferenceData(departements: [], communes: [])
@@ -123,10 +144,11 @@ public struct ReferenceData: Sendable {
   }
 
   /// The position of a commune in `communes`.
-  public func communeIndex(insee: String) -> Int? { communeIndex[insee] }
+  public func communeIndex(insee: String) -> Int? { communeTable.value.byInsee[insee] }
 
   public func commune(insee: String) -> Commune? {
-    communeIndex[insee].map { communes[$0] }
+    let table = communeTable.value
+    return table.byInsee[insee].map { table.communes[$0] }
   }
 
   /// The département of a place, or nil.
@@ -158,8 +180,10 @@ public struct ReferenceData: Sendable {
     communesPath: String = "reference/communes.csv"
   ) throws -> ReferenceData {
     let departements = try ReferenceCSV.departements(departementsCSV, path: departementsPath)
-    let communes = try ReferenceCSV.communes(communesCSV, path: communesPath)
-    return ReferenceData(departements: departements, communes: communes)
+    // Validated now (a cheap byte scan) so that the deferred parse cannot fail.
+    try ReferenceCSV.validateCommunes(communesCSV, path: communesPath)
+    let table = Lazy { CommuneTable((try? ReferenceCSV.communes(communesCSV, path: communesPath)) ?? []) }
+    return ReferenceData(departements: departements, communeTable: table)
   }
 
   /// Great-circle distance in kilometres.

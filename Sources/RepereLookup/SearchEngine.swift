@@ -46,9 +46,8 @@ extension SearchIndex {
 
   func proximity(of doc: Int, context: Context) -> Int {
     guard let place = context.place else { return 0 }
-    let geo = geography[doc]
-    if !place.communeCodes.isEmpty, geo.communes.contains(where: place.communeCodes.contains) { return 0 }
-    var best = geo.isNational ? 4 : 5
+    if !place.communeCodes.isEmpty, geo.hasCommune(doc, in: place.communeCodes) { return 0 }
+    var best = geo.isNational[doc] ? 4 : 5
     for position in Int(structureDepartementStart[doc])..<Int(structureDepartementStart[doc + 1]) {
       best = min(best, Int(context.departementRank[Int(structureDepartements[position])]))
     }
@@ -243,11 +242,11 @@ extension SearchIndex {
       let proximity = proximity(of: doc, context: context)
       var distance: Double?
       if let place = context.place {
-        distance = place.distanceKm(to: geography[doc])
+        distance = place.distanceKm(to: geo.point(doc))
         if let radius = filters.radiusKm {
           if let distance {
-            if distance > radius && !geography[doc].isNational { continue }
-          } else if proximity > 1 && !geography[doc].isNational {
+            if distance > radius && !geo.isNational[doc] { continue }
+          } else if proximity > 1 && !geo.isNational[doc] {
             continue
           }
         }
@@ -267,7 +266,7 @@ extension SearchIndex {
     }
     return heap.sorted().map { key in
       let doc = docByNameRank[Int(key & 0xFF_FFFF)]
-      let distance = context.place?.distanceKm(to: geography[doc])
+      let distance = context.place?.distanceKm(to: geo.point(doc))
       return Ranked(
         doc: doc, kind: MatchKind(rawValue: Int(key >> 60)) ?? .fuzzy, proximity: Int((key >> 56) & 0xF),
         open: Int((key >> 52) & 0xF), distanceKm: distance)

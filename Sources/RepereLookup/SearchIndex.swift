@@ -24,7 +24,7 @@ final class SearchIndex: Sendable {
   let deletionTerms: [Int32]
 
   // Per-structure columns.
-  let geography: [StructureGeography]
+  let geo: GeographyColumns
   let departementCodes: [String]
   /// Flattened département indexes of each structure (into `departementCodes`).
   let structureDepartements: [Int16]
@@ -58,8 +58,7 @@ final class SearchIndex: Sendable {
       }
     }
     // Columns.
-    var geography: [StructureGeography] = []
-    geography.reserveCapacity(count)
+    var columns = GeographyColumns()
     var departementCodes: [String] = []
     var departementIndex: [String: Int16] = [:]
     var structureDepartements: [Int16] = []
@@ -83,6 +82,8 @@ final class SearchIndex: Sendable {
     var patterns: [OpeningHours] = []
     var hoursPattern: [Int32] = []
     var variant: [UInt8] = []
+    var mainCommune: [Int32] = []
+    var mainDepartements: [String?] = []
     for structure in structures {
       let geo = StructureGeography(structure: structure, reference: reference, postalIndex: postalIndex)
       for code in geo.departements {
@@ -118,9 +119,11 @@ final class SearchIndex: Sendable {
       default: variantIndex = Self.variantDepartements.firstIndex(of: main) ?? 0
       }
       variant.append(UInt8(variantIndex))
-      geography.append(geo)
+      columns.append(geo)
+      mainCommune.append(geo.commune)
+      mainDepartements.append(geo.mainDepartement)
     }
-    self.geography = geography
+    self.geo = columns
     self.departementCodes = departementCodes
     self.structureDepartements = structureDepartements
     self.structureDepartementStart = structureDepartementStart
@@ -167,11 +170,10 @@ final class SearchIndex: Sendable {
         builder.add(labelWords(theme), doc: doc, field: .theme)
       }
       if let commune = structure.adresse?.commune { builder.add(labelWords(commune), doc: doc, field: .commune) }
-      let geo = geography[Int(doc)]
-      if geo.commune >= 0 {
-        builder.add(labelWords(reference.communes[Int(geo.commune)].nom), doc: doc, field: .commune)
+      if mainCommune[Int(doc)] >= 0 {
+        builder.add(labelWords(reference.communes[Int(mainCommune[Int(doc)])].nom), doc: doc, field: .commune)
       }
-      if let main = geo.mainDepartement, let departement = reference.departement(code: main) {
+      if let main = mainDepartements[Int(doc)], let departement = reference.departement(code: main) {
         builder.add(labelWords(departement.nom), doc: doc, field: .commune)
       }
       if let description = structure.description {
@@ -189,6 +191,24 @@ final class SearchIndex: Sendable {
     postingFields = built.postingFields
     deletionHashes = built.deletionHashes
     deletionTerms = built.deletionTerms
+  }
+
+  /// The département a structure is attached to (address first, else its zone's first).
+  func mainDepartement(_ doc: Int) -> String? {
+    let start = Int(structureDepartementStart[doc])
+    return start < Int(structureDepartementStart[doc + 1]) ? departementCodes[Int(structureDepartements[start])] : nil
+  }
+
+  /// The structure's geography, rebuilt from the columns (for explanations, not hot loops).
+  func geography(_ doc: Int) -> StructureGeography {
+    let departements = (Int(structureDepartementStart[doc])..<Int(structureDepartementStart[doc + 1])).map {
+      departementCodes[Int(structureDepartements[$0])]
+    }
+    let communes = Array(geo.communes[Int(geo.communeStart[doc])..<Int(geo.communeStart[doc + 1])])
+    let point = geo.point(doc)
+    return StructureGeography(
+      departements: departements, communes: communes, isNational: geo.isNational[doc], latitude: point?.latitude,
+      longitude: point?.longitude)
   }
 
   /// Folded words as stored: « St » becomes « saint » so that both spellings meet.

@@ -7,11 +7,19 @@ struct StructureGeography: Sendable {
   var commune: Int32 = -1
   /// Département codes the structure serves or sits in (address first), without duplicates.
   var departements: [String] = []
-  /// INSEE codes of the communes named in `zone` (and the address commune).
-  var communes: [String] = []
+  /// Reference indexes of the communes named in `zone`, the address commune and its parent.
+  var communes: [Int32] = []
   var isNational = false
   var latitude: Double?
   var longitude: Double?
+
+  init(departements: [String], communes: [Int32], isNational: Bool, latitude: Double?, longitude: Double?) {
+    self.departements = departements
+    self.communes = communes
+    self.isNational = isNational
+    self.latitude = latitude
+    self.longitude = longitude
+  }
 
   init(structure: Structure, reference: ReferenceData, postalIndex: [String: Int]) {
     isNational = structure.zone.contains("france")
@@ -25,13 +33,17 @@ struct StructureGeography: Sendable {
       let commune = reference.communes[communeIndex]
       self.commune = Int32(communeIndex)
       departements.append(commune.departement)
-      communes.append(commune.insee)
-      if let parent = commune.parentInsee, parent != commune.insee { communes.append(parent) }
+      communes.append(Int32(communeIndex))
+      if let parent = commune.parentInsee, parent != commune.insee,
+        let parentIndex = reference.communeIndex(insee: parent)
+      {
+        communes.append(Int32(parentIndex))
+      }
     }
     for entry in structure.zone where entry != "france" {
       if entry.count == 5, let index = reference.communeIndex(insee: entry) {
         let commune = reference.communes[index]
-        if !communes.contains(entry) { communes.append(entry) }
+        if !communes.contains(Int32(index)) { communes.append(Int32(index)) }
         if !departements.contains(commune.departement) { departements.append(commune.departement) }
       } else if !departements.contains(entry) {
         departements.append(entry)
@@ -43,9 +55,9 @@ struct StructureGeography: Sendable {
     } else if let communeIndex {
       latitude = reference.communes[communeIndex].latitude
       longitude = reference.communes[communeIndex].longitude
-    } else if communes.count == 1, let index = reference.communeIndex(insee: communes[0]) {
-      latitude = reference.communes[index].latitude
-      longitude = reference.communes[index].longitude
+    } else if communes.count == 1 {
+      latitude = reference.communes[Int(communes[0])].latitude
+      longitude = reference.communes[Int(communes[0])].longitude
     }
   }
 
@@ -56,7 +68,7 @@ struct StructureGeography: Sendable {
 /// The place's surroundings, for ranking by proximity.
 struct PlaceContext {
   let place: PlaceValue
-  let communeCodes: Set<String>
+  let communeCodes: Set<Int32>
   let departement: String
   let neighbours: Set<String>
   let regionCode: String?
@@ -66,10 +78,12 @@ struct PlaceContext {
 
   init(place: PlaceValue, reference: ReferenceData) {
     self.place = place
-    var codes = Set<String>()
-    if let code = place.communeCode {
-      codes.insert(code)
-      if let parent = reference.commune(insee: code)?.parentInsee { codes.insert(parent) }
+    var codes = Set<Int32>()
+    if let code = place.communeCode, let index = reference.communeIndex(insee: code) {
+      codes.insert(Int32(index))
+      if let parent = reference.communes[index].parentInsee, let parentIndex = reference.communeIndex(insee: parent) {
+        codes.insert(Int32(parentIndex))
+      }
     }
     communeCodes = codes
     departement = place.departement
@@ -82,27 +96,42 @@ struct PlaceContext {
     longitude = point?.longitude
   }
 
-  /// Internal proximity rank: 0 commune … 4 national, 5 elsewhere.
-  func rank(of geography: StructureGeography, reference: ReferenceData) -> Int {
-    if !communeCodes.isEmpty, geography.communes.contains(where: communeCodes.contains) { return 0 }
-    if geography.departements.contains(departement) { return 1 }
-    if geography.departements.contains(where: neighbours.contains) { return 2 }
-    if let regionCode,
-      geography.departements.contains(where: { reference.departement(code: $0)?.regionCode == regionCode })
-    {
-      return 3
-    }
-    if geography.isNational { return 4 }
-    return 5
-  }
-
   /// The first of the structure's départements that is a neighbour of the place's.
   func neighbour(in geography: StructureGeography) -> String? {
     geography.departements.first(where: neighbours.contains)
   }
 
-  func distanceKm(to geography: StructureGeography) -> Double? {
-    guard let latitude, let longitude, let lat = geography.latitude, let lon = geography.longitude else { return nil }
-    return ReferenceData.distanceKm(latitude, longitude, lat, lon)
+  func distanceKm(to point: (latitude: Double, longitude: Double)?) -> Double? {
+    guard let latitude, let longitude, let point else { return nil }
+    return ReferenceData.distanceKm(latitude, longitude, point.latitude, point.longitude)
+  }
+}
+
+/// Flat per-structure geography (no per-structure allocations), for the hot search loop and
+/// the binary cache.
+struct GeographyColumns: Sendable {
+  var isNational: [Bool] = []
+  var latitude: [Double] = []
+  var longitude: [Double] = []
+  var communes: [Int32] = []
+  var communeStart: [Int32] = [0]
+
+  mutating func append(_ geography: StructureGeography) {
+    isNational.append(geography.isNational)
+    latitude.append(geography.latitude ?? .nan)
+    longitude.append(geography.longitude ?? .nan)
+    communes.append(contentsOf: geography.communes)
+    communeStart.append(Int32(communes.count))
+  }
+
+  func point(_ doc: Int) -> (latitude: Double, longitude: Double)? {
+    latitude[doc].isNaN ? nil : (latitude[doc], longitude[doc])
+  }
+
+  func hasCommune(_ doc: Int, in set: Set<Int32>) -> Bool {
+    for position in Int(communeStart[doc])..<Int(communeStart[doc + 1]) where set.contains(communes[position]) {
+      return true
+    }
+    return false
   }
 }

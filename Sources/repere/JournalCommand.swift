@@ -48,8 +48,10 @@ struct JournalCommand: ParsableCommand {
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
-        let notices = try store.prepareFolder()
-        for notice in notices { JournalCommand.printError(notice) }
+        // Checks (and tightens) an existing folder; listing never creates one.
+        if FileManager.default.fileExists(atPath: store.folder.path) {
+          for notice in try store.prepareFolder() { JournalCommand.printError(notice) }
+        }
         for line in JournalTextReport.list(try store.list()) { print(line) }
         let retention = try JournalRetention.from(environment: ProcessInfo.processInfo.environment)
         print("")
@@ -159,6 +161,9 @@ struct JournalCommand: ParsableCommand {
             + "\(retention.source))\(overwrite && !report.removed.isEmpty ? ", écrasé\(plural) avant suppression" : "")"
         )
         for id in report.removed { print("  \(id)") }
+        if !report.removedExports.isEmpty {
+          print("Synthèses exportées supprimées : \(report.removedExports.joined(separator: ", "))")
+        }
         if !report.skippedInUse.isEmpty {
           print("Gardés car ouverts dans une autre fenêtre : \(report.skippedInUse.joined(separator: ", "))")
         }

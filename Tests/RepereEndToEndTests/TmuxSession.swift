@@ -28,8 +28,10 @@ final class TmuxSession {
     try "set -g status off\nset -g remain-on-exit on\nset -g default-terminal screen\nset -sg escape-time 0\n"
       .write(to: config, atomically: true, encoding: .utf8)
     _ = try Self.spawn(
-      ["tmux", "-S", socket, "-f", config.path, "new-session", "-d", "-s", target, "-x", "\(columns)", "-y", "\(rows)",
-        command])
+      [
+        "tmux", "-S", socket, "-f", config.path, "new-session", "-d", "-s", target, "-x", "\(columns)", "-y", "\(rows)",
+        command,
+      ])
   }
 
   deinit { kill() }
@@ -88,10 +90,25 @@ final class TmuxSession {
   func waitForExit(timeout: TimeInterval = 10) throws -> Int {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      if (try? value("#{pane_dead}")) == "1" { return Int(try value("#{pane_dead_status}")) ?? -1 }
+      if (try? value("#{pane_dead}")) == "1" {
+        // The status can lag behind the dead flag; tmux also writes it on the pane.
+        if let status = Int((try? value("#{pane_dead_status}")) ?? "") { return status }
+        let screen = (try? tmux(["capture-pane", "-p", "-J", "-t", target])) ?? ""
+        if let range = screen.range(of: "Pane is dead (status ") {
+          let digits = screen[range.upperBound...].prefix { $0.isNumber }
+          if let status = Int(digits) { return status }
+        }
+      }
       usleep(20_000)
     }
-    throw Failure(description: "the program did not exit; screen was:\n\((try? screen()) ?? "")")
+    let pid = (try? value("#{pane_pid}")) ?? "?"
+    let state =
+      (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8))?
+      .split(separator: "\n").first { $0.hasPrefix("State") } ?? "?"
+    let channel = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? "?"
+    throw Failure(
+      description: "the program (pid \(pid), \(state), waiting in \(channel)) did not exit; screen was:\n"
+        + ((try? screen()) ?? ""))
   }
 
   /// Stops the server and removes the socket and temporary files.
@@ -106,7 +123,8 @@ final class TmuxSession {
   /// block signals and children inherit that), stdin from /dev/null, stdout to a file. Returns
   /// its output; throws when it exits non-zero.
   @discardableResult
-  static func spawn(_ arguments: [String], stdinPath: String = "/dev/null", allowFailure: Bool = false) throws -> String {
+  static func spawn(_ arguments: [String], stdinPath: String = "/dev/null", allowFailure: Bool = false) throws -> String
+  {
     let result = try run(arguments, stdinPath: stdinPath)
     guard result.status == 0 || allowFailure else {
       throw Failure(
@@ -152,8 +170,7 @@ final class TmuxSession {
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = env.map { strdup($0) } + [nil]
     defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+      for pointer in argv + envp { free(pointer) }
     }
     let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
     guard spawned == 0 else { throw Failure(description: "cannot start \(arguments[0]): \(spawned)") }

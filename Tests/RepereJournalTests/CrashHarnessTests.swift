@@ -11,15 +11,16 @@ import Glibc
 import Darwin
 #endif
 
-/// Kills the journal harness with SIGKILL at random (seeded) moments, hundreds of times, and
-/// checks after each kill that every event it acknowledged ("ACK n", printed once `append`
-/// returned, i.e. after fsync) is in the journal, intact, and that the file parses — a torn
-/// last line allowed, reported and skipped. The next run resumes the same case, which repairs
-/// the tail, so recovery after recovery is exercised too.
+/// Kills the journal harness with SIGKILL (now and then SIGHUP) at random (seeded) moments,
+/// hundreds of times, and checks after each kill that every event it acknowledged ("ACK n",
+/// printed once `append` returned, i.e. after fsync) is in the journal, intact, and that the file
+/// parses — a torn last line allowed, reported and skipped. The next run resumes the same case,
+/// which repairs the tail, so recovery after recovery is exercised too.
 @Suite(.serialized) struct CrashHarnessTests {
   /// Figures printed at the end, for the report.
   struct Tally {
     var kills = 0
+    var hangUps = 0
     var runs = 0
     var tornTails = 0
     var lostNewlines = 0
@@ -65,7 +66,10 @@ import Darwin
         delay = UInt32.random(in: 0..<30_000, using: &random)
       }
       usleep(delay)
-      process.send(SIGKILL)
+      // One run in ten gets SIGHUP instead (a dropped SSH connection, no handler): the same
+      // abrupt end for the journal, counted apart.
+      let hangUp = Int.random(in: 0..<10, using: &random) == 0
+      process.send(hangUp ? SIGHUP : SIGKILL)
       let ending = process.wait()
 
       let lines = process.outputLines()
@@ -76,6 +80,8 @@ import Darwin
       switch ending {
       case .signaled(SIGKILL):
         tally.kills += 1
+      case .signaled(SIGHUP):
+        tally.hangUps += 1
       case .exited(0):
         #expect(lines.last == "DONE")
         currentCase = nil  // the case is full: the next run starts another
@@ -99,7 +105,8 @@ import Darwin
     }
     let acknowledged = tally.acknowledged.values.reduce(0, +)
     print(
-      "crash harness: \(tally.kills) SIGKILLs over \(tally.runs) runs and \(tally.acknowledged.count) cases; "
+      "crash harness: \(tally.kills) SIGKILLs and \(tally.hangUps) SIGHUPs over \(tally.runs) runs and "
+        + "\(tally.acknowledged.count) cases; "
         + "\(acknowledged) events acknowledged, \(recovered) recovered (every acknowledged one, intact); "
         + "\(tally.tornTails) torn last lines seen, reported and skipped; \(tally.lostNewlines) lost final newlines")
     #expect(tally.kills >= 200)

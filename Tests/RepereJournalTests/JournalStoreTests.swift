@@ -170,9 +170,20 @@ import Darwin
     _ = open
     clock.advance(days: 15)
 
+    // Exports beside the journals (as the UI writes them) go with their case.
+    try FileManager.default.createDirectory(at: store.exportsFolder, withIntermediateDirectories: true)
+    try Data("synthèse".utf8).write(to: store.exportsFolder.appendingPathComponent("old000000001.md"))
+    try Data("synthèse".utf8).write(to: store.exportsFolder.appendingPathComponent("recent000001.md"))
+    for name in ["old000000001.md", "recent000001.md"] {  // file dates on the test's clock, not the machine's
+      try FileManager.default.setAttributes(
+        [.modificationDate: clock.now], ofItemAtPath: store.exportsFolder.appendingPathComponent(name).path)
+    }
+
     // 35 days after the first case, 15 after the others.
     let report = try store.purge(olderThanDays: JournalRetention.defaultDays, overwrite: true)
     #expect(report.removed == ["old000000001"])
+    #expect(report.removedExports == ["old000000001.md"])
+    #expect(FileManager.default.fileExists(atPath: store.exportsFolder.appendingPathComponent("recent000001.md").path))
     #expect(report.kept.sorted() == ["open00000001", "recent000001"])
     #expect(!FileManager.default.fileExists(atPath: store.url(for: "old000000001").path))
 
@@ -200,6 +211,16 @@ import Darwin
       JournalStore.defaultFolder(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"])?.path
         == "/h/.local/state/repere")
     #expect(JournalStore.defaultFolder(environment: [:]) == nil)
+  }
+
+  @Test func theOpeningCanBeStampedWithTheCallersNow() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
+    let uiNow = Fixtures.caseStart.addingTimeInterval(-90)
+    let journal = try store.create(Fixtures.start, at: uiNow)
+    journal.suspend()
+    #expect(try store.read(id: journal.id).entries.first?.time.description == "2026-11-29T23:08:30+01:00")
   }
 
   @Test func appendingToASuspendedJournalThrows() throws {

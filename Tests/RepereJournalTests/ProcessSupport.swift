@@ -19,9 +19,9 @@ struct SpawnedProcess {
     case signaled(Int32)
   }
 
-  static func spawn(_ executable: URL, _ arguments: [String], outputIn folder: URL, name: String) throws
-    -> SpawnedProcess
-  {
+  static func spawn(
+    _ executable: URL, _ arguments: [String], outputIn folder: URL, name: String, environment: [String: String]? = nil
+  ) throws -> SpawnedProcess {
     let stdout = folder.appendingPathComponent("\(name).out")
     let stderr = folder.appendingPathComponent("\(name).err")
     var actions = posix_spawn_file_actions_t()
@@ -49,7 +49,14 @@ struct SpawnedProcess {
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     let argvWithEnd = argv + [nil]
-    let result = posix_spawn(&pid, executable.path, &actions, &attributes, argvWithEnd, environ)
+    let result: Int32
+    if let environment {
+      let envp = environment.map { strdup("\($0.key)=\($0.value)") }
+      defer { for pointer in envp { free(pointer) } }
+      result = posix_spawn(&pid, executable.path, &actions, &attributes, argvWithEnd, envp + [nil])
+    } else {
+      result = posix_spawn(&pid, executable.path, &actions, &attributes, argvWithEnd, environ)
+    }
     guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
     return SpawnedProcess(pid: pid, stdout: stdout, stderr: stderr)
   }
@@ -82,6 +89,9 @@ struct SpawnedProcess {
 
 /// The helper executables built beside the test bundle.
 enum BuiltProducts {
+  /// True when `name` has been built (the `repere` executable is, by `swift build`).
+  static func exists(_ name: String) -> Bool { (try? executable(named: name)) != nil }
+
   static func executable(named name: String) throws -> URL {
     let starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0])]
     for start in starts {

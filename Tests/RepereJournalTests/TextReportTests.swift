@@ -87,7 +87,7 @@ import Testing
         "  après : ip-crip (information-preoccupante)",
         "  en moins : signalement-procureur (signalement)",
         "Niveau : signalement → information-preoccupante",
-        "Réponse non rejouée : adulte : cette question n'existe plus",
+        "Non rejoué : adulte : cette question n'existe plus",
       ])
   }
 }

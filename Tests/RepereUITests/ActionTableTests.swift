@@ -1,7 +1,7 @@
 import Testing
 
-@testable import RepereUI
 @testable import RepereTerminal
+@testable import RepereUI
 
 @Suite struct ActionTableTests {
   @Test func noTwoActionsShareAKeyOnAScreen() {
@@ -95,13 +95,15 @@ import Testing
 @Suite struct TerminalEdgeTests {
   @Test func refusesToStartWithoutATerminalOrTERM() {
     #expect(
-      TerminalCheck.problem(environment: ["TERM": "xterm"], stdinIsTerminal: false, stdoutIsTerminal: true, language: .fr)?
+      TerminalCheck.problem(
+        environment: ["TERM": "xterm"], stdinIsTerminal: false, stdoutIsTerminal: true, language: .fr)?
         .contains("--plain") == true)
     #expect(
       TerminalCheck.problem(environment: [:], stdinIsTerminal: true, stdoutIsTerminal: true, language: .fr)?
         .contains("TERM") == true)
     #expect(
-      TerminalCheck.problem(environment: ["TERM": "dumb"], stdinIsTerminal: true, stdoutIsTerminal: true, language: .en)?
+      TerminalCheck.problem(
+        environment: ["TERM": "dumb"], stdinIsTerminal: true, stdoutIsTerminal: true, language: .en)?
         .contains("dumb") == true)
     #expect(
       TerminalCheck.problem(

@@ -60,13 +60,17 @@ import Testing
         return keys([.character("n")] + t("Rappeler à 18 h") + [.enter] + t("Demander « Léa » ou Lou"), from: noted)
       case .raiseLevel: return keys([.character("l"), .down], from: try TestWorld.finishedCase(size: size))
       case .raiseReason:
-        return keys([.character("l"), .character("1")] + t("L'adulte est sur place"), from: try TestWorld.finishedCase(size: size))
+        return keys(
+          [.character("l"), .character("1")] + t("L'adulte est sur place"), from: try TestWorld.finishedCase(size: size)
+        )
       case .confirmQuit: return keys([.character("2"), .character("q")])
       case .changeList: return keys([.character("c")], from: try TestWorld.finishedCase(size: size))
-      case .changingAnswer: return keys([.character("c"), .character("4")], from: try TestWorld.finishedCase(size: size))
+      case .changingAnswer:
+        return keys([.character("c"), .character("4")], from: try TestWorld.finishedCase(size: size))
       case .setAside:
         // Changing « danger immédiat » to yes ends the walk early: later answers are set aside.
-        let changed = keys([.character("c"), .character("1"), .character("1")], from: try TestWorld.finishedCase(size: size))
+        let changed = keys(
+          [.character("c"), .character("1"), .character("1")], from: try TestWorld.finishedCase(size: size))
         return keys([.character("c"), .character("1")], from: changed)
       }
     }

@@ -76,13 +76,17 @@ import Testing
   }
 
   @Test func anAmbiguousPlaceAsksWhich() throws {
-    let asked = TestWorld.press([.character("2"), .character("1")] + t("Saint-Denis") + [.enter], on: try TestWorld.state()).0
+    let asked = TestWorld.press(
+      [.character("2"), .character("1")] + t("Saint-Denis") + [.enter], on: try TestWorld.state()
+    ).0
     #expect(asked.screen == .placeChoice)
     #expect(asked.placeCandidates.count == 2)
     let (chosen, _) = TestWorld.press([.character("2")], on: asked)
     #expect(chosen.walk.place?.departement == "974")
     #expect(chosen.screen == .typedQuestion)
-    let unknown = TestWorld.press([.character("2"), .character("1")] + t("Atlantide") + [.enter], on: try TestWorld.state()).0
+    let unknown = TestWorld.press(
+      [.character("2"), .character("1")] + t("Atlantide") + [.enter], on: try TestWorld.state()
+    ).0
     #expect(unknown.status?.text.contains("Atlantide") == true)
   }
 
@@ -99,9 +103,11 @@ import Testing
 
   @Test func checklistTogglesWithDigitsAndSpaceThenValidates() throws {
     let base = TestWorld.press(
-      [.character("2"), .character("1")] + t("93") + [.enter] + t("15") + [.enter], on: try TestWorld.state()).0
+      [.character("2"), .character("1")] + t("93") + [.enter] + t("15") + [.enter], on: try TestWorld.state()
+    ).0
     #expect(base.displayedStep?.kind == .multi)
-    let (ticked, none) = TestWorld.press([.character("1"), .character("3"), .character("3"), .up, .character(" ")], on: base)
+    let (ticked, none) = TestWorld.press(
+      [.character("1"), .character("3"), .character("3"), .up, .character(" ")], on: base)
     #expect(ticked.ticked == ["fugues", "hotel"])
     #expect(none.isEmpty)
     let (done, _) = TestWorld.press([.enter], on: ticked)

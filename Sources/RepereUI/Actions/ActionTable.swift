@@ -111,7 +111,8 @@ public enum ActionTable {
         en: "Picks the option with that number (in a checklist: ticks or unticks it)."),
       screens: [.question, .placeChoice, .raiseLevel, .changeAnswer], inFooter: true),
     ActionSpec(
-      id: .unknown, keys: [.key(.character("0")), .key(.function(9))], label: LocalizedText(fr: "je ne sais pas", en: "don't know"),
+      id: .unknown, keys: [.key(.character("0")), .key(.function(9))],
+      label: LocalizedText(fr: "je ne sais pas", en: "don't know"),
       help: LocalizedText(
         fr: "Répond « Je ne sais pas » quand le protocole le propose (aussi F9 en saisie).",
         en: "Answers \u{201C}I don't know\u{201D} when the protocol offers it (F9 while typing)."),
@@ -211,7 +212,8 @@ public enum ActionTable {
         en: "Closes the current window (directory, record, help, choice) and returns to the case."),
       screens: training.union([
         .search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer,
-      ]), inFooter: true),
+      ]), inFooter: true
+    ),
     ActionSpec(
       id: .help, keys: [.key(.character("?")), .key(.function(1))], label: LocalizedText(fr: "aide", en: "help"),
       help: LocalizedText(
@@ -225,14 +227,17 @@ public enum ActionTable {
         fr: "Quitte Repère ; demande confirmation quand un dossier est en cours (il reste au journal).",
         en: "Quits Repère; asks first when a case is open (it stays in the journal)."),
       screens: walking.union([.help, .detail]).union(training), inFooter: true),
-  ] + TrainingActions.all
+  ]
+
+  /// `all` and the training actions (`repere train`), which a real case never offers.
+  static let every: [ActionSpec] = all + TrainingActions.all
 
   /// The spec of `id`.
-  public static func spec(_ id: ActionID) -> ActionSpec? { all.first { $0.id == id } }
+  public static func spec(_ id: ActionID) -> ActionSpec? { every.first { $0.id == id } }
 
   /// The action `key` triggers on `screen`, if any.
   public static func action(for key: KeyPress, on screen: ScreenKind) -> ActionID? {
-    for spec in all where spec.screens.contains(screen) {
+    for spec in every where spec.screens.contains(screen) {
       if spec.keys(on: screen).contains(where: { $0.matches(key) }) { return spec.id }
     }
     return nil
@@ -240,11 +245,11 @@ public enum ActionTable {
 
   /// The actions shown in the footer of `screen`, in table order.
   public static func footer(on screen: ScreenKind) -> [ActionSpec] {
-    all.filter { $0.inFooter && $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
+    every.filter { $0.inFooter && $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
   }
 
   /// The actions that apply on `screen`, for the help screen.
   public static func actions(on screen: ScreenKind) -> [ActionSpec] {
-    all.filter { $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
+    every.filter { $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
   }
 }

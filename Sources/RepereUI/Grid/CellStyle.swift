@@ -1,7 +1,8 @@
 /// The eight colours every colour terminal has. Styles never rely on colour alone: whatever a
 /// colour says is also said with bold, reverse or text, so NO_COLOR and monochrome stay readable.
 public enum PaletteColor: Int, Hashable, Sendable, CaseIterable {
-  case black = 0, red, green, yellow, blue, magenta, cyan, white
+  case black = 0
+  case red, green, yellow, blue, magenta, cyan, white
 }
 
 /// How one cell is drawn.

@@ -53,7 +53,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .hintNumber: t("Tapez un nombre puis Entrée", "Type a number then Enter")
     case .hintRange: t("de %@ à %@", "from %@ to %@")
     case .hintText: t("Tapez la réponse puis Entrée", "Type the answer then Enter")
-    case .hintPlace: t("Commune, code postal ou département, puis Entrée", "Commune, postcode or département, then Enter")
+    case .hintPlace:
+      t("Commune, code postal ou département, puis Entrée", "Commune, postcode or département, then Enter")
     case .hintMulti: t("Chiffre ou Espace : cocher · Entrée : valider", "Digit or Space: tick · Enter: confirm")
     case .hintChoice: t("Chiffre, ou ↑↓ puis Entrée", "Digit, or ↑↓ then Enter")
     case .hintInfo: t("À lire ou transmettre · Entrée pour continuer", "Read or pass on · Enter to continue")
@@ -81,23 +82,29 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .detailProfessionalsOnly: t("Contact réservé aux professionnels", "Contact for professionals only")
     case .detailNotFound: t("Fiche introuvable : %@", "Record not found: %@")
     case .notesTitle: t("Notes du dossier", "Case notes")
-    case .notesHint: t("Entrée : nouvelle ligne · F2, Ctrl-D ou Échap : enregistrer", "Enter: new line · F2, Ctrl-D or Esc: save")
+    case .notesHint:
+      t("Entrée : nouvelle ligne · F2, Ctrl-D ou Échap : enregistrer", "Enter: new line · F2, Ctrl-D or Esc: save")
     case .notesEmpty: t("Aucune note", "No notes")
     case .noteSaved: t("Note enregistrée", "Note saved")
     case .raiseTitle: t("Relever le niveau du dossier", "Raise the case level")
     case .raiseChoose: t("Choisissez un niveau plus élevé :", "Choose a higher level:")
     case .raiseReason: t("Raison (obligatoire) : ", "Reason (required): ")
-    case .raiseAlreadyHighest: t("Le dossier est déjà au niveau le plus élevé.", "The case is already at the highest level.")
+    case .raiseAlreadyHighest:
+      t("Le dossier est déjà au niveau le plus élevé.", "The case is already at the highest level.")
     case .raiseNeedReason: t("Donnez la raison pour relever le niveau", "Give the reason for raising the level")
     case .raiseCurrent: t("Niveau actuel : %@", "Current level: %@")
     case .quitTitle: t("Quitter Repère ?", "Quit Repère?")
-    case .quitBody: t("Le dossier en cours reste enregistré dans le journal.", "The open case stays recorded in the journal.")
+    case .quitBody:
+      t("Le dossier en cours reste enregistré dans le journal.", "The open case stays recorded in the journal.")
     case .quitAsk: t("o : quitter   n : rester", "y: quit   n: stay")
     case .placeChoiceTitle: t("Plusieurs lieux correspondent à « %@ » :", "Several places match \u{201C}%@\u{201D}:")
     case .placeNotFound: t("Lieu introuvable : « %@ »", "Place not found: \u{201C}%@\u{201D}")
     case .placeUnavailable: t("Le référentiel des lieux n'est pas chargé", "Place reference data is not loaded")
     case .changeTitle: t("Changer une réponse", "Change an answer")
-    case .changeHint: t("Choisissez la question à reprendre ; le chemin sera recalculé.", "Choose the question to redo; the path is recomputed.")
+    case .changeHint:
+      t(
+        "Choisissez la question à reprendre ; le chemin sera recalculé.",
+        "Choose the question to redo; the path is recomputed.")
     case .changeNothing: t("Aucune réponse à changer", "No answer to change")
     case .orientationTitle: t("Orientation", "Orientation")
     case .orientationProvisional: t("Provisoire : des questions restent à poser", "Provisional: questions remain")
@@ -117,18 +124,23 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .errorNoTerminal:
       t(
         "repere : l'entrée ou la sortie n'est pas un terminal ; l'interface plein écran ne peut pas démarrer. Utilisez « repere --plain » (mode ligne à ligne).",
-        "repere: standard input or output is not a terminal; the full-screen interface cannot start. Use \u{201C}repere --plain\u{201D} (line mode).")
+        "repere: standard input or output is not a terminal; the full-screen interface cannot start. Use \u{201C}repere --plain\u{201D} (line mode)."
+      )
     case .errorTermUnset:
       t(
         "repere : la variable TERM n'est pas définie ; l'interface plein écran ne peut pas démarrer. Essayez TERM=xterm-256color, ou « repere --plain ».",
-        "repere: TERM is not set; the full-screen interface cannot start. Try TERM=xterm-256color, or \u{201C}repere --plain\u{201D}.")
+        "repere: TERM is not set; the full-screen interface cannot start. Try TERM=xterm-256color, or \u{201C}repere --plain\u{201D}."
+      )
     case .errorTermUnknown:
       t(
         "repere : le terminal « %@ » est inconnu ou trop limité pour l'interface plein écran. Essayez TERM=xterm-256color, ou « repere --plain ».",
-        "repere: the terminal \u{201C}%@\u{201D} is unknown or too limited for the full-screen interface. Try TERM=xterm-256color, or \u{201C}repere --plain\u{201D}.")
-    case .errorStartFailed: t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
+        "repere: the terminal \u{201C}%@\u{201D} is unknown or too limited for the full-screen interface. Try TERM=xterm-256color, or \u{201C}repere --plain\u{201D}."
+      )
+    case .errorStartFailed:
+      t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
-    case .plainNotUnderstood: t("Réponse non comprise (:aide pour les commandes)", "Not understood (:help for commands)")
+    case .plainNotUnderstood:
+      t("Réponse non comprise (:aide pour les commandes)", "Not understood (:help for commands)")
     case .plainRecordUsage: t(":fiche N pour ouvrir une fiche", ":record N to open a record")
     case .plainNoteUsage: t("Usage : :note texte de la note", "Usage: :note text of the note")
     case .plainYesNo: t("Répondez o (quitter) ou n (rester)", "Answer y (quit) or n (stay)")

@@ -136,7 +136,9 @@ public struct AppState: Sendable {
   public func choices(for step: StepView) -> [OptionView] {
     switch step.kind {
     case .yesno:
-      return [OptionView(value: "true", label: Chrome.yes(language)), OptionView(value: "false", label: Chrome.no(language))]
+      return [
+        OptionView(value: "true", label: Chrome.yes(language)), OptionView(value: "false", label: Chrome.no(language)),
+      ]
     case .info:
       return [OptionView(value: "", label: Chrome.continueReading(language))]
     case .choice, .multi:

@@ -40,8 +40,9 @@ public struct CaseSummary {
     out.append("")
     out.append(walk.isFinished ? "Orientation :" : "Orientation (provisoire) :")
     for disposition in walk.dispositions {
-      out.append("  [\(LevelNames.label(disposition.level.id, language))] \(disposition.title)"
-        + (disposition.timeframe.map { " — \($0)" } ?? ""))
+      out.append(
+        "  [\(LevelNames.label(disposition.level.id, language))] \(disposition.title)"
+          + (disposition.timeframe.map { " — \($0)" } ?? ""))
       for action in disposition.actions { out.append("    • \(action)") }
       for match in state.contacts[disposition.code] ?? [] {
         let detail = state.services.directory?.detail(match.structureID, now: state.now)
@@ -55,7 +56,9 @@ public struct CaseSummary {
       out.append("")
       out.append("Notes :")
       for note in state.notes {
-        out.append("  [+\(Renderer.timer(from: state.openedAt, to: note.at))] " + note.text.replacingOccurrences(of: "\n", with: "\n    "))
+        out.append(
+          "  [+\(Renderer.timer(from: state.openedAt, to: note.at))] "
+            + note.text.replacingOccurrences(of: "\n", with: "\n    "))
       }
     }
     return out.map { TerminalText.sanitized($0, keepNewlines: true) }.joined(separator: "\n") + "\n"

@@ -5,8 +5,10 @@ enum PlainText {
   /// Lines as plain text; a tag (EXEMPLE), shown in colour on screen, is written in brackets.
   static func text(_ lines: [StyledLine]) -> [String] {
     lines.map { line in
-      var text = line.spans.map { $0.style == .tag ? "[" + $0.text.trimmingCharacters(in: .whitespaces) + "]" : $0.text }
-        .joined()
+      var text = line.spans.map {
+        $0.style == .tag ? "[" + $0.text.trimmingCharacters(in: .whitespaces) + "]" : $0.text
+      }
+      .joined()
       while text.last == " " { text.removeLast() }
       return text
     }
@@ -17,7 +19,8 @@ enum PlainText {
     let language = state.language
     var lines: [String] = []
     let number = state.walk.path.count + 1
-    let heading = state.editingStepID == nil ? Chrome.questionCounter(language, String(number)) : Chrome.changeTitle(language)
+    let heading =
+      state.editingStepID == nil ? Chrome.questionCounter(language, String(number)) : Chrome.changeTitle(language)
     lines.append(heading + " — " + TerminalText.sanitized(step.text))
     let options = state.choices(for: step)
     for (index, option) in options.enumerated() {
@@ -32,7 +35,8 @@ enum PlainText {
     case .number:
       var hint = Chrome.hintNumber(language)
       if let minimum = step.minimum, let maximum = step.maximum {
-        hint += " (" + Chrome.hintRange(language, NumberText.format(minimum), NumberText.format(maximum))
+        hint +=
+          " (" + Chrome.hintRange(language, NumberText.format(minimum), NumberText.format(maximum))
           + (step.unit.map { " " + TerminalText.sanitized($0) } ?? "") + ")"
       }
       lines.append(hint)

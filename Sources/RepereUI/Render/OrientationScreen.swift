@@ -25,7 +25,9 @@ struct OrientationScreen {
     var focus: Int?
     var contactIndex = 0
     for disposition in state.walk.dispositions {
-      var heading = [Span(" " + LevelNames.label(disposition.level.id, language) + " ", .badge(rank: disposition.level.rank))]
+      var heading = [
+        Span(" " + LevelNames.label(disposition.level.id, language) + " ", .badge(rank: disposition.level.rank))
+      ]
       heading.append(Span(" "))
       let titleLines = StyledLine.wrapped(disposition.title, width: width, style: .title, prefix: heading, indent: 2)
       lines += titleLines
@@ -62,7 +64,30 @@ struct OrientationScreen {
       }
       lines.append(.empty)
     }
+    lines += pathSummary(width: width)
     return (lines, focus)
+  }
+
+  /// The answers that led here, and those set aside by a change, after the contacts.
+  private func pathSummary(width: Int) -> [StyledLine] {
+    var lines: [StyledLine] = []
+    if !state.walk.path.isEmpty {
+      lines.append(StyledLine(Chrome.pathTitle(language), .title))
+      for (index, entry) in state.walk.path.enumerated() {
+        let mark = entry.changed ? " (" + Chrome.changedMark(language) + ")" : ""
+        lines += StyledLine.wrapped(
+          entry.question + " — " + entry.answer + mark, width: width,
+          prefix: [Span("  "), Span(TextLayout.pad("\(index + 1)", width: 3), .faint)])
+      }
+    }
+    if !state.walk.setAside.isEmpty {
+      lines.append(StyledLine(Chrome.setAsideTitle(language), .title))
+      for entry in state.walk.setAside {
+        lines += StyledLine.wrapped(
+          entry.question + " — " + entry.answer, width: width, style: .faint, prefix: [Span("  ~  ", .faint)])
+      }
+    }
+    return lines
   }
 
   /// Name (and EXEMPLE tag), then phone and whether it is open now, then why it was chosen.

@@ -103,7 +103,8 @@ struct OverlayScreens {
   }
 
   private func field(_ name: Chrome, _ value: String, style: CellStyle = .plain) -> [StyledLine] {
-    StyledLine.wrapped(value, width: width, style: style, prefix: [Span("  " + name(language) + " : ", .faint)], indent: 4)
+    StyledLine.wrapped(
+      value, width: width, style: style, prefix: [Span("  " + name(language) + " : ", .faint)], indent: 4)
   }
 
   var help: [StyledLine] {
@@ -127,7 +128,7 @@ struct OverlayScreens {
       lines.append(.empty)
     }
     lines.append(StyledLine(Chrome.helpKeys(language), .title))
-    for spec in ActionTable.all {
+    for spec in ActionTable.all + (state.training == nil ? [] : TrainingActions.all) {
       let keys = spec.keys.map { $0.label(language) }.joined(separator: " ")
       let keyColumn = TextLayout.pad(keys, width: 14)
       lines += StyledLine.wrapped(
@@ -137,7 +138,9 @@ struct OverlayScreens {
   }
 
   var notes: ([StyledLine], Int?, Int) {
-    var lines = [StyledLine(Chrome.notesTitle(language), .title), StyledLine(Chrome.notesHint(language), .faint), .empty]
+    var lines = [
+      StyledLine(Chrome.notesTitle(language), .title), StyledLine(Chrome.notesHint(language), .faint), .empty,
+    ]
     if state.notes.isEmpty { lines.append(StyledLine(Chrome.notesEmpty(language), .faint)) }
     for note in state.notes {
       let stamp = "+" + Renderer.timer(from: state.openedAt, to: note.at) + "  "
@@ -199,14 +202,19 @@ struct OverlayScreens {
       if selected { focus = lines.count }
       lines.append(
         StyledLine(
-          [Span(selected ? "› " : "  ", .title), Span("\(index + 1)  ", .title), Span(TerminalText.sanitized(place.label))],
+          [
+            Span(selected ? "› " : "  ", .title), Span("\(index + 1)  ", .title),
+            Span(TerminalText.sanitized(place.label)),
+          ],
           highlight: selected ? .selected : nil, tag: index))
     }
     return (lines, focus, 0)
   }
 
   var changeAnswer: ([StyledLine], Int?, Int) {
-    var lines = [StyledLine(Chrome.changeTitle(language), .title), StyledLine(Chrome.changeHint(language), .faint), .empty]
+    var lines = [
+      StyledLine(Chrome.changeTitle(language), .title), StyledLine(Chrome.changeHint(language), .faint), .empty,
+    ]
     var focus: Int?
     for (index, entry) in state.walk.path.enumerated() {
       let selected = index == state.changeSelection

@@ -20,7 +20,9 @@ struct PathPane {
       lines.append(StyledLine([Span(number, .faint), Span(question)], highlight: editing ? .selected : nil))
       let mark = entry.changed ? " (" + Chrome.changedMark(language) + ")" : ""
       let room = width - 5 - CharacterWidth.of(mark)
-      var answer = [Span("   › "), Span(TextLayout.truncate(TerminalText.sanitized(entry.answer), width: room), .title)]
+      var answer = [
+        Span("   › "), Span(TextLayout.truncate(TerminalText.sanitized(entry.answer), width: room), .title),
+      ]
       if entry.changed { answer.append(Span(mark, .faint)) }
       lines.append(StyledLine(answer))
     }

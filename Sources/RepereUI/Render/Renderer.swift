@@ -89,7 +89,9 @@ struct Renderer {
   func drawStatus(into grid: inout CellGrid) {
     var journal: Span
     if state.journalError != nil {
-      journal = Span(" journal : \(language == .fr ? "ÉCHEC" : "FAILED") ", CellStyle(foreground: .white, background: .red, bold: true))
+      journal = Span(
+        " journal : \(language == .fr ? "ÉCHEC" : "FAILED") ",
+        CellStyle(foreground: .white, background: .red, bold: true))
     } else if state.journalPending > 0 {
       journal = Span(Chrome.saving(language), .faint)
     } else if state.lastSaved != nil {
@@ -107,7 +109,8 @@ struct Renderer {
         }
       grid.put(" " + status.text, x: 0, y: frame.statusRow, style: style, maxWidth: grid.columns - journalWidth - 2)
     } else if let warning = state.walk.validityWarning {
-      grid.put(" " + Chrome.validityWarning(language, TerminalText.sanitized(warning)), x: 0, y: frame.statusRow,
+      grid.put(
+        " " + Chrome.validityWarning(language, TerminalText.sanitized(warning)), x: 0, y: frame.statusRow,
         style: .error, maxWidth: grid.columns - journalWidth - 2)
     }
     grid.put(journal.text, x: grid.columns - journalWidth - 1, y: frame.statusRow, style: journal.style)

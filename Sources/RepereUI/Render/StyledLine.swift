@@ -48,7 +48,6 @@ struct StyledLine: Hashable, Sendable {
   }
 }
 
-
 extension CellGrid {
   /// Draws `line` at row `y` between `x` and `x + width`.
   mutating func draw(_ line: StyledLine, x: Int, y: Int, width: Int) {

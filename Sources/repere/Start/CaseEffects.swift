@@ -72,7 +72,8 @@ final class CaseEffects {
       try FileManager.default.createDirectory(
         at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       let url = folder.appendingPathComponent(fileName)
-      FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+      FileManager.default.createFile(
+        atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
       var messages: [Msg] = [.exported(path: url.path)]
       if let journal {
         _ = try journal.append(.export(ExportEvent(format: "markdown")), at: state.now)

@@ -38,7 +38,8 @@ struct CaseSetup {
     if let requested {
       guard library.protocolDefinition(requested) != nil else {
         throw SetupError(
-          description: "repere : protocole « \(requested) » introuvable (disponibles : \(library.ids.joined(separator: ", ")))")
+          description:
+            "repere : protocole « \(requested) » introuvable (disponibles : \(library.ids.joined(separator: ", ")))")
       }
       chosen = requested
     } else if let national = roots.first(where: { library.protocolDefinition($0)?.scope == .national }) ?? roots.first {

@@ -104,7 +104,8 @@ struct FakeDirectory: DirectoryBrowsing {
       isExample: true, source: "Exemple fictif — données de démonstration", updated: "2026-11-01"),
     StructureDetail(
       id: "95/association-exemple", name: "EXEMPLE — Association d'aller-vers", types: ["Association"],
-      phones: [.init(number: "01 99 00 95 03", label: nil)], hours: "\"sur rendez-vous\"", hoursComment: "sur rendez-vous",
+      phones: [.init(number: "01 99 00 95 03", label: nil)], hours: "\"sur rendez-vous\"",
+      hoursComment: "sur rendez-vous",
       openNow: nil, isExample: true, source: "Exemple fictif — données de démonstration"),
   ]
 
@@ -135,7 +136,8 @@ struct FakeContacts: ContactResolving {
     return ids.map {
       ContactMatch(
         structureID: $0, name: name($0), tier: .departement,
-        reason: "dans le département (\(place?.departement ?? "?"))", openNow: $0.hasSuffix("association-exemple") ? nil : false)
+        reason: "dans le département (\(place?.departement ?? "?"))",
+        openNow: $0.hasSuffix("association-exemple") ? nil : false)
     }
   }
 
