@@ -24,7 +24,8 @@ import Testing
     case debriefEnglish = "training-debrief-en"
 
     func state(size: GridSize) throws -> AppState {
-      let start = try TrainingWorld.state(size: size, presenter: self == .vignettePresenter || self == .questionPresenter)
+      let start = try TrainingWorld.state(
+        size: size, presenter: self == .vignettePresenter || self == .questionPresenter)
       let english = try TrainingWorld.state(size: size, language: .en)
       let t = TrainingWorld.t
       switch self {

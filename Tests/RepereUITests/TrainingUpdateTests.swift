@@ -131,7 +131,8 @@ import Testing
   }
 
   @Test func debriefScrollsWithinItsText() throws {
-    let finished = TestWorld.press(TrainingWorld.walkKeys(age: "19") + [.character("d")], on: try TrainingWorld.state()).0
+    let finished = TestWorld.press(TrainingWorld.walkKeys(age: "19") + [.character("d")], on: try TrainingWorld.state())
+      .0
     let bottom = TestWorld.press(Array(repeating: .pageDown, count: 20), on: finished).0
     let scroll = try #require(bottom.training?.scroll)
     #expect(scroll > 0)
