@@ -137,23 +137,20 @@ struct TrainingScreens {
   // MARK: Debrief
 
   func debrief(_ training: TrainingContext, width: Int) -> [StyledLine] {
-    var lines = [
-      StyledLine(
-        [
-          Span(TrainingChrome.debriefHeading(language) + " — ", .title),
-          Span(TerminalText.sanitized(training.reference.scenario.title), .title),
-        ])
-    ]
+    var lines = StyledLine.wrapped(
+      training.reference.scenario.title, width: width, style: .title,
+      prefix: [Span(TrainingChrome.debriefHeading(language) + " — ", .title)])
     guard let debrief = state.trainingDebrief else {
       lines.append(StyledLine(TrainingChrome.debriefUnavailable(language), .error))
       return lines
     }
     let score = TrainingChrome.debriefScore(language, "\(debrief.matchingRows)", "\(debrief.rows.count)")
     let path = (debrief.pathMatches ? TrainingChrome.debriefPathSame : .debriefPathDifferent)(language)
-    lines.append(
-      StyledLine([mark(debrief.pathMatches && debrief.matchingRows == debrief.rows.count), Span(score + " · " + path)]))
+    let stepsMatch = debrief.pathMatches && debrief.matchingRows == debrief.rows.count
+    lines += StyledLine.wrapped(score + " · " + path, width: width, prefix: [mark(stepsMatch)])
     if !debrief.groupFinished {
-      lines.append(StyledLine([mark(false), Span(TrainingChrome.debriefUnfinished(language), .error)]))
+      lines += StyledLine.wrapped(
+        TrainingChrome.debriefUnfinished(language), width: width, style: .error, prefix: [mark(false)])
     } else if debrief.allMatch {
       lines.append(StyledLine([mark(true), Span(TrainingChrome.debriefAllMatch(language), .success)]))
     }
