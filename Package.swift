@@ -80,6 +80,12 @@ let package = Package(
       name: "RepereBench",
       dependencies: ["RepereLookup", "RepereBase"]
     ),
+    // Rules: load/check/paths/walk of a generated 2,000-step protocol.
+    .executableTarget(
+      name: "repere-rules-bench",
+      dependencies: ["RepereBase", "RepereRules", "RepereBundle", .product(name: "Yams", package: "Yams")],
+      path: "Sources/RepereRulesBench"
+    ),
 
     // MARK: Tests
     .testTarget(name: "RepereBaseTests", dependencies: ["RepereBase"]),

@@ -58,20 +58,27 @@ public struct PathAnalysis: Sendable {
           code: code, level: definition.dispositions[code]?.level ?? "", count: count[start], paths: []))
     }
 
-    // List complete paths depth first, up to the limit.
+    // List complete paths depth first, up to the limit, backtracking on one shared path.
     var listed: [[Int]] = []
-    var stack: [(node: Int, path: [Int])] = [(start, [start])]
+    var path: [Int] = [start]
+    var nextEdge: [Int] = [0]
     var truncated = false
-    while let (node, path) = stack.popLast() {
+    while let node = path.last, let edge = nextEdge.last {
       if isOutcome(node) {
-        guard listed.count < limit else {
+        if listed.count == limit {
           truncated = true
           break
         }
         listed.append(path)
-        continue
       }
-      for next in graph.successors[node].reversed() { stack.append((next, path + [next])) }
+      if !isOutcome(node), edge < graph.successors[node].count {
+        nextEdge[nextEdge.count - 1] += 1
+        path.append(graph.successors[node][edge])
+        nextEdge.append(0)
+      } else {
+        path.removeLast()
+        nextEdge.removeLast()
+      }
     }
     var indexByCode: [String: Int] = [:]
     for (index, result) in results.enumerated() { indexByCode[result.code] = index }

@@ -49,12 +49,18 @@ struct StartCommand: ParsableCommand {
       Self.fail(problem, code: 3)
     }
     let now = Date()
-    let setup: CaseSetup
+    let clock = StartClock(environment: environment)
+    var setup: CaseSetup
     do {
       setup = try CaseSetup.load(
-        data: dataOptions.dataURL, protocolID: protocolID, journalFolder: journal, environment: environment, now: now)
+        data: dataOptions.dataURL, protocolID: protocolID, journalFolder: journal, environment: environment,
+        clock: clock)
     } catch let error as CaseSetup.SetupError {
       Self.fail(error.description, code: 2)
+    }
+    if plain {
+      setup.services = CaseSetup.loadServices(data: dataOptions.dataURL)
+      clock.mark("directory and reference data")
     }
     let effects = CaseEffects(setup: setup)
     if plain {
@@ -70,8 +76,17 @@ struct StartCommand: ParsableCommand {
     let start = UIProgram.start(
       walker: setup.makeWalker(now: now), services: setup.services, language: language, size: screen.size, now: now,
       placeText: place)
-    let runtime = TerminalRuntime(screen: screen, clock: { Date() }, perform: effects.perform)
-    let ending = runtime.run(start)
+    // The first question is on screen at once; the directory loads behind it.
+    let background = BackgroundServices(data: dataOptions.dataURL, clock: clock)
+    let runtime = TerminalRuntime(
+      screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)
+    var firstFrame = true
+    let ending = runtime.run(start) {
+      if firstFrame {
+        clock.mark("first frame")
+        firstFrame = false
+      }
+    }
     screen.stop()
     effects.finish()
     if let path = effects.journalPath { FileHandle.standardError.write(Data("journal : \(path)\n".utf8)) }

@@ -54,9 +54,9 @@ struct WalkCommand: ParsableCommand {
     let state = Walker.walk(library: bundle.library, protocolID: id, answers: answers, acknowledgeInfo: true)
     let contacts = bundle.contacts(for: state, now: instant)
     if json {
-      print(WalkReport.json(state, library: bundle.library, contacts: contacts))
+      print(WalkReport.json(state, library: bundle.library, contacts: contacts, now: instant))
     } else {
-      print(WalkReport.human(state, library: bundle.library, contacts: contacts))
+      print(WalkReport.human(state, library: bundle.library, contacts: contacts, now: instant))
     }
     if state.problem != nil || !state.invalidAnswers.isEmpty { throw ExitCode(2) }
   }

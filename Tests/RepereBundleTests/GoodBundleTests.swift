@@ -87,6 +87,17 @@ enum GoodBundle {
     #expect((decoded["path"] as? [[String: Any]])?.count == 7)
   }
 
+  @Test func walkWarnsOutsideTheValidityWindow() throws {
+    let (bundle, _) = GoodBundle.load()
+    let definition = try #require(bundle.library.protocolDefinition("national/orientation"))
+    let before = try #require(ScenarioLoader.parseInstant("2026-10-31T23:30:00+01:00"))
+    #expect(
+      WalkReport.validityWarning(definition, now: before)
+        == "Attention : ce protocole n'est valable qu'à partir du 2026-11-01")
+    let during = try #require(ScenarioLoader.parseInstant("2026-11-01T00:30:00+01:00"))
+    #expect(WalkReport.validityWarning(definition, now: during) == nil)
+  }
+
   @Test func checkJSONIsMachineReadable() throws {
     let finding = Finding(
       code: "missing-step", location: SourceLocation(file: "p.yaml", line: 3, column: 9), message: "m",

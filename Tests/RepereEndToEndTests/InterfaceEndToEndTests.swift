@@ -16,7 +16,7 @@ import Glibc
     let command =
       "env \(environment) \(Harness.shellQuoted(binary)) --data \(Harness.shellQuoted(workspace.data))"
       + " --journal \(Harness.shellQuoted(workspace.journals)) \(arguments)"
-    return (try TmuxSession(command: command, columns: columns, rows: rows), workspace)
+    return (try TmuxSession(command: Harness.reporting(command), columns: columns, rows: rows), workspace)
   }
 
   static func journalText(_ folder: String) throws -> String {
@@ -167,7 +167,12 @@ import Glibc
   }
 
   @Test func aSignalSuspendsTheCaseAndRestoresTheTerminal() throws {
-    let (tmux, workspace) = try Self.start()
+    let workspace = try Harness.workspace()
+    let binary = try Harness.binary()
+    // A shell parent reports the exit status (and reaps the process) whatever tmux does.
+    let tmux = try TmuxSession(
+      command: Harness.reporting(
+        "env LANG=fr_FR.UTF-8 \(binary) --data \(workspace.data) --journal \(workspace.journals)"))
     defer {
       tmux.kill()
       try? FileManager.default.removeItem(at: workspace.root)
@@ -175,10 +180,13 @@ import Glibc
     try tmux.waitFor(text: "Question 1")
     try tmux.keys("2")
     try tmux.waitFor(text: "Qui appelle")
-    let pid = try tmux.value("#{pane_pid}")
-    // The pane runs `env`, which execs repere: same pid.
+    let shell = try tmux.value("#{pane_pid}")
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    let pid = try #require(children.split(separator: " ").first.map(String.init))
     try TmuxSession.spawn(["kill", "-HUP", pid])
-    #expect(try tmux.waitForExit() == 128 + 1)
+    #expect(try tmux.waitForExit() == 129)
+    #expect(!(try tmux.screen()).contains("Qui appelle"))  // the interface is gone: terminal restored
+    #expect(try tmux.value("#{alternate_on}") == "0")
     let journal = try Self.journalText(workspace.journals)
     #expect(journal.contains("\"step\":\"securite\""))
     #expect(!journal.contains("\"type\":\"end\""))  // suspended: offered for resuming

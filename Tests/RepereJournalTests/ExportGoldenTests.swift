@@ -25,7 +25,7 @@ import Testing
       try journal.append(
         .end(EndEvent(outcome: .completed, level: "signalement")), at: Fixtures.caseStart.addingTimeInterval(14 * 60))
     } else {
-      journal.suspend()
+      journal.suspendSettled()
     }
     return try store.recordedCase(id: journal.id)
   }

@@ -52,7 +52,7 @@ import Darwin
     for (minutes, event) in Fixtures.leaEvents.prefix(8) {
       try journal.append(event, at: Fixtures.caseStart.addingTimeInterval(minutes * 60))
     }
-    journal.suspend()  // as when the terminal closes
+    journal.suspendSettled()  // as when the terminal closes
 
     let offered = try store.unfinishedCases()
     #expect(offered.map(\.id) == ["lea15hotel22"])
@@ -86,7 +86,7 @@ import Darwin
     let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
     let journal = try store.create(Fixtures.start)
     try journal.append(.note(NoteEvent(text: "gardée")))
-    journal.suspend()
+    journal.suspendSettled()
     let handle = try FileHandle(forWritingTo: journal.url)
     try handle.seekToEnd()
     try handle.write(contentsOf: Data(#"{"v":1,"seq":3,"t":"2026-11-29T23:1"#.utf8))
@@ -98,7 +98,7 @@ import Darwin
     let resumed = try store.resume(id: journal.id)
     #expect(resumed.record.findings.map(\.code) == [JournalReader.tornLineCode])
     try resumed.journal.append(.note(NoteEvent(text: "après réparation")))
-    resumed.journal.suspend()
+    resumed.journal.suspendSettled()
 
     let reading = try store.read(id: journal.id)
     #expect(reading.findings.isEmpty)
@@ -116,14 +116,14 @@ import Darwin
     let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
     let journal = try store.create(Fixtures.start)
     try journal.append(.note(NoteEvent(text: "dernière")))
-    journal.suspend()
+    journal.suspendSettled()
     let data = try Data(contentsOf: journal.url)
     try data.dropLast().write(to: journal.url)
 
     let resumed = try store.resume(id: journal.id)
     #expect(resumed.record.lastSequence == 2)
     try resumed.journal.append(.note(NoteEvent(text: "suivante")))
-    resumed.journal.suspend()
+    resumed.journal.suspendSettled()
     let reading = try store.read(id: journal.id)
     #expect(reading.findings.isEmpty)
     #expect(reading.entries.map(\.sequence) == [1, 2, 3])
@@ -137,7 +137,7 @@ import Darwin
     // flock locks belong to the open file description: a second open in this process conflicts too.
     #expect(throws: JournalError.inUse(id: journal.id)) { try store.resume(id: journal.id) }
     #expect(try store.unfinishedCases().first?.inUse == true)
-    journal.suspend()
+    journal.suspendSettled()
     let resumed = try store.resume(id: journal.id)
     #expect(resumed.journal.lastSequence == 1)
   }
@@ -191,7 +191,7 @@ import Darwin
     let later = try store.purge(olderThanDays: 30)
     #expect(later.removed == ["recent000001"])
     #expect(later.skippedInUse == ["open00000001"])
-    open.suspend()
+    open.suspendSettled()
     #expect(try store.purge(olderThanDays: 0).removed == ["open00000001"])
     #expect(try store.list().isEmpty)
   }
@@ -219,7 +219,7 @@ import Darwin
     let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
     let uiNow = Fixtures.caseStart.addingTimeInterval(-90)
     let journal = try store.create(Fixtures.start, at: uiNow)
-    journal.suspend()
+    journal.suspendSettled()
     #expect(try store.read(id: journal.id).entries.first?.time.description == "2026-11-29T23:08:30+01:00")
   }
 
@@ -228,7 +228,7 @@ import Darwin
     defer { folder.remove() }
     let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
     let journal = try store.create(Fixtures.start)
-    journal.suspend()
+    journal.suspendSettled()
     #expect(throws: JournalError.suspended(id: journal.id)) { try journal.append(.note(NoteEvent(text: "x"))) }
     #expect(journal.lastSequence == 1)
   }

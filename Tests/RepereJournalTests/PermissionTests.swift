@@ -17,7 +17,7 @@ import Darwin
     defer { umask(previous) }
     let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
     let journal = try store.create(Fixtures.start)
-    journal.suspend()
+    journal.suspendSettled()
     #expect(permissions(of: folder.journals) == 0o700)
     #expect(permissions(of: folder.journals.deletingLastPathComponent()) == 0o700, "XDG parents created 0700")
     #expect(permissions(of: journal.url) == 0o600)
@@ -41,7 +41,7 @@ import Darwin
     defer { folder.remove() }
     let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
     let journal = try store.create(Fixtures.start)
-    journal.suspend()
+    journal.suspendSettled()
     chmod(journal.url.path, 0o644)
     let resumed = try store.resume(id: journal.id)
     #expect(resumed.notices.first?.contains("0644 à 0600") == true)

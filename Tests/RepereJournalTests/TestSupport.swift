@@ -187,3 +187,30 @@ func permissions(of url: URL) -> Int {
   guard lstat(url.path, &info) == 0 else { return -1 }
   return Int(info.st_mode & 0o7777)
 }
+
+extension CaseJournal {
+  /// Suspends, then waits until no other process shares the journal's open file. Tests run in
+  /// parallel and some spawn processes: between fork and exec a child briefly holds a copy of
+  /// every descriptor (close-on-exec or not), lock included, so a just-suspended journal can
+  /// look "in use" for a moment. Bounded: gives up after about two seconds.
+  func suspendSettled() {
+    suspend()
+    for _ in 0..<200 {
+      let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { return }
+      let free = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+      if free { flock(descriptor, LOCK_UN) }
+      closeDescriptor(descriptor)
+      if free { return }
+      usleep(10_000)
+    }
+  }
+}
+
+private func closeDescriptor(_ descriptor: Int32) {
+  #if canImport(Glibc)
+  _ = Glibc.close(descriptor)
+  #else
+  _ = Darwin.close(descriptor)
+  #endif
+}

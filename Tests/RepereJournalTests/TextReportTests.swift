@@ -18,7 +18,7 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let (store, journal) = try leaStore(folder)
-    journal.suspend()
+    journal.suspendSettled()
     let lines = JournalTextReport.list(try store.list())
     #expect(lines.count == 2)
     #expect(lines[0].hasPrefix("DOSSIER       DÉBUT             DERNIÈRE SAISIE   ÉTAT"))
@@ -34,7 +34,7 @@ import Testing
     defer { folder.remove() }
     let (store, journal) = try leaStore(folder)
     try journal.append(.note(NoteEvent(text: "\u{1B}]0;titre\u{07}piégé")), at: Fixtures.caseStart)
-    journal.suspend()
+    journal.suspendSettled()
     let lines = JournalTextReport.timeline(id: journal.id, reading: try store.read(id: journal.id))
     #expect(lines.first == "Dossier lea15hotel22 — 14 événements")
     #expect(lines.contains { $0.contains("modification   age : 15 ans → 14 ans — motif : l'appelante corrige l'âge") })

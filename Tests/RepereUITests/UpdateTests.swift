@@ -330,3 +330,31 @@ import Testing
     }
   }
 }
+
+@Suite struct BackgroundLoadingTests {
+  @Test func theFirstQuestionComesBeforeTheDirectoryAndThePlaceWaitsForIt() throws {
+    let (start, effects) = UIProgram.start(
+      walker: try TestWorld.walker(), services: AppServices(), language: .fr, size: .minimum, now: TestWorld.now,
+      placeText: "95")
+    #expect(effects.isEmpty)
+    #expect(start.pendingPlaceText == "95")
+    #expect(UIProgram.render(start).text.contains("Question 1"))
+    var loaded = TestWorld.services
+    loaded.dataErrors = ["annuaire/x.yaml:3:5: error: unknown key 'nom2' [unknown-key]"]
+    let (ready, placeEffects) = UIProgram.servicesLoaded(start, loaded)
+    #expect(ready.walk.place?.label == "Cergy (95)")
+    #expect(!placeEffects.isEmpty)
+    #expect(ready.status?.kind == .error)
+    #expect(ready.status?.text.contains("annuaire/x.yaml:3:5") == true)
+  }
+
+  @Test func anOpenSearchIsRefreshedWhenTheDirectoryArrives() throws {
+    let (start, _) = UIProgram.start(
+      walker: try TestWorld.walker(), services: AppServices(), language: .fr, size: .minimum, now: TestWorld.now)
+    let (searching, _) = TestWorld.press([.character("/")] + TestWorld.type("119"), on: start)
+    #expect(searching.searchResults.isEmpty)
+    #expect(UIProgram.render(searching).text.contains("chargement"))
+    let (ready, _) = UIProgram.servicesLoaded(searching, TestWorld.services)
+    #expect(ready.searchResults.map(\.id) == ["national/119"])
+  }
+}

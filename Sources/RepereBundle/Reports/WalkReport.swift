@@ -6,11 +6,14 @@ import RepereRules
 public enum WalkReport {
   /// The path with answers, what is pending, the dispositions with levels and contacts, the
   /// case level and the explanation, in French.
-  public static func human(_ state: WalkState, library: ProtocolLibrary, contacts: [DispositionContacts]) -> String {
+  public static func human(
+    _ state: WalkState, library: ProtocolLibrary, contacts: [DispositionContacts], now: Date? = nil
+  ) -> String {
     let definition = library.protocolDefinition(state.protocolID)
     var lines: [String] = []
     let title = definition.map { "\($0.title) — version \($0.version)" } ?? ""
     lines.append("Protocole : \(state.protocolID)\(title.isEmpty ? "" : " (\(title))")")
+    if let definition, let now, let warning = validityWarning(definition, now: now) { lines.append(warning) }
     for change in state.switches {
       lines.append(
         "Bascule : \(change.from) → \(change.to)" + (change.departement.map { " (département \($0))" } ?? ""))
@@ -65,8 +68,26 @@ public enum WalkReport {
     return lines.map { TerminalText.sanitized($0) }.joined(separator: "\n")
   }
 
-  public static func json(_ state: WalkState, library: ProtocolLibrary, contacts: [DispositionContacts]) -> String {
-    JSONOutput.encode(JSONWalk(state, contacts: contacts))
+  public static func json(
+    _ state: WalkState, library: ProtocolLibrary, contacts: [DispositionContacts], now: Date? = nil
+  ) -> String {
+    var walk = JSONWalk(state, contacts: contacts)
+    if let definition = library.protocolDefinition(state.protocolID), let now {
+      walk.validityWarning = validityWarning(definition, now: now)
+    }
+    return JSONOutput.encode(walk)
+  }
+
+  /// « Attention : … » when the case's day lies outside the protocol's validity window.
+  public static func validityWarning(_ definition: ProtocolDefinition, now: Date) -> String? {
+    let day = CalendarDate(now)
+    if let from = definition.validFrom, day < from {
+      return "Attention : ce protocole n'est valable qu'à partir du \(from)"
+    }
+    if let to = definition.validTo, to < day {
+      return "Attention : ce protocole n'est plus valable depuis le \(to)"
+    }
+    return nil
   }
 
   struct JSONWalk: Encodable {
@@ -106,6 +127,7 @@ public enum WalkReport {
     var switches: [String]
     var place: String?
     var explanation: [String]
+    var validityWarning: String?
 
     init(_ state: WalkState, contacts: [DispositionContacts]) {
       protocolID = state.protocolID
@@ -135,6 +157,7 @@ public enum WalkReport {
     enum CodingKeys: String, CodingKey {
       case protocolID = "protocol"
       case finished, pending, problem, path, level, computedLevel, dispositions, setAside, switches, place, explanation
+      case validityWarning
     }
   }
 }

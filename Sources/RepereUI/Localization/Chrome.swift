@@ -25,6 +25,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
+  case dataErrors
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
@@ -114,7 +115,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .orientationContacts: t("Contacts", "Contacts")
     case .orientationNoContact: t("Aucun contact trouvé dans l'annuaire", "No contact found in the directory")
     case .orientationLevel: t("Niveau du dossier : %@", "Case level: %@")
-    case .directoryUnavailable: t("Annuaire non chargé", "Directory not loaded")
+    case .directoryUnavailable: t("Annuaire en cours de chargement ou absent", "Directory loading or missing")
     case .exported: t("Synthèse exportée : %@", "Summary exported: %@")
     case .exportFailed: t("Export impossible : %@", "Export failed: %@")
     case .helpTitle: t("Aide", "Help")
@@ -139,6 +140,10 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .errorStartFailed:
       t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
+    case .dataErrors:
+      t(
+        "Données : %@ erreur(s), voir « repere check » — %@", "Data: %@ error(s), see \u{201C}repere check\u{201D} — %@"
+      )
     case .plainNotUnderstood:
       t("Réponse non comprise (:aide pour les commandes)", "Not understood (:help for commands)")
     case .plainRecordUsage: t(":fiche N pour ouvrir une fiche", ":record N to open a record")

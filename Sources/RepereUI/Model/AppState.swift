@@ -75,6 +75,8 @@ public struct AppState: Sendable {
   public var placeQuery = ""
   /// The step the place choice answers (nil for `--place` at start).
   public var placeForStep: String?
+  /// `--place` text waiting for the reference data to load.
+  public var pendingPlaceText: String?
   /// Contacts resolved for each disposition code, in disposition order.
   public var contacts: [String: [ContactMatch]] = [:]
   public var orientationSelection = 0

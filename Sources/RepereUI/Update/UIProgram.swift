@@ -14,7 +14,11 @@ public enum UIProgram {
     var state = AppState(walker: walker, services: services, language: language, size: size, now: now)
     var effects: [Effect] = []
     if let placeText, !placeText.isEmpty {
-      effects += state.choosePlace(typed: placeText, forStep: nil)
+      if services.places == nil {
+        state.pendingPlaceText = placeText  // applied when the reference data arrives
+      } else {
+        effects += state.choosePlace(typed: placeText, forStep: nil)
+      }
     }
     state.prepareDisplayedStep()
     state.resolveContacts()
@@ -25,6 +29,25 @@ public enum UIProgram {
   public static func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
     var next = state
     let effects = next.apply(msg)
+    return (next, effects)
+  }
+
+  /// The data services finished loading (they load while the first question is already on
+  /// screen): contacts are resolved, an open search refreshed, a place given at start applied.
+  public static func servicesLoaded(_ state: AppState, _ services: AppServices) -> (AppState, [Effect]) {
+    var next = state
+    next.services = services
+    var effects: [Effect] = []
+    if let placeText = next.pendingPlaceText {
+      next.pendingPlaceText = nil
+      effects += next.choosePlace(typed: placeText, forStep: nil)
+    }
+    next.resolveContacts()
+    if next.overlays.contains(.search) { next.refreshSearch() }
+    if let first = services.dataErrors.first {
+      next.status = StatusMessage(
+        .error, Chrome.dataErrors(next.language, String(services.dataErrors.count), TerminalText.sanitized(first)))
+    }
     return (next, effects)
   }
 

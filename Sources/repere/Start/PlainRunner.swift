@@ -15,6 +15,9 @@ struct PlainRunner {
       walker: setup.makeWalker(now: now), services: setup.services, language: language, size: .minimum, now: now,
       placeText: place)
     var session = PlainSession(state: state)
+    if let first = setup.services.dataErrors.first {
+      emit(["! " + Chrome.dataErrors(language, String(setup.services.dataErrors.count), first)])
+    }
     perform(initialEffects, on: &session)
     var shown = session.screenText
     emit(session.statusText.map { [$0] } ?? [])
