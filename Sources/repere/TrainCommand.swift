@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RepereBase
 import RepereBundle
+import RepereLookup
 import RepereRules
 import RepereTerminal
 import RepereUI
@@ -34,15 +35,9 @@ struct TrainCommand: ParsableCommand {
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let language = Language.resolve(option: lang, environment: environment)
-    let setup: CaseSetup
-    do {
-      setup = try CaseSetup.load(
-        data: dataOptions.dataURL, protocolID: nil, journalFolder: nil, environment: environment, now: Date())
-    } catch let error as CaseSetup.SetupError {
-      StartCommand.fail(error.description, code: 2)
-    }
-    let chosen = try Self.find(scenario, in: setup.bundle)
-    guard setup.bundle.library.protocolDefinition(chosen.protocolID) != nil else {
+    let (bundle, services) = Self.load(dataOptions.dataURL)
+    let chosen = try Self.find(scenario, in: bundle)
+    guard bundle.library.protocolDefinition(chosen.protocolID) != nil else {
       StartCommand.fail(
         "repere : le scénario « \(chosen.id) » suit le protocole « \(chosen.protocolID) », absent du dossier de données",
         code: 2)
@@ -53,9 +48,9 @@ struct TrainCommand: ParsableCommand {
     {
       StartCommand.fail(problem, code: 3)
     }
-    let reference = TrainingReference(bundle: setup.bundle, scenario: chosen, defaultNow: Date())
+    let reference = TrainingReference(bundle: bundle, scenario: chosen, defaultNow: Date())
     let walker = RulesCaseWalker(
-      session: CaseSession(library: setup.bundle.library, protocolID: chosen.protocolID),
+      session: CaseSession(library: bundle.library, protocolID: chosen.protocolID),
       today: CalendarDate(reference.now))
     let screen: CursesScreen
     do {
@@ -64,7 +59,7 @@ struct TrainCommand: ParsableCommand {
       StartCommand.fail(String(describing: error), code: 3)
     }
     let state = TrainingProgram.start(
-      reference: reference, walker: walker, services: setup.services, language: language, size: screen.size,
+      reference: reference, walker: walker, services: services, language: language, size: screen.size,
       presenter: presenter)
     // The session's clock starts at the scenario's `now` and runs with the wall clock.
     let origin = reference.now
@@ -75,6 +70,26 @@ struct TrainCommand: ParsableCommand {
     let ending = runtime.run((state, []))
     screen.stop()
     if case .signal(let number) = ending { throw ExitCode(128 + number) }
+  }
+
+  /// The whole bundle (the scenario's reference run needs its places and contacts) and the
+  /// interface's services; any error in the data stops here, before the terminal is taken.
+  static func load(_ data: URL) -> (DataBundle, AppServices) {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: data.path, isDirectory: &isFolder), isFolder.boolValue else {
+      StartCommand.fail("repere : dossier de données introuvable : \(data.path) (option --data)", code: 2)
+    }
+    let (bundle, findings) = DataBundle.load(from: data)
+    let errors = findings.filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      let lines = errors.prefix(20).map { TerminalText.sanitized($0.description) }.joined(separator: "\n")
+      StartCommand.fail("repere : les données contiennent des erreurs (voir « repere check ») :\n\(lines)", code: 2)
+    }
+    var services = AppServices(directory: nil, places: bundle.places, contacts: bundle.contacts)
+    if let lookup = try? LookupData.load(folder: data) {
+      services.directory = LookupDirectory(directory: lookup.directory)
+    }
+    return (bundle, services)
   }
 
   /// The scenario with this id, or whose file (relative to the data folder) is this path.
