@@ -17,6 +17,8 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   case placeChoice
   /// Picking an earlier step to change its answer.
   case changeAnswer
+  /// Training (`repere train`): the scenario's vignette, a reference answer revealed, the debrief.
+  case trainingVignette, trainingReveal, trainingDebrief
 
   /// On these screens printable keys are text being typed, never commands: commands there
   /// use function keys (F1…F10) or Escape.

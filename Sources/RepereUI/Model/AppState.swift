@@ -88,6 +88,8 @@ public struct AppState: Sendable {
   public var journalError: String?
   /// Where the last export went.
   public var lastExport: String?
+  /// A training session (`repere train`): the scenario's reference and the training screens.
+  public var training: TrainingContext?
 
   public init(
     walker: any CaseWalking, services: AppServices = AppServices(), language: Language = .fr,
@@ -116,6 +118,7 @@ public struct AppState: Sendable {
 
   /// The screen on show, which decides which actions apply.
   public var screen: ScreenKind {
+    if overlays.isEmpty, let trainingScreen = training?.screen { return trainingScreen }
     switch overlays.last {
     case .help: return .help
     case .search: return .search

@@ -30,6 +30,7 @@ struct QuestionLayout {
         let selected = index == state.selection
         if selected { focus = lines.count }
         lines += optionLines(step, option: option, number: index + 1, selected: selected, width: width, tag: index)
+        if state.training?.presenter == true { lines.append(.empty) }
       }
       if step.allowsUnknown {
         let selected = state.selection == options.count

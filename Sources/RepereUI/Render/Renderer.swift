@@ -21,6 +21,8 @@ struct Renderer {
       PathPane(state: state).draw(into: &grid)
     case .orientation:
       OrientationScreen(state: state).draw(into: &grid)
+    case .trainingVignette, .trainingReveal, .trainingDebrief:
+      TrainingScreens(state: state).draw(into: &grid)
     case .confirmQuit:
       drawConfirmQuit(into: &grid)
     default:
@@ -55,12 +57,15 @@ struct Renderer {
     } else {
       right.append(Span(" \(Chrome.levelNone(language)) ", .reverse))
     }
-    right.append(Span("  "))
-    right.append(Span(Self.timer(from: state.openedAt, to: state.now), .title))
+    if state.showsTimer {
+      right.append(Span("  "))
+      right.append(Span(Self.timer(from: state.openedAt, to: state.now), .title))
+    }
     right.append(Span(" "))
     let rightWidth = right.reduce(0) { $0 + CharacterWidth.of($1.text) }
     let leftWidth = max(0, grid.columns - rightWidth - 2)
-    let title = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
+    let protocolTitle = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
+    let title = state.training?.headerTitle(language) ?? protocolTitle
     grid.put(" " + Chrome.appName(language), x: 0, y: frame.headerRow, style: .title)
     let nameWidth = CharacterWidth.of(Chrome.appName(language)) + 2
     grid.put(
@@ -116,7 +121,7 @@ struct Renderer {
     let screen = state.screen
     var row = 0
     var column = 1
-    for spec in ActionTable.footer(on: screen) {
+    for spec in ActionTable.footer(on: screen) where state.allows(spec.id, on: screen) {
       let key = spec.keyLabel(on: screen, language)
       let label = spec.label(language)
       let width = CharacterWidth.of(key) + 1 + CharacterWidth.of(label) + 2
@@ -135,7 +140,8 @@ struct Renderer {
     var base = state
     base.overlays.removeLast()
     var under = Renderer(state: base).render()
-    let lines = [Chrome.quitTitle(language), "", Chrome.quitBody(language), "", Chrome.quitAsk(language)]
+    let body = state.training == nil ? Chrome.quitBody(language) : TrainingChrome.quitBody(language)
+    let lines = [Chrome.quitTitle(language), "", body, "", Chrome.quitAsk(language)]
     let width = min(grid.columns - 4, (lines.map { CharacterWidth.of($0) }.max() ?? 0) + 6)
     let height = lines.count + 2
     let x = (grid.columns - width) / 2

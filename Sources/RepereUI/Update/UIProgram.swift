@@ -99,7 +99,8 @@ extension AppState {
 
   /// Journal effect for `events`, counted as pending until the runtime confirms.
   mutating func journal(_ events: [JournalEvent]) -> [Effect] {
-    guard !events.isEmpty else { return [] }
+    // A training session is not a case: nothing goes to the journal.
+    guard !events.isEmpty, training == nil else { return [] }
     journalPending += events.count
     return [.journal(events)]
   }
@@ -121,6 +122,7 @@ extension AppState {
   private mutating func handle(_ key: KeyPress) -> [Effect] {
     let screen = self.screen
     let action = ActionTable.action(for: key, on: screen)
+    if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
     switch screen {
     case .question, .typedQuestion: return handleQuestion(key, action: action)
     case .orientation: return handleOrientation(key, action: action)
@@ -132,6 +134,7 @@ extension AppState {
     case .confirmQuit: return handleConfirmQuit(action)
     case .placeChoice: return handlePlaceChoice(key, action: action)
     case .changeAnswer: return handleChangeAnswer(key, action: action)
+    case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }
 
