@@ -192,6 +192,21 @@ import Glibc
     #expect(!journal.contains("\"type\":\"end\""))  // suspended: offered for resuming
   }
 
+  @Test func controlCQuitsCleanlyWithStatus130() throws {
+    let (tmux, workspace) = try Self.start()
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("2")
+    try tmux.waitFor(text: "Qui appelle")
+    try tmux.keys("C-c")
+    #expect(try tmux.waitForExit() == 130)
+    #expect(try tmux.value("#{alternate_on}") == "0")
+    #expect(try Self.journalText(workspace.journals).contains("\"step\":\"securite\""))
+  }
+
   @Test func englishChromeAndAccentsWithLangUnset() throws {
     let (tmux, workspace) = try Self.start(arguments: "--lang en", environment: "-u LANG -u LC_ALL")
     defer {
