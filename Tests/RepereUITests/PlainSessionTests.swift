@@ -50,6 +50,10 @@ import Testing
     #expect(help.contains { $0.hasPrefix(":changer N") })
     let (_, unknown) = Self.feed([":xyz"], to: &session)
     #expect(unknown == [Chrome.plainNotUnderstood(.fr)])
+    var fresh = PlainSession(state: try TestWorld.state())
+    let (_, outOfRange) = Self.feed(["7"], to: &fresh)  // not an option: refused, not « je ne sais pas »
+    #expect(outOfRange == [Chrome.plainNotUnderstood(.fr)])
+    #expect(fresh.state.walk.path.isEmpty)
   }
 
   @Test func searchRecordNoteLevelAndChange() throws {
