@@ -25,7 +25,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
-  case dataErrors
+  case dataErrors, secondDigit
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
@@ -141,6 +141,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .errorStartFailed:
       t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
+    case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:
       t(
         "Données : %@ erreur(s), voir « repere check » — %@", "Data: %@ error(s), see \u{201C}repere check\u{201D} — %@"
