@@ -192,6 +192,47 @@ import Glibc
     #expect(!journal.contains("\"type\":\"end\""))  // suspended: offered for resuming
   }
 
+  @Test func aSuspendedCaseIsAnnouncedAndResumed() throws {
+    let (first, workspace) = try Self.start()
+    defer {
+      first.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try first.waitFor(text: "Question 1")
+    try first.keys("2", "1")
+    try first.waitFor(text: "Où se trouve")
+    try first.keys("F2")
+    try first.type("Appel de la CPE")
+    try first.keys("F2")
+    try first.waitFor(text: "Note enregistrée")
+    try first.keys("F10")
+    try first.waitFor(text: "Quitter Repère ?")
+    try first.keys("o")
+    #expect(try first.waitForExit() == 0)
+    let file = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: workspace.journals).first { $0.hasSuffix(".jsonl") })
+    let id = String(file.dropLast(".jsonl".count))
+
+    let command =
+      "env LANG=fr_FR.UTF-8 \(Harness.shellQuoted(try Harness.binary())) --data \(Harness.shellQuoted(workspace.data))"
+      + " --journal \(Harness.shellQuoted(workspace.journals))"
+    let fresh = try TmuxSession(command: Harness.reporting(command))
+    defer { fresh.kill() }
+    try fresh.waitFor(text: "dossier(s) non terminé(s) — reprendre : repere --resume \(id)")
+    try fresh.keys("q")
+    #expect(try fresh.waitForExit() == 0)
+
+    let resumed = try TmuxSession(command: Harness.reporting(command + " --resume \(id)"))
+    defer { resumed.kill() }
+    let screen = try resumed.waitFor(text: "Dossier \(id) repris (2 réponses)")
+    #expect(screen.contains("Où se trouve"))
+    #expect(screen.contains("Un·e professionnel·le"))
+    try resumed.keys("F2")
+    try resumed.waitFor(text: "Appel de la CPE")
+    try resumed.keys("Escape", "F10", "o")
+    #expect(try resumed.waitForExit() == 0)
+  }
+
   @Test func controlCQuitsCleanlyWithStatus130() throws {
     let (tmux, workspace) = try Self.start()
     defer {

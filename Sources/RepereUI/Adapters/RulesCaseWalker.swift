@@ -167,44 +167,51 @@ public struct RulesCaseWalker: CaseWalking {
 
   /// Journal events for what the session reports.
   private func events(for changes: [WalkChange]) -> [WalkEvent] {
-    changes.map { change in
+    changes.flatMap { change -> [WalkEvent] in
       switch change {
       case .answered(let id, let value):
         let step = session.step(id)
         let question = step?.text ?? id
         let label = step.map { Self.label(value, for: $0) } ?? value.displayText
-        if case .place(let place) = value {
-          return .journal(.place(PlaceEvent(typed: place.label, place: place, step: id)))
-        }
-        return .journal(
+        var placeValue: PlaceValue?
+        if case .place(let place) = value { placeValue = place }
+        let answer = WalkEvent.journal(
           .answer(
             AnswerEvent(
-              step: id, kind: step?.kind.rawValue, question: question, value: Self.text(value), label: label)))
+              step: id, kind: step?.kind.rawValue, question: question, value: Self.text(value), label: label,
+              place: placeValue)))
+        // A place answer also sets the case's place.
+        guard let placeValue else { return [answer] }
+        return [answer, .journal(.place(PlaceEvent(typed: placeValue.label, place: placeValue, step: id)))]
       case .changed(let id, let from, let to):
         let step = session.step(id)
         var placeValue: PlaceValue?
         if case .place(let place) = to { placeValue = place }
-        return .journal(
-          .change(
-            ChangeEvent(
-              step: id, question: step?.text ?? id, from: Self.text(from),
-              fromLabel: step.map { Self.label(from, for: $0) }, to: Self.text(to),
-              toLabel: step.map { Self.label(to, for: $0) } ?? to.displayText, place: placeValue,
-              reason: "réponse modifiée par le professionnel")))
+        return [
+          .journal(
+            .change(
+              ChangeEvent(
+                step: id, question: step?.text ?? id, from: Self.text(from),
+                fromLabel: step.map { Self.label(from, for: $0) }, to: Self.text(to),
+                toLabel: step.map { Self.label(to, for: $0) } ?? to.displayText, place: placeValue,
+                reason: "réponse modifiée par le professionnel")))
+        ]
       case .protocolSwitched(let from, let to, let departement):
-        return .journal(
-          .protocolSwitch(
-            ProtocolSwitchEvent(
-              from: reference(from), to: reference(to),
-              reason: departement.map { "lieu dans le \($0) : protocole local" })))
+        return [
+          .journal(
+            .protocolSwitch(
+              ProtocolSwitchEvent(
+                from: reference(from), to: reference(to),
+                reason: departement.map { "lieu dans le \($0) : protocole local" })))
+        ]
       case .dispositionGathered(let code, _, let step):
-        return .dispositionGathered(code: code, step: step)
+        return [.dispositionGathered(code: code, step: step)]
       case .dispositionDropped(let code):
-        return .journal(.dispositionWithdrawn(DispositionWithdrawnEvent(code: code, reason: "une réponse a changé")))
+        return [.journal(.dispositionWithdrawn(DispositionWithdrawnEvent(code: code, reason: "une réponse a changé")))]
       case .levelRaised(let from, let to, let reason):
-        return .journal(.levelRaise(LevelRaiseEvent(from: from, to: to, reason: reason)))
+        return [.journal(.levelRaise(LevelRaiseEvent(from: from, to: to, reason: reason)))]
       case .unanswered, .setAside, .restored, .levelChanged, .rejected:
-        return .moved
+        return [.moved]
       }
     }
   }
@@ -265,6 +272,53 @@ public struct RulesCaseWalker: CaseWalking {
     case .place(let place): .place(place)
     case .text(let text): .text(text)
     case .unknown: .unknown
+    }
+  }
+}
+
+extension RulesCaseWalker {
+  /// The walker of a suspended case, rebuilt from its journal: the answers as they stand (place
+  /// answers with the place they resolved to), the raised level and the changed marks.
+  public init(
+    resuming record: RecordedCase, library: ProtocolLibrary, fallbackProtocolID: String, today: CalendarDate,
+    displayLanguage: Language = .fr
+  ) {
+    let recorded = record.opening?.protocolInForce.id
+    let protocolID = recorded.flatMap { library.protocolDefinition($0) == nil ? nil : $0 } ?? fallbackProtocolID
+    var answers: [String: AnswerValue] = [:]
+    for answer in record.answers {
+      let kind = answer.kind ?? Self.stepKind(answer.step, in: library)?.rawValue
+      if let value = Self.value(of: answer, kind: kind) { answers[answer.step] = value }
+    }
+    var session = CaseSession(library: library, protocolID: protocolID, answers: answers)
+    if let raise = record.levelRaises.last {
+      _ = try? session.raiseLevel(to: raise.event.to, reason: raise.event.reason)
+    }
+    self.init(session: session, today: today, displayLanguage: displayLanguage)
+    changedSteps = Set(record.answers.filter(\.changed).map(\.step))
+  }
+
+  private static func stepKind(_ id: String, in library: ProtocolLibrary) -> StepKind? {
+    for protocolID in library.ids {
+      if let step = library.protocolDefinition(protocolID)?.step(id) { return step.kind }
+    }
+    return nil
+  }
+
+  /// An answer as the journal wrote it, back into the rules' value.
+  static func value(of answer: RecordedCase.Answer, kind: String?) -> AnswerValue? {
+    switch answer.value {
+    case .bool(let yes): return .bool(yes)
+    case .number(let number): return .number(number)
+    case .list(let values): return .checklist(values)
+    case .unknown: return .unknown
+    case .text(let text):
+      if let place = answer.place { return .place(place) }
+      switch kind {
+      case "choice": return .choice(text)
+      case "place": return nil  // a place without its resolution cannot be trusted again
+      default: return .text(text)
+      }
     }
   }
 }

@@ -25,7 +25,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
-  case dataErrors, secondDigit
+  case dataErrors, secondDigit, unfinishedCases, caseResumed
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
@@ -141,6 +141,11 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .errorStartFailed:
       t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
+    case .unfinishedCases:
+      t(
+        "%@ dossier(s) non terminé(s) — reprendre : repere --resume %@",
+        "%@ unfinished case(s) — resume: repere --resume %@")
+    case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
     case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:
       t(

@@ -9,6 +9,8 @@ public struct AppServices: Sendable {
   /// Errors found while loading the data folder (file:line:column), shown as a warning: the
   /// walk goes on, but contacts may be missing until `repere check` is clean.
   public var dataErrors: [String] = []
+  /// Things to tell at start (unfinished cases to resume), shown when there is no error.
+  public var notices: [String] = []
 
   public init(
     directory: (any DirectoryBrowsing)? = nil, places: (any PlaceResolving)? = nil,

@@ -47,6 +47,8 @@ public enum UIProgram {
     if let first = services.dataErrors.first {
       next.status = StatusMessage(
         .error, Chrome.dataErrors(next.language, String(services.dataErrors.count), TerminalText.sanitized(first)))
+    } else if let notice = services.notices.first, next.status == nil {
+      next.status = StatusMessage(.info, TerminalText.sanitized(notice))
     }
     return (next, effects)
   }

@@ -158,10 +158,14 @@ final class BackgroundServices: @unchecked Sendable {
   private var loaded: AppServices?
   private var delivered = false
 
-  init(data: URL, clock: StartClock) {
+  /// - Parameter store: when given, unfinished cases are counted and announced.
+  init(data: URL, clock: StartClock, store: JournalStore? = nil, language: Language = .fr) {
     let thread = Thread { [self] in
-      let services = CaseSetup.loadServices(data: data)
+      var services = CaseSetup.loadServices(data: data)
       clock.mark("directory and reference data (background)")
+      if let store, let unfinished = try? store.unfinishedCases().filter({ !$0.inUse }), let last = unfinished.first {
+        services.notices.append(Chrome.unfinishedCases(language, String(unfinished.count), last.id))
+      }
       lock.withLock { loaded = services }
     }
     thread.start()
@@ -191,5 +195,22 @@ struct StartClock: Sendable {
     guard enabled else { return }
     let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
     FileHandle.standardError.write(Data("repere: \(phase) \(milliseconds) ms\n".utf8))
+  }
+}
+
+/// A suspended case reopened with `--resume`: its journal and its rebuilt walk.
+struct ResumedSession {
+  let `case`: ResumedCase
+  let walker: RulesCaseWalker
+
+  var journal: CaseJournal { `case`.journal }
+
+  /// Puts the case's notes and opening time back, and says it was resumed.
+  func apply(to state: inout AppState, language: Language) {
+    let record = `case`.record
+    state.notes = record.notes.map { CaseNote(text: $0.event.text, at: $0.time.date) }
+    if let started = record.startedAt?.date { state.openedAt = started }
+    state.status = StatusMessage(
+      .info, Chrome.caseResumed(language, record.caseID, String(record.answers.count)))
   }
 }
