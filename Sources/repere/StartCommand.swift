@@ -61,22 +61,26 @@ struct StartCommand: ParsableCommand {
     if plain {
       setup.services = CaseSetup.loadServices(data: dataOptions.dataURL)
       clock.mark("directory and reference data")
-    }
-    let effects = CaseEffects(setup: setup)
-    if plain {
-      let runner = PlainRunner(setup: setup, language: language, effects: effects)
+      let runner = PlainRunner(setup: setup, language: language, effects: CaseEffects(setup: setup))
       throw ExitCode(runner.run(place: place))
     }
+    try runFullScreen(setup: setup, language: language, environment: environment, now: now, clock: clock)
+  }
+
+  /// The curses interface: the first question at once, the directory loading behind it.
+  private func runFullScreen(
+    setup: CaseSetup, language: Language, environment: [String: String], now: Date, clock: StartClock
+  ) throws {
     let screen: CursesScreen
     do {
       screen = try CursesScreen(environment: environment, language: language, mouse: mouse)
     } catch {
       Self.fail(String(describing: error), code: 3)
     }
+    let effects = CaseEffects(setup: setup)
     let start = UIProgram.start(
-      walker: setup.makeWalker(now: now), services: setup.services, language: language, size: screen.size, now: now,
-      placeText: place)
-    // The first question is on screen at once; the directory loads behind it.
+      walker: setup.makeWalker(now: now, language: language), services: setup.services, language: language,
+      size: screen.size, now: now, placeText: place)
     let background = BackgroundServices(data: dataOptions.dataURL, clock: clock)
     let runtime = TerminalRuntime(
       screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)

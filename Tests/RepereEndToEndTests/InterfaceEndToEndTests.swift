@@ -9,7 +9,7 @@ import Glibc
 @Suite(.serialized) struct InterfaceEndToEndTests {
   /// Starts repere on the fixture in a tmux session of the given size.
   static func start(
-    columns: Int = 80, rows: Int = 24, arguments: String = "", environment: String = "LANG=fr_FR.UTF-8"
+    columns: Int = 80, rows: Int = 24, arguments: String = "", environment: String = "-u NO_COLOR LANG=fr_FR.UTF-8"
   ) throws -> (TmuxSession, (data: String, journals: String, root: URL)) {
     let workspace = try Harness.workspace()
     let binary = try Harness.binary()
@@ -192,6 +192,21 @@ import Glibc
     #expect(!journal.contains("\"type\":\"end\""))  // suspended: offered for resuming
   }
 
+  @Test func controlCQuitsCleanlyWithStatus130() throws {
+    let (tmux, workspace) = try Self.start()
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("2")
+    try tmux.waitFor(text: "Qui appelle")
+    try tmux.keys("C-c")
+    #expect(try tmux.waitForExit() == 130)
+    #expect(try tmux.value("#{alternate_on}") == "0")
+    #expect(try Self.journalText(workspace.journals).contains("\"step\":\"securite\""))
+  }
+
   @Test func englishChromeAndAccentsWithLangUnset() throws {
     let (tmux, workspace) = try Self.start(arguments: "--lang en", environment: "-u LANG -u LC_ALL")
     defer {
@@ -277,5 +292,63 @@ import Glibc
     let journal = try InterfaceEndToEndTests.journalText(workspace.journals)
     #expect(journal.contains("Léa « 15 ans »"))
     #expect(journal.contains("\"type\":\"end\""))
+  }
+}
+
+/// Colours, monochrome and the real bundle.
+@Suite(.serialized) struct AppearanceEndToEndTests {
+  /// The pane's content with its SGR escape sequences (`capture-pane -e`).
+  static func styledScreen(_ tmux: TmuxSession) throws -> String {
+    try tmux.tmux(["capture-pane", "-p", "-e", "-t", tmux.target])
+  }
+
+  static func hasColourCodes(_ text: String) -> Bool {
+    // SGR parameters 30–37/40–47 (and 38/48 extended) set colours.
+    let pattern = try? NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*(3[0-8]|4[0-8])[;m]")
+    return pattern?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+  }
+
+  @Test func coloursWhenAvailableAndNoneWithNO_COLOR() throws {
+    let (coloured, first) = try InterfaceEndToEndTests.start()
+    defer {
+      coloured.kill()
+      try? FileManager.default.removeItem(at: first.root)
+    }
+    try coloured.waitFor(text: "Question 1")
+    try coloured.keys("1")  // « danger immédiat » : the URGENCE badge, red
+    try coloured.waitFor(text: "URGENCE")
+    let colouredScreen = try Self.styledScreen(coloured)
+    #expect(Self.hasColourCodes(colouredScreen), "\(colouredScreen.debugDescription.prefix(600))")
+
+    let (plain, second) = try InterfaceEndToEndTests.start(environment: "LANG=fr_FR.UTF-8 NO_COLOR=1")
+    defer {
+      plain.kill()
+      try? FileManager.default.removeItem(at: second.root)
+    }
+    try plain.waitFor(text: "Question 1")
+    try plain.keys("1")
+    try plain.waitFor(text: "URGENCE")
+    let styled = try Self.styledScreen(plain)
+    #expect(!Self.hasColourCodes(styled))
+    #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"))  // the badge and selection in reverse video
+  }
+
+  @Test func theRealBundleStartsAndSearches() throws {
+    let data = Harness.packageRoot.appendingPathComponent("Protocols").path
+    let journals = NSTemporaryDirectory() + "repere-real-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: journals) }
+    let command =
+      "env LANG=fr_FR.UTF-8 \(Harness.shellQuoted(try Harness.binary())) --data \(Harness.shellQuoted(data))"
+      + " --journal \(Harness.shellQuoted(journals))"
+    let tmux = try TmuxSession(command: Harness.reporting(command))
+    defer { tmux.kill() }
+    let first = try tmux.waitFor(text: "Question 1")
+    #expect(first.contains("Repère"))
+    #expect(first.contains("1  Oui"))
+    try tmux.keys("/")
+    try tmux.type("119")
+    try tmux.waitFor(text: "Allô Enfance en Danger", timeout: 20)
+    try tmux.keys("Escape", "q")
+    #expect(try tmux.waitForExit() == 0)
   }
 }

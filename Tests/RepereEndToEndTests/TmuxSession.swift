@@ -218,8 +218,10 @@ enum Harness {
   }
 
   /// `command` run by a shell that prints its exit status as `EXIT=n` afterwards and stays.
+  /// The shell traps SIGINT with a no-op (reset to default in the child) so Ctrl-C reaches
+  /// the program without ending the shell before it reports.
   static func reporting(_ command: String) -> String {
-    "sh -c " + shellQuoted(command + "; echo EXIT=$?; sleep 60")
+    "sh -c " + shellQuoted("trap : INT; " + command + "; echo EXIT=$?; sleep 60")
   }
 
   static func shellQuoted(_ text: String) -> String {

@@ -13,10 +13,13 @@ public struct RulesCaseWalker: CaseWalking {
   var presetPlace: (place: PlaceValue, typed: String)?
   /// Steps whose answer was changed after it was given.
   var changedSteps: Set<String> = []
+  /// The language of « Oui », « Non », « Je ne sais pas » on screen (the journal stays French).
+  let displayLanguage: Language
 
-  public init(session: CaseSession, today: CalendarDate) {
+  public init(session: CaseSession, today: CalendarDate, displayLanguage: Language = .fr) {
     self.session = session
     self.today = today
+    self.displayLanguage = displayLanguage
   }
 
   var definition: ProtocolDefinition? { session.protocolDefinition }
@@ -28,7 +31,8 @@ public struct RulesCaseWalker: CaseWalking {
     let path = state.path.compactMap { entry -> PathItem? in
       guard entry.kind.asksQuestion, let value = entry.answer, let step = session.step(entry.stepID) else { return nil }
       return PathItem(
-        stepID: entry.stepID, question: step.text ?? step.id, answer: Self.label(value, for: step),
+        stepID: entry.stepID, question: step.text ?? step.id,
+        answer: Self.label(value, for: step, language: displayLanguage),
         changed: changedSteps.contains(entry.stepID))
     }
     let order = stepOrder
@@ -37,7 +41,8 @@ public struct RulesCaseWalker: CaseWalking {
       let step = anyStep(id)
       let value = state.setAside[id] ?? .unknown
       return PathItem(
-        stepID: id, question: step?.text ?? id, answer: step.map { Self.label(value, for: $0) } ?? value.displayText)
+        stepID: id, question: step?.text ?? id,
+        answer: step.map { Self.label(value, for: $0, language: displayLanguage) } ?? value.displayText)
     }
     let dispositions = state.dispositions.map { gathered in
       disposition(gathered.disposition, code: gathered.code)
@@ -210,9 +215,11 @@ public struct RulesCaseWalker: CaseWalking {
   }
 
   /// The answer as people read it: option labels, « Oui », « 15 ans », the place's label.
-  static func label(_ value: AnswerValue, for step: Step) -> String {
+  static func label(_ value: AnswerValue, for step: Step, language: Language = .fr) -> String {
     switch value {
-    case .bool(let yes): return step.kind == .info ? "lu" : (yes ? "Oui" : "Non")
+    case .bool(let yes):
+      if step.kind == .info { return language == .fr ? "lu" : "read" }
+      return (yes ? Chrome.yes : Chrome.no)(language)
     case .choice(let option): return step.option(option)?.label ?? option
     case .set(let values):
       return values.isEmpty ? "(aucun)" : values.map { step.option($0)?.label ?? $0 }.joined(separator: ", ")
@@ -220,7 +227,7 @@ public struct RulesCaseWalker: CaseWalking {
       return AnswerValue.format(number) + (step.unit.map { " \($0)" } ?? "")
     case .place(let place): return place.label
     case .text(let text): return text
-    case .unknown: return "Je ne sais pas"
+    case .unknown: return Chrome.unknownOption(language)
     }
   }
 

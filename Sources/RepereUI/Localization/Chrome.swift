@@ -7,7 +7,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case questionCounter, changingBanner
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
-  case saved, saving, journalFailed
+  case saved, saving, journalFailed, journalBadge
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
   case searchTitle, searchPrompt, searchNoResults, searchHint
@@ -25,7 +25,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
-  case dataErrors
+  case dataErrors, secondDigit
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
@@ -50,6 +50,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .placeNone: t("lieu non précisé", "place not set")
     case .saved: t("enregistré", "saved")
     case .saving: t("enregistrement…", "saving…")
+    case .journalBadge: t("journal : ÉCHEC", "journal: FAILED")
     case .journalFailed: t("ÉCHEC d'écriture du journal : %@", "FAILED to write the journal: %@")
     case .hintNumber: t("Tapez un nombre puis Entrée", "Type a number then Enter")
     case .hintRange: t("de %@ à %@", "from %@ to %@")
@@ -140,6 +141,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .errorStartFailed:
       t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
+    case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:
       t(
         "Données : %@ erreur(s), voir « repere check » — %@", "Data: %@ error(s), see \u{201C}repere check\u{201D} — %@"

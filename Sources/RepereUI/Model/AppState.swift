@@ -56,6 +56,9 @@ public struct AppState: Sendable {
   public var selection = 0
   /// Ticked values of a checklist.
   public var ticked: Set<String> = []
+  /// The first digit of a two-digit option number, waiting for the second until the deadline.
+  public var pendingDigit: Int?
+  public var pendingDigitDeadline: Date?
   /// The line being typed for number/text/place questions.
   public var input = ""
   /// A step being re-answered (jumped to from the path), or nil for the walk's current step.

@@ -55,7 +55,12 @@ public struct PlainSession {
         return (press([.enter]), [])
       }
       if line.isEmpty { return (press([.enter]), []) }
-      guard let number = Int(line), number >= 0 else { return ([], [Chrome.plainNotUnderstood(language)]) }
+      let count =
+        state.screen == .placeChoice
+        ? state.placeCandidates.count : state.displayedStep.map { state.choices(for: $0).count } ?? 0
+      guard let number = Int(line), number >= 0, number <= count else {
+        return ([], [Chrome.plainNotUnderstood(language)])
+      }
       if state.screen == .placeChoice {
         state.placeSelection = number - 1
         return (press([.enter]), [])

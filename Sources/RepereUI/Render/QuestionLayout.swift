@@ -49,7 +49,11 @@ struct QuestionLayout {
         case .info: .hintInfo
         default: .hintChoice
         }
-      lines.append(StyledLine(Chrome.hint(hint, language), .faint))
+      if let digit = state.pendingDigit {
+        lines.append(StyledLine([Span(Chrome.secondDigit(language, String(digit)), .title)]))
+      } else {
+        lines.append(StyledLine(Chrome.hint(hint, language), .faint))
+      }
     }
     if step.help != nil {
       lines.append(StyledLine((step.takesTypedInput ? Chrome.helpAvailableTyping : .helpAvailable)(language), .faint))

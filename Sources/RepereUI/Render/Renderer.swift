@@ -90,7 +90,7 @@ struct Renderer {
     var journal: Span
     if state.journalError != nil {
       journal = Span(
-        " journal : \(language == .fr ? "ÉCHEC" : "FAILED") ",
+        " " + Chrome.journalBadge(language) + " ",
         CellStyle(foreground: .white, background: .red, bold: true))
     } else if state.journalPending > 0 {
       journal = Span(Chrome.saving(language), .faint)

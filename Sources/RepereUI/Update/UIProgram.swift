@@ -65,7 +65,7 @@ extension AppState {
       return []
     case .tick(let date):
       now = date
-      return []
+      return flushPendingDigit()
     case .journalSaved(let count):
       journalPending = max(0, journalPending - count)
       lastSaved = now
@@ -215,6 +215,7 @@ extension AppState {
   /// Resets the question's selection and input to its current answer (when changing one).
   mutating func prepareDisplayedStep() {
     selection = 0
+    pendingDigit = nil
     ticked = []
     input = ""
     guard let step = displayedStep, let answer = step.currentAnswer else { return }

@@ -20,6 +20,9 @@ struct CaseSetup {
   let store: JournalStore?
   /// Filled by `loadServices` (synchronously in plain mode).
   var services = AppServices()
+  /// The data folder's content hash, computed in the background from the start (hashing the
+  /// reference data takes a while; the journal needs it only with its first event).
+  let fingerprint: BackgroundValue<String>
 
   /// Reads only the protocol files of `data` (found by their declared `format`) and picks the
   /// protocol to start; a protocol error stops the start with file:line:column.
@@ -71,7 +74,8 @@ struct CaseSetup {
       journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)
     let store = folder.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
-    return CaseSetup(data: data, library: library, protocolID: chosen, store: store)
+    let fingerprint = BackgroundValue { (try? BundleFingerprint.of(folder: data)) ?? "inconnu" }
+    return CaseSetup(data: data, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
   }
 
   /// The rest of the bundle (its loading findings become a warning on screen), then the
@@ -103,8 +107,10 @@ struct CaseSetup {
   }
 
   /// A new case on the chosen protocol.
-  func makeWalker(now: Date) -> RulesCaseWalker {
-    RulesCaseWalker(session: CaseSession(library: library, protocolID: protocolID), today: CalendarDate(now))
+  func makeWalker(now: Date, language: Language) -> RulesCaseWalker {
+    RulesCaseWalker(
+      session: CaseSession(library: library, protocolID: protocolID), today: CalendarDate(now),
+      displayLanguage: language)
   }
 
   /// What the journal's opening event records.
@@ -115,8 +121,34 @@ struct CaseSetup {
     }
     return CaseStart(
       protocolInForce: ProtocolReference(id: protocolID, version: definition?.version ?? "", title: definition?.title),
-      bundleProtocols: references, bundleHash: (try? BundleFingerprint.of(folder: data)) ?? "inconnu",
+      bundleProtocols: references, bundleHash: fingerprint.value,
       programVersion: ReleaseInfo.version, levels: definition?.levels ?? [])
+  }
+}
+
+/// A value computed on its own thread from the start; reading it waits until it is ready.
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var result: Value?
+
+  init(_ compute: @escaping @Sendable () -> Value) {
+    let thread = Thread { [self] in
+      let computed = compute()
+      condition.lock()
+      result = computed
+      condition.broadcast()
+      condition.unlock()
+    }
+    thread.start()
+  }
+
+  var value: Value {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let result { return result }
+      condition.wait()
+    }
   }
 }
 

@@ -12,7 +12,8 @@ struct PlainRunner {
   func run(place: String?) -> Int32 {
     let now = Date()
     let (state, initialEffects) = UIProgram.start(
-      walker: setup.makeWalker(now: now), services: setup.services, language: language, size: .minimum, now: now,
+      walker: setup.makeWalker(now: now, language: language), services: setup.services, language: language,
+      size: .minimum, now: now,
       placeText: place)
     var session = PlainSession(state: state)
     if let first = setup.services.dataErrors.first {
