@@ -83,6 +83,8 @@ import Glibc
     try tmux.keys("1")
     try tmux.waitFor(text: "Modification")
     try tmux.keys("1")
+    try tmux.waitFor(text: "Raison (facultatif)")  // optional: Enter keeps the generic reason
+    try tmux.keys("Enter")
     // « Oui » ends the walk at once: the orientation, then the path with the set-aside answer.
     let screen = try tmux.waitFor(text: "Mis de côté")
     #expect(screen.contains("(modifié)"))
@@ -390,6 +392,43 @@ import Glibc
     try tmux.type("119")
     try tmux.waitFor(text: "Allô Enfance en Danger", timeout: 20)
     try tmux.keys("Escape", "q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  /// The integrator's session (bundled data, 100×30): on the orientation `q` must show the
+  /// « Quitter Repère ? » box with only its own keys below; a changed answer takes the reason
+  /// typed into the journal.
+  @Test func theRealBundleAsksBeforeQuittingTheOrientationAndRecordsAChangeReason() throws {
+    let data = Harness.packageRoot.appendingPathComponent("Protocols").path
+    let journals = NSTemporaryDirectory() + "repere-real-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: journals) }
+    let command =
+      "env LANG=fr_FR.UTF-8 \(Harness.shellQuoted(try Harness.binary())) --data \(Harness.shellQuoted(data))"
+      + " --journal \(Harness.shellQuoted(journals))"
+    let tmux = try TmuxSession(command: Harness.reporting(command), columns: 100, rows: 30)
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("1")  // danger immédiat: the instructions to read
+    try tmux.waitFor(text: "À lire")
+    try tmux.keys("Enter")
+    try tmux.waitFor(text: "Police secours")
+    try tmux.keys("q")
+    let asking = try tmux.waitFor(text: "Quitter Repère ?")
+    // Rows 29 and 30 are the footer: the box's keys only, not the orientation's.
+    let rows = asking.components(separatedBy: "\n")
+    #expect(rows.count >= 30 && rows[28].trimmingCharacters(in: .whitespaces) == "o oui  n non", "\(asking)")
+    #expect(rows.count >= 30 && rows[29].trimmingCharacters(in: .whitespaces).isEmpty, "\(asking)")
+    #expect(asking.contains("Orientation") || asking.contains("URGENCE"))
+    try tmux.keys("n")
+    try tmux.waitFor("the box closed") { !$0.contains("Quitter Repère ?") && $0.contains("c changer") }
+    try tmux.keys("c", "1", "2")  // « en danger immédiat » : Oui → Non
+    try tmux.waitFor(text: "Raison (facultatif)")
+    try tmux.type("le 17 est déjà sur place")
+    try tmux.keys("Enter")
+    try tmux.waitFor(text: "introuvable")
+    let journal = try InterfaceEndToEndTests.journalText(journals)
+    #expect(journal.contains("le 17 est déjà sur place"))
+    try tmux.keys("q", "o")
     #expect(try tmux.waitForExit() == 0)
   }
 }

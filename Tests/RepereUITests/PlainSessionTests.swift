@@ -72,6 +72,14 @@ import Testing
     _ = Self.feed([":niveau 1 adulte sur place"], to: &session)
     #expect(session.state.walk.level?.id == "urgence")
     _ = Self.feed([":changer 1", "1"], to: &session)
+    #expect(session.screenText.last == Chrome.plainChangeReason(.fr))
+    #expect(session.screenText.contains("Non → Oui"))
+    let (effects, _) = Self.feed(["adulte sur place"], to: &session)
+    let reasons = effects.flatMap { effect -> [String] in
+      guard case .journal(let events) = effect else { return [] }
+      return events.compactMap { if case .change(let change) = $0 { change.reason } else { nil } }
+    }
+    #expect(reasons == ["adulte sur place"])
     #expect(session.state.walk.path.count == 1)
     #expect(session.state.walk.setAside.count == 5)
   }

@@ -208,10 +208,13 @@ public enum ActionTable {
     ActionSpec(
       id: .close, keys: [.key(.escape)], label: LocalizedText(fr: "fermer", en: "close"),
       help: LocalizedText(
-        fr: "Ferme la fenêtre en cours (annuaire, fiche, aide, choix) et revient au dossier.",
-        en: "Closes the current window (directory, record, help, choice) and returns to the case."),
+        fr:
+          "Ferme la fenêtre en cours (annuaire, fiche, aide, choix) et revient au dossier ; Échap sur la raison d'un changement n'applique pas le changement.",
+        en:
+          "Closes the current window (directory, record, help, choice) and returns to the case; Esc on the reason for a change leaves the answer as it was."
+      ),
       screens: training.union([
-        .search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer,
+        .search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason,
       ]), inFooter: true
     ),
     ActionSpec(
@@ -226,7 +229,7 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Quitte Repère ; demande confirmation quand un dossier est en cours (il reste au journal).",
         en: "Quits Repère; asks first when a case is open (it stays in the journal)."),
-      screens: walking.union([.help, .detail]).union(training), inFooter: true),
+      screens: everywhere.subtracting([.confirmQuit, .changeReason]), inFooter: true),
   ]
 
   /// `all` and the training actions (`repere train`), which a real case never offers.

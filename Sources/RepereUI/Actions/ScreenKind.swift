@@ -17,6 +17,8 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   case placeChoice
   /// Picking an earlier step to change its answer.
   case changeAnswer
+  /// Typing the optional reason for a changed answer, before it is applied.
+  case changeReason
   /// Training (`repere train`): the scenario's vignette, a reference answer revealed, the debrief.
   case trainingVignette, trainingReveal, trainingDebrief
 
@@ -24,7 +26,7 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   /// use function keys (F1…F10) or Escape.
   public var isTyping: Bool {
     switch self {
-    case .typedQuestion, .search, .notes, .levelReason: true
+    case .typedQuestion, .search, .notes, .levelReason, .changeReason: true
     default: false
     }
   }

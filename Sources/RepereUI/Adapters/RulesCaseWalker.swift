@@ -33,7 +33,7 @@ public struct RulesCaseWalker: CaseWalking {
       return PathItem(
         stepID: entry.stepID, question: step.text ?? step.id,
         answer: Self.label(value, for: step, language: displayLanguage),
-        changed: changedSteps.contains(entry.stepID))
+        changed: changedSteps.contains(entry.stepID), ticked: Self.tickedLabels(value, for: step))
     }
     let order = stepOrder
     let setAside = state.setAside.keys.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }.map {
@@ -120,14 +120,24 @@ public struct RulesCaseWalker: CaseWalking {
     ids.map { definition?.sources[$0]?.title ?? $0 }
   }
 
+  /// The journal's reason for a changed answer when the professional gave none (kept in French,
+  /// like the whole journal).
+  public static let defaultChangeReason = "réponse modifiée par le professionnel"
+
   public mutating func answer(_ stepID: String, _ input: AnswerInput) -> Result<[WalkEvent], WalkRejection> {
+    answer(stepID, input, changeReason: nil)
+  }
+
+  public mutating func answer(
+    _ stepID: String, _ input: AnswerInput, changeReason: String?
+  ) -> Result<[WalkEvent], WalkRejection> {
     let wasAnswered = session.answers[stepID] != nil
     let changes = session.answer(stepID, Self.value(from: input))
     for change in changes {
       if case .rejected(_, let reason) = change { return .failure(WalkRejection(reason)) }
     }
     if wasAnswered, !changes.isEmpty { changedSteps.insert(stepID) }
-    var events = events(for: changes)
+    var events = events(for: changes, changeReason: changeReason)
     events += applyPresetPlace()
     return .success(events)
   }
@@ -166,7 +176,7 @@ public struct RulesCaseWalker: CaseWalking {
   }
 
   /// Journal events for what the session reports.
-  private func events(for changes: [WalkChange]) -> [WalkEvent] {
+  private func events(for changes: [WalkChange], changeReason: String? = nil) -> [WalkEvent] {
     changes.flatMap { change -> [WalkEvent] in
       switch change {
       case .answered(let id, let value):
@@ -194,7 +204,7 @@ public struct RulesCaseWalker: CaseWalking {
                 step: id, question: step?.text ?? id, from: Self.text(from),
                 fromLabel: step.map { Self.label(from, for: $0) }, to: Self.text(to),
                 toLabel: step.map { Self.label(to, for: $0) } ?? to.displayText, place: placeValue,
-                reason: "réponse modifiée par le professionnel")))
+                reason: changeReason ?? Self.defaultChangeReason)))
         ]
       case .protocolSwitched(let from, let to, let departement):
         return [
@@ -236,6 +246,14 @@ public struct RulesCaseWalker: CaseWalking {
     case .text(let text): return text
     case .unknown: return Chrome.unknownOption(language)
     }
+  }
+
+  /// The labels of a checklist answer, in the protocol's order (empty for other answers).
+  static func tickedLabels(_ value: AnswerValue, for step: Step) -> [String] {
+    guard case .set(let values) = value else { return [] }
+    let known = step.options.filter { values.contains($0.value) }
+    let unknown = values.filter { value in !step.options.contains { $0.value == value } }
+    return known.map(\.label) + unknown
   }
 
   static func text(_ value: AnswerValue) -> AnswerText {

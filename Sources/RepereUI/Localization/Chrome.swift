@@ -4,7 +4,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case appName
   case tooSmall, tooSmallCurrent
   case yes, no, unknownOption, continueReading
-  case questionCounter, changingBanner
+  case questionCounter, toRead, changingBanner, checklistCount
+  case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
   case saved, saving, journalFailed, journalBadge
@@ -40,6 +41,18 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .unknownOption: t("Je ne sais pas", "I don't know")
     case .continueReading: t("Continuer", "Continue")
     case .questionCounter: t("Question %@", "Question %@")
+    case .toRead: t("À lire", "To read")
+    case .checklistCount: t("%@ choix : ", "%@ ticked: ")
+    case .changeReasonTitle: t("Raison du changement", "Reason for the change")
+    case .changeReasonPrompt: t("Raison (facultatif) : ", "Reason (optional): ")
+    case .changeReasonHint:
+      t(
+        "Entrée valide le changement ; sans texte, le journal note « %@ ». Échap : ne rien changer.",
+        "Enter confirms the change; with no text the journal records \u{201C}%@\u{201D}. Esc: change nothing.")
+    case .plainChangeReason:
+      t(
+        "Raison du changement (facultatif, ligne vide pour passer) :",
+        "Reason for the change (optional, empty line to skip):")
     case .changingBanner: t("Modification — Échap : annuler", "Changing an answer — Esc: cancel")
     case .pathTitle: t("Chemin", "Path")
     case .setAsideTitle: t("Mis de côté", "Set aside")

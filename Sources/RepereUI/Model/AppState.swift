@@ -11,6 +11,17 @@ public enum Overlay: Hashable, Sendable {
   case confirmQuit
   case placeChoice
   case changeAnswer
+  /// The optional reason for a changed answer (the answer waits in `pendingChange`).
+  case changeReason
+}
+
+/// A changed answer waiting for its optional reason before it goes to the walk.
+public struct PendingChange: Hashable, Sendable {
+  public var stepID: String
+  public var input: AnswerInput
+  /// The answer before and after, as people read them (shown in the prompt).
+  public var fromLabel: String
+  public var toLabel: String
 }
 
 /// A line of feedback under the body.
@@ -64,6 +75,9 @@ public struct AppState: Sendable {
   /// A step being re-answered (jumped to from the path), or nil for the walk's current step.
   public var editingStepID: String?
   public var changeSelection = 0
+  /// A changed answer waiting for its reason, and the reason typed so far.
+  public var pendingChange: PendingChange?
+  public var changeReason = ""
   public var notes: [CaseNote] = []
   public var noteDraft = ""
   public var searchQuery = ""
@@ -131,6 +145,7 @@ public struct AppState: Sendable {
     case .confirmQuit: return .confirmQuit
     case .placeChoice: return .placeChoice
     case .changeAnswer: return .changeAnswer
+    case .changeReason: return .changeReason
     case nil:
       guard let step = displayedStep, !(showOrientation && editingStepID == nil) else { return .orientation }
       return step.takesTypedInput ? .typedQuestion : .question
@@ -151,6 +166,13 @@ public struct AppState: Sendable {
     case .number, .text, .place:
       return []
     }
+  }
+
+  /// « Question 3 », or « À lire » for a step that is only read: only questions are counted (the
+  /// path holds answered questions, never read steps).
+  public func heading(for step: StepView) -> String {
+    if step.kind == .info { return Chrome.toRead(language) }
+    return Chrome.questionCounter(language, String(walk.path.count + 1))
   }
 
   /// The levels above the case's level (all of them when it has none).

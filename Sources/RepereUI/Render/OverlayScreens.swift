@@ -24,7 +24,7 @@ struct OverlayScreens {
     case .raiseLevel: return raiseLevel
     case .placeChoice: return placeChoice
     case .changeAnswer: return changeAnswer
-    case .confirmQuit, nil: return ([], nil, 0)
+    case .confirmQuit, .changeReason, nil: return ([], nil, 0)
     }
   }
 

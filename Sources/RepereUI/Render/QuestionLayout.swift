@@ -15,8 +15,7 @@ struct QuestionLayout {
     if state.editingStepID != nil {
       lines.append(StyledLine([Span(" " + Chrome.changingBanner(language) + " ", .reverse)]))
     } else {
-      let number = state.walk.path.count + 1
-      lines.append(StyledLine(Chrome.questionCounter(language, String(number)), .faint))
+      lines.append(StyledLine(state.heading(for: step), .faint))
     }
     lines.append(.empty)
     lines += StyledLine.wrapped(step.text, width: width, style: .title)

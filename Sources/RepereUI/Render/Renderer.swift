@@ -13,6 +13,8 @@ struct Renderer {
       drawTooSmall(into: &grid)
       return grid
     }
+    // Modals are boxes over the screen below them, whatever it is.
+    if state.screen == .confirmQuit || state.screen == .changeReason { return renderModal() }
     drawHeader(into: &grid)
     drawRules(into: &grid, split: state.screen == .question || state.screen == .typedQuestion)
     switch state.screen {
@@ -23,8 +25,6 @@ struct Renderer {
       OrientationScreen(state: state).draw(into: &grid)
     case .trainingVignette, .trainingReveal, .trainingDebrief:
       TrainingScreens(state: state).draw(into: &grid)
-    case .confirmQuit:
-      drawConfirmQuit(into: &grid)
     default:
       OverlayScreens(state: state).draw(into: &grid)
     }
@@ -136,22 +136,18 @@ struct Renderer {
     }
   }
 
-  func drawConfirmQuit(into grid: inout CellGrid) {
+  /// A modal (quit confirmation, reason for a change) drawn as a box over the screen under it;
+  /// the status line and the footer are the modal's own, so only its keys are listed.
+  func renderModal() -> CellGrid {
     var base = state
     base.overlays.removeLast()
-    var under = Renderer(state: base).render()
-    let body = state.training == nil ? Chrome.quitBody(language) : TrainingChrome.quitBody(language)
-    let lines = [Chrome.quitTitle(language), "", body, "", Chrome.quitAsk(language)]
-    let width = min(grid.columns - 4, (lines.map { CharacterWidth.of($0) }.max() ?? 0) + 6)
-    let height = lines.count + 2
-    let x = (grid.columns - width) / 2
-    let y = frame.bodyTop + max(0, (frame.bodyHeight - height) / 2)
-    Box.draw(into: &under, x: x, y: y, width: width, height: height)
-    for (offset, line) in lines.enumerated() {
-      under.put(line, x: x + 3, y: y + 1 + offset, style: offset == 0 ? .title : .plain, maxWidth: width - 4)
-    }
-    grid = under
+    var grid = Renderer(state: base).render()
+    let box = ModalBox(state: state)
+    box.draw(into: &grid, frame: frame)
+    for row in [frame.statusRow] + frame.footerRows { grid.fill(x: 0, y: row, width: grid.columns, style: .plain) }
     drawStatus(into: &grid)
+    drawFooter(into: &grid)
+    return grid
   }
 
   /// « 03:12 » — minutes and seconds since the case opened (hours added past 100 minutes).

@@ -77,6 +77,8 @@ extension AppState {
   /// Whether an action is offered in this session: training actions only in training; no notes
   /// on a projector; in training, exporting writes the debrief, so only from it.
   func allows(_ id: ActionID, on screen: ScreenKind) -> Bool {
+    // `o` shows the orientation before the end; once the walk is finished there is nothing to toggle.
+    if id == .orientation, screen == .orientation, walk.isFinished { return false }
     guard let training else { return !TrainingActions.ids.contains(id) }
     switch id {
     case .notes: return !training.presenter

@@ -121,10 +121,16 @@ extension AppState {
     return closing(reason: "quit")
   }
 
+  static let quitsFromAnyWindow: Set<ScreenKind> = [
+    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer,
+  ]
+
   private mutating func handle(_ key: KeyPress) -> [Effect] {
     let screen = self.screen
     let action = ActionTable.action(for: key, on: screen)
     if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
+    // Windows without a quit of their own (the case screens, help and record have one).
+    if action == .quit, Self.quitsFromAnyWindow.contains(screen) { return requestQuit() }
     switch screen {
     case .question, .typedQuestion: return handleQuestion(key, action: action)
     case .orientation: return handleOrientation(key, action: action)
@@ -136,6 +142,7 @@ extension AppState {
     case .confirmQuit: return handleConfirmQuit(action)
     case .placeChoice: return handlePlaceChoice(key, action: action)
     case .changeAnswer: return handleChangeAnswer(key, action: action)
+    case .changeReason: return handleChangeReason(key, action: action)
     case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }

@@ -151,8 +151,22 @@ extension AppState {
     }
   }
 
+  /// Answers `step`. A different answer to an earlier question first asks for the optional
+  /// reason of the change (not in training, which keeps no journal).
   mutating func submit(_ step: StepView, input answer: AnswerInput) -> [Effect] {
-    switch walker.answer(step.id, answer) {
+    if training == nil, editingStepID == step.id, let current = step.currentAnswer, current != answer {
+      pendingChange = PendingChange(
+        stepID: step.id, input: answer, fromLabel: AnswerLabel.text(current, step: step, language: language),
+        toLabel: AnswerLabel.text(answer, step: step, language: language))
+      changeReason = ""
+      overlays.append(.changeReason)
+      return []
+    }
+    return apply(answer, to: step.id, changeReason: nil)
+  }
+
+  mutating func apply(_ answer: AnswerInput, to stepID: String, changeReason: String?) -> [Effect] {
+    switch walker.answer(stepID, answer, changeReason: changeReason) {
     case .success(let events):
       status = nil
       return walkChanged(events)
