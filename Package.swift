@@ -13,7 +13,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     // MARK: Terminal edge (only these two and the executable may see curses)
@@ -34,11 +33,11 @@ let package = Package(
     ),
     .target(
       name: "RepereRules",
-      dependencies: ["RepereBase", .product(name: "Yams", package: "Yams")]
+      dependencies: ["RepereBase"]
     ),
     .target(
       name: "RepereLookup",
-      dependencies: ["RepereBase", .product(name: "Yams", package: "Yams")]
+      dependencies: ["RepereBase"]
     ),
     .target(
       name: "RepereJournal",

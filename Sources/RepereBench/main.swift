@@ -83,7 +83,9 @@ case "search":
   let folder = URL(fileURLWithPath: data)
   var loaded: LookupData?
   let loadTime = try seconds {
-    loaded = try LookupData.load(folder: folder)
+    loaded =
+      CommandLine.arguments.contains("--cache")
+      ? try LookupCache.load(folder: folder) : try LookupData.load(folder: folder)
     loaded?.directory.prepare()
   }
   guard let lookup = loaded else { fail("could not load \(data)") }
@@ -137,6 +139,29 @@ case "reference":
       + "communes_parse_median_ms=\(format(percentile(communes, 0.5), 2)) "
       + "place_index_first_query_median_ms=\(format(percentile(indexes, 0.5), 2)) "
       + "peak_rss_mib=\(format(peakRSSMiB(), 1))")
+
+case "startup":
+  // What the interactive app pays before its first frame, and what it defers.
+  guard let data = option("--data") else { fail("usage: repere-bench startup --data DIR [--repeat R]") }
+  let repeats = Int(option("--repeat", "20") ?? "20") ?? 20
+  var loads: [Double] = []
+  var firstPlace: [Double] = []
+  var firstSearch: [Double] = []
+  let now = ISO8601DateFormatter().date(from: "2026-11-30T10:00:00+01:00") ?? Date()
+  for _ in 0..<repeats {
+    var loaded: LookupData?
+    loads.append(try seconds { loaded = try LookupData.load(folder: URL(fileURLWithPath: data)) } * 1000)
+    guard let lookup = loaded else { continue }
+    firstPlace.append(seconds { _ = lookup.places.resolveAnswer("Saint-Denis 93") } * 1000)
+    firstSearch.append(seconds { _ = lookup.directory.search("prostitution", now: now) } * 1000)
+  }
+  loads.sort()
+  firstPlace.sort()
+  firstSearch.sort()
+  print(
+    "startup_load_median_ms=\(format(percentile(loads, 0.5), 2)) "
+      + "first_place_query_median_ms=\(format(percentile(firstPlace, 0.5), 2)) "
+      + "first_search_median_ms=\(format(percentile(firstSearch, 0.5), 2)) peak_rss_mib=\(format(peakRSSMiB(), 1))")
 
 default:
   fail("usage: repere-bench generate|search|reference …")

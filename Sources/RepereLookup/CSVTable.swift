@@ -22,8 +22,25 @@ struct CSVTable {
   var separator: Character
   var encoding: Encoding
 
-  /// Decodes and splits `data`; a quote left open is reported at its position.
+  /// Decodes and splits `data` into a table (header and rows).
   static func parse(_ data: Data, path: String, diagnostics: inout Diagnostics) -> CSVTable? {
+    var rows: [[Cell]] = []
+    guard let format = forEachRow(data, path: path, diagnostics: &diagnostics, { rows.append($0) }) else { return nil }
+    guard !rows.isEmpty else {
+      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+      return nil
+    }
+    let header = rows.removeFirst()
+    return CSVTable(header: header, rows: rows, separator: format.separator, encoding: format.encoding)
+  }
+
+  /// Decodes `data` and hands every row (the header first) to `body` as soon as it is read, so a
+  /// 100,000-row export never sits in memory as cells. A quote left open is reported at its
+  /// position. Returns nil when the file cannot be read at all.
+  @discardableResult
+  static func forEachRow(
+    _ data: Data, path: String, diagnostics: inout Diagnostics, _ body: ([Cell]) -> Void
+  ) -> (separator: Character, encoding: Encoding)? {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -41,7 +58,6 @@ struct CSVTable {
     }
     let separator = detectSeparator(bytes)
     let separatorByte = UInt8(separator.asciiValue ?? 0x3B)
-    var rows: [[Cell]] = []
     var row: [Cell] = []
     var quoted = false
     var quoteLine = 1
@@ -105,7 +121,7 @@ struct CSVTable {
         } else if byte == 0x0A {
           if cell.last == 0x0D { cell.removeLast() }
           endCell()
-          if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+          if !(row.count == 1 && row[0].text.isEmpty) { body(row) }
           row = []
           line += 1
           column = 0
@@ -117,7 +133,7 @@ struct CSVTable {
       }
       if !quoted, !cell.isEmpty || !row.isEmpty {
         endCell()
-        if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+        if !(row.count == 1 && row[0].text.isEmpty) { body(row) }
       }
     }
     if quoted {
@@ -126,12 +142,7 @@ struct CSVTable {
         "this quoted cell is never closed", hint: "a cell that starts with \" must end with \"")
       return nil
     }
-    guard !rows.isEmpty else {
-      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
-      return nil
-    }
-    let header = rows.removeFirst()
-    return CSVTable(header: header, rows: rows, separator: separator, encoding: encoding)
+    return (separator, encoding)
   }
 
   /// `;`, `,` or tab: whichever appears most on the first line outside quotes.

@@ -4,38 +4,46 @@ import RepereBase
 /// All structures of the bundle with their indexes: search as you type, contact resolution and
 /// the directory's checks.
 public struct Directory: Sendable {
-  public let structures: [Structure]
+  /// Every structure, in file order (decoded on access when read from the binary cache).
+  public let structures: StructureList
   public let reference: ReferenceData
   public let vocabulary: Vocabulary
   private let indexBox: Lazy<SearchIndex>
-  private let idIndex: [String: Int]
+  private let idIndex: IDIndex
 
   /// The search index, built on first use (search, contacts or check) so that opening the app
   /// does not wait for it.
   var index: SearchIndex { indexBox.value }
 
   public init(structures: [Structure], reference: ReferenceData, vocabulary: Vocabulary) {
-    self.structures = structures
+    self.structures = StructureList(structures)
     self.reference = reference
     self.vocabulary = vocabulary
     indexBox = Lazy { SearchIndex(structures: structures, reference: reference, vocabulary: vocabulary) }
-    var ids: [String: Int] = [:]
-    ids.reserveCapacity(structures.count)
-    for (position, structure) in structures.enumerated() where ids[structure.id] == nil {
-      ids[structure.id] = position
-    }
+    idIndex = IDIndex(self.structures)
+  }
+
+  /// A directory read back from the binary cache.
+  init(structures: StructureList, reference: ReferenceData, vocabulary: Vocabulary, index: SearchIndex, ids: IDIndex) {
+    self.structures = structures
+    self.reference = reference
+    self.vocabulary = vocabulary
+    indexBox = Lazy(value: index)
     idIndex = ids
   }
+
+  /// The id lookup (stored in the binary cache).
+  var ids: IDIndex { idIndex }
 
   /// Builds the search index now (e.g. in the background after the first frame).
   public func prepare() { _ = indexBox.value }
 
   /// The position of the structure with this id in `structures`.
-  func position(id: String) -> Int? { idIndex[id] }
+  func position(id: String) -> Int? { idIndex.position(of: id, in: structures) }
 
   /// The structure with this id (the first one when ids are duplicated).
   public func structure(id: String) -> Structure? {
-    idIndex[id].map { structures[$0] }
+    position(id: id).map { structures[$0] }
   }
 
   /// Search as you type: accent- and case-insensitive, prefix and typo-tolerant (one edit on words
@@ -88,7 +96,7 @@ public struct Directory: Sendable {
 
   /// The time zone whose wall clock applies to a structure (its département's).
   public func timeZone(of structure: Structure) -> TimeZone {
-    guard let position = idIndex[structure.id], let main = index.mainDepartement(position) else {
+    guard let position = position(id: structure.id), let main = index.mainDepartement(position) else {
       return Departement.timeZone(forCode: "75")
     }
     return Departement.timeZone(forCode: main)
@@ -96,7 +104,7 @@ public struct Directory: Sendable {
 
   /// Holidays that apply to a structure (Alsace-Moselle and overseas ones included).
   public func holidays(of structure: Structure) -> HolidayCalendar {
-    guard let position = idIndex[structure.id], let main = index.mainDepartement(position) else {
+    guard let position = position(id: structure.id), let main = index.mainDepartement(position) else {
       return .france
     }
     return HolidayCalendar.forDepartement(main)
@@ -110,6 +118,45 @@ public struct Directory: Sendable {
 
   /// The département a structure is attached to (address, else its zone), or nil (national).
   public func departement(of structure: Structure) -> String? {
-    idIndex[structure.id].flatMap { index.mainDepartement($0) }
+    position(id: structure.id).flatMap { index.mainDepartement($0) }
+  }
+}
+
+/// Structure ids by hash, sorted: a lookup without a dictionary of 100,000 strings.
+struct IDIndex: Sendable {
+  let hashes: [UInt64]
+  let positions: [Int32]
+
+  init(hashes: [UInt64], positions: [Int32]) {
+    self.hashes = hashes
+    self.positions = positions
+  }
+
+  init(_ structures: StructureList) {
+    var pairs: [(UInt64, Int32)] = []
+    pairs.reserveCapacity(structures.count)
+    for position in structures.indices {
+      pairs.append((FNV.hash(Array(structures.id(at: position).utf8)[...]), Int32(position)))
+    }
+    pairs.sort { $0 < $1 }
+    hashes = pairs.map(\.0)
+    positions = pairs.map(\.1)
+  }
+
+  /// The first structure with this id.
+  func position(of id: String, in structures: StructureList) -> Int? {
+    let hash = FNV.hash(Array(id.utf8)[...])
+    var low = 0
+    var high = hashes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+    }
+    while low < hashes.count, hashes[low] == hash {
+      let position = Int(positions[low])
+      if structures.id(at: position) == id { return position }
+      low += 1
+    }
+    return nil
   }
 }

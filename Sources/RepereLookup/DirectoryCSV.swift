@@ -22,10 +22,37 @@ extension DirectoryFile {
     _ data: Data, path: String, source: String? = nil, diagnostics: inout Diagnostics
   ) -> DirectoryFile {
     var file = DirectoryFile(path: path, source: source, structures: [])
-    guard let table = CSVTable.parse(data, path: path, diagnostics: &diagnostics) else { return file }
+    let isExample = isExampleSource(source)
     var fields: [String?] = []
     var seen = Set<String>()
-    for cell in table.header {
+    var sawHeader = false
+    var structures: [Structure] = []
+    var rowDiagnostics = Diagnostics()
+    let readable = CSVTable.forEachRow(data, path: path, diagnostics: &diagnostics) { row in
+      if sawHeader {
+        if let structure = structure(
+          row, fields: fields, path: path, isExample: isExample, diagnostics: &rowDiagnostics)
+        {
+          structures.append(structure)
+        }
+        return
+      }
+      sawHeader = true
+      readHeader(row, path: path, fields: &fields, seen: &seen, diagnostics: &rowDiagnostics)
+    }
+    diagnostics.append(contentsOf: rowDiagnostics.findings)
+    if readable != nil, !sawHeader {
+      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+    }
+    file.structures = structures
+    return file
+  }
+
+  private static func readHeader(
+    _ header: [CSVTable.Cell], path: String, fields: inout [String?], seen: inout Set<String>,
+    diagnostics: inout Diagnostics
+  ) {
+    for cell in header {
       let name = cell.text.trimmingSpaces.lowercased()
       let location = SourceLocation(file: path, line: cell.line, column: cell.column)
       guard let field = csvColumns[name] else {
@@ -47,11 +74,15 @@ extension DirectoryFile {
         "missing-column", at: SourceLocation(file: path, line: 1, column: 1),
         "the file lacks the required column '\(required)'")
     }
-    let isExample = isExampleSource(source)
-    file.structures.reserveCapacity(table.rows.count)
-    for row in table.rows {
-      guard let first = row.first else { continue }
-      if row.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { continue }
+  }
+
+  /// One data row; nil when it is blank or unusable (the findings say why).
+  private static func structure(
+    _ row: [CSVTable.Cell], fields: [String?], path: String, isExample: Bool, diagnostics: inout Diagnostics
+  ) -> Structure? {
+    do {
+      guard let first = row.first else { return nil }
+      if row.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { return nil }
       let rowLocation = SourceLocation(file: path, line: first.line, column: 1)
       if row.count > fields.count {
         let extra = row[fields.count]
@@ -77,11 +108,8 @@ extension DirectoryFile {
         }
       }
       let context = "the row at line \(first.line)"
-      if let structure = builder.finish(at: rowLocation, context: context, into: &diagnostics) {
-        file.structures.append(structure)
-      }
+      return builder.finish(at: rowLocation, context: context, into: &diagnostics)
     }
-    return file
   }
 
   private static func leadingSpaces(_ text: String) -> Int {

@@ -16,32 +16,64 @@ public struct LookupData: Sendable {
   /// under `folder` (any depth). Other YAML formats are skipped without being parsed.
   public static func load(folder: URL) throws -> LookupData {
     let files = DataFolder.files(in: folder)
-    var diagnostics = Diagnostics()
-    let reference = try ReferenceData.load(folder: folder.appendingPathComponent("reference"))
+    var parts = try loadSmallFiles(folder: folder, files: files)
+    let structures = loadStructures(files: files, diagnostics: &parts.diagnostics)
+    let directory = Directory(structures: structures, reference: parts.reference, vocabulary: parts.vocabulary)
+    return LookupData(parts, directory: directory)
+  }
+
+  /// What every load reads from source: reference (communes deferred), vocabulary, resources.
+  struct SmallFiles {
+    var reference: ReferenceData
     var vocabulary = Vocabulary()
-    var structures: [Structure] = []
     var resources: [Resource] = []
+    var diagnostics = Diagnostics()
+  }
+
+  init(_ parts: SmallFiles, directory: Directory) {
+    reference = parts.reference
+    vocabulary = parts.vocabulary
+    self.directory = directory
+    places = PlaceIndex(reference: parts.reference)
+    resources = ResourceCentre(resources: parts.resources)
+    findings = parts.diagnostics.sorted
+  }
+
+  static func loadSmallFiles(folder: URL, files: [DataFolder.File]) throws -> SmallFiles {
+    var parts = SmallFiles(reference: try ReferenceData.load(folder: folder.appendingPathComponent("reference")))
+    for file in files {
+      guard case .yaml(let format) = file.kind, format == Vocabulary.format || format == ResourceCentre.format,
+        let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &parts.diagnostics)
+      else { continue }
+      if format == ResourceCentre.format {
+        parts.resources += ResourceCentre.load(node, diagnostics: &parts.diagnostics)
+      } else if let loaded = Vocabulary.load(node, diagnostics: &parts.diagnostics) {
+        parts.vocabulary = loaded
+      }
+    }
+    return parts
+  }
+
+  /// Directory YAML and CSV files, in path order.
+  static func loadStructures(files: [DataFolder.File], diagnostics: inout Diagnostics) -> [Structure] {
+    var structures: [Structure] = []
     for file in files {
       switch file.kind {
       case .csv:
-        guard let data = try? Data(contentsOf: file.url) else { continue }
+        guard let data = try? Data(contentsOf: file.url) else {
+          diagnostics.error(
+            "unreadable-file", at: SourceLocation(file: file.path, line: 1, column: 1), "cannot read the file")
+          continue
+        }
         structures += DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
       case .yaml(let format):
-        guard [DirectoryFile.format, Vocabulary.format, ResourceCentre.format].contains(format),
+        guard format == DirectoryFile.format,
           let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &diagnostics)
         else { continue }
-        switch format {
-        case DirectoryFile.format: structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
-        case ResourceCentre.format: resources += ResourceCentre.load(node, diagnostics: &diagnostics)
-        default:
-          if let loaded = Vocabulary.load(node, diagnostics: &diagnostics) { vocabulary = loaded }
-        }
+        structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
       }
     }
-    let directory = Directory(structures: structures, reference: reference, vocabulary: vocabulary)
-    return LookupData(
-      reference: reference, vocabulary: vocabulary, directory: directory, places: PlaceIndex(reference: reference),
-      resources: ResourceCentre(resources: resources), findings: diagnostics.sorted)
+    return structures
   }
 }
 

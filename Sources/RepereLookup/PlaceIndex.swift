@@ -14,18 +14,19 @@ public enum PlaceResolution: Hashable, Sendable {
 /// hyphens, « st »/« saint »), INSEE code, département code or name — to communes and départements.
 public struct PlaceIndex: PlaceResolving {
   public let reference: ReferenceData
+  private let postalTable: Lazy<[String: [Int]]>
   private let tables: Lazy<Tables>
 
-  /// Name and postal-code lookups, built on first use (the first screen needs none of them).
+  /// Name lookups, built on first use (the first screen needs none of them; a postal code
+  /// needs only `postalTable`).
   private struct Tables: Sendable {
-    var communesByPostalCode: [String: [Int]] = [:]
     var communesByName: [String: [Int]] = [:]
     var departementsByName: [String: Int] = [:]
     /// Every folded commune name with its commune, sorted by name (bytewise), for prefix and typo search.
     var sortedNames: [(name: [UInt8], commune: Int)] = []
   }
 
-  private var communesByPostalCode: [String: [Int]] { tables.value.communesByPostalCode }
+  private var communesByPostalCode: [String: [Int]] { postalTable.value }
   private var communesByName: [String: [Int]] { tables.value.communesByName }
   private var departementsByName: [String: Int] { tables.value.departementsByName }
   private var sortedNames: [(name: [UInt8], commune: Int)] { tables.value.sortedNames }
@@ -45,6 +46,13 @@ public struct PlaceIndex: PlaceResolving {
   public init(reference: ReferenceData) {
     self.reference = reference
     tables = Lazy { Self.buildTables(reference) }
+    postalTable = Lazy {
+      var byPostal: [String: [Int]] = [:]
+      for (index, commune) in reference.communes.enumerated() {
+        for code in commune.postalCodes { byPostal[code, default: []].append(index) }
+      }
+      return byPostal
+    }
   }
 
   private static func buildTables(_ reference: ReferenceData) -> Tables {
@@ -52,7 +60,6 @@ public struct PlaceIndex: PlaceResolving {
     let communes = reference.communes
     tables.sortedNames.reserveCapacity(communes.count)
     for (index, commune) in communes.enumerated() {
-      for code in commune.postalCodes { tables.communesByPostalCode[code, default: []].append(index) }
       for key in Self.nameKeys(commune.nom) {
         tables.communesByName[key, default: []].append(index)
         tables.sortedNames.append((Array(key.utf8), index))
@@ -143,7 +150,9 @@ public struct PlaceIndex: PlaceResolving {
     }
     if words.count == 1 { candidates += codeCandidates(words[0]) }
     let key = words.joined(separator: " ")
-    candidates += nameCandidates(key)
+    // Codes are digits (or 2A/2B): no commune name is, so names are not looked up for them.
+    let isCode = words.count == 1 && key.allSatisfy { $0.isNumber || (key.count <= 3 && ($0 == "a" || $0 == "b")) }
+    if !isCode || candidates.isEmpty { candidates += nameCandidates(key) }
     if let narrowing {
       candidates = candidates.filter { candidate in
         if candidate.departement.lowercased() == narrowing { return true }

@@ -48,6 +48,44 @@ final class SearchIndex: Sendable {
 
   static let variantDepartements = ["75", "57", "971", "972", "973", "974", "976"]
 
+  /// Every column given (what the binary cache reads back).
+  init(
+    count: Int, termBytes: [UInt8], termStart: [Int32], postingStart: [Int32], postingDocs: [UInt32],
+    postingFields: [UInt8], deletionHashes: [UInt64], deletionTerms: [Int32], geo: GeographyColumns,
+    departementCodes: [String], structureDepartements: [Int16], structureDepartementStart: [Int32],
+    typeBits: [UInt64], themeBits: [UInt64], publicBits: [UInt64], typeBit: [String: Int], themeBit: [String: Int],
+    publicBit: [String: Int], ageMin: [Int16], ageMax: [Int16], usable: [Bool], access: [UInt8],
+    hoursPattern: [Int32], patterns: [OpeningHours], variant: [UInt8], nameRank: [Int32], docByNameRank: [Int]
+  ) {
+    self.count = count
+    self.termBytes = termBytes
+    self.termStart = termStart
+    self.postingStart = postingStart
+    self.postingDocs = postingDocs
+    self.postingFields = postingFields
+    self.deletionHashes = deletionHashes
+    self.deletionTerms = deletionTerms
+    self.geo = geo
+    self.departementCodes = departementCodes
+    self.structureDepartements = structureDepartements
+    self.structureDepartementStart = structureDepartementStart
+    self.typeBits = typeBits
+    self.themeBits = themeBits
+    self.publicBits = publicBits
+    self.typeBit = typeBit
+    self.themeBit = themeBit
+    self.publicBit = publicBit
+    self.ageMin = ageMin
+    self.ageMax = ageMax
+    self.usable = usable
+    self.access = access
+    self.hoursPattern = hoursPattern
+    self.patterns = patterns
+    self.variant = variant
+    self.nameRank = nameRank
+    self.docByNameRank = docByNameRank
+  }
+
   init(structures: [Structure], reference: ReferenceData, vocabulary: Vocabulary) {
     count = structures.count
     var postalIndex: [String: Int] = [:]

@@ -129,20 +129,31 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
 }
 
 /// The position of one value inside a structure's record, so that checks can point at it.
+/// Stored in 12 bytes: a directory of 100,000 structures keeps about two million of them.
 public struct FieldPosition: Hashable, Sendable {
-  /// The field's data name (`horaires`, `telephones`, `code_postal`, `types`, …).
-  public var field: String
-  /// The item's index in a list field (0 otherwise).
-  public var index: Int
-  public var line: Int
-  public var column: Int
+  /// Field names a position may carry (the record's fields and the address's).
+  static let names: [String] = StructureBuilder.fields + StructureBuilder.addressFields + ["other"]
+  private static let codes: [String: UInt8] = Dictionary(
+    uniqueKeysWithValues: names.enumerated().map { ($1, UInt8($0)) })
+
+  private let fieldCode: UInt8
+  private let storedIndex: UInt16
+  private let storedLine: Int32
+  private let storedColumn: Int32
 
   public init(field: String, index: Int = 0, line: Int, column: Int) {
-    self.field = field
-    self.index = index
-    self.line = line
-    self.column = column
+    fieldCode = Self.codes[field] ?? UInt8(Self.names.count - 1)
+    storedIndex = UInt16(clamping: index)
+    storedLine = Int32(clamping: line)
+    storedColumn = Int32(clamping: column)
   }
+
+  /// The field's data name (`horaires`, `telephones`, `code_postal`, `types`, …).
+  public var field: String { Self.names[Int(fieldCode)] }
+  /// The item's index in a list field (0 otherwise).
+  public var index: Int { Int(storedIndex) }
+  public var line: Int { Int(storedLine) }
+  public var column: Int { Int(storedColumn) }
 }
 
 /// One structure of the directory (`repere/directory@1`). Field names follow data·inclusion.

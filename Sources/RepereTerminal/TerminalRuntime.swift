@@ -10,10 +10,17 @@ public struct TerminalRuntime {
   let screen: CursesScreen
   let perform: Performer
   let clock: () -> Date
+  let pollServices: () -> AppServices?
 
-  public init(screen: CursesScreen, clock: @escaping () -> Date, perform: @escaping Performer) {
+  /// - Parameter pollServices: returns the data services once, when they finished loading in
+  ///   the background (so the first frame does not wait for the directory).
+  public init(
+    screen: CursesScreen, clock: @escaping () -> Date, pollServices: @escaping () -> AppServices? = { nil },
+    perform: @escaping Performer
+  ) {
     self.screen = screen
     self.clock = clock
+    self.pollServices = pollServices
     self.perform = perform
   }
 
@@ -26,7 +33,7 @@ public struct TerminalRuntime {
   }
 
   /// Runs until quit; `initial` is the state from `UIProgram.start` and its effects.
-  public func run(_ initial: (AppState, [Effect])) -> Ending {
+  public func run(_ initial: (AppState, [Effect]), afterPaint: () -> Void = {}) -> Ending {
     var state = initial.0
     var queue = initial.1
     var signalNumber: Int32?
@@ -41,7 +48,14 @@ public struct TerminalRuntime {
         }
         if case .quit = effect { return signalNumber.map { .signal($0) } ?? .quit }
       }
+      if let services = pollServices() {
+        let (next, effects) = UIProgram.servicesLoaded(state, services)
+        state = next
+        queue += effects
+        continue
+      }
       screen.paint(UIProgram.render(state))
+      afterPaint()
       let input = screen.read()
       var messages: [Msg] = []
       if let signal = screen.pendingSignal, signalNumber == nil {

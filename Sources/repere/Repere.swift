@@ -20,6 +20,7 @@ struct Repere: ParsableCommand {
       WalkCommand.self,
       PathsCommand.self,
       ScenarioCommand.self,
+      TrainCommand.self,
       FindCommand.self,
       ImportCommand.self,
       JournalCommand.self,

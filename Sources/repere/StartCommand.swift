@@ -38,6 +38,9 @@ struct StartCommand: ParsableCommand {
   @Flag(name: .long, help: "Active le clic souris sur les options (empêche la sélection de texte à la souris).")
   var mouse = false
 
+  @Option(name: .long, help: "Reprend un dossier non terminé (identifiant ou début d'identifiant du journal).")
+  var resume: String?
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let language = Language.resolve(option: lang, environment: environment)
@@ -49,29 +52,69 @@ struct StartCommand: ParsableCommand {
       Self.fail(problem, code: 3)
     }
     let now = Date()
-    let setup: CaseSetup
+    let clock = StartClock(environment: environment)
+    var setup: CaseSetup
     do {
       setup = try CaseSetup.load(
-        data: dataOptions.dataURL, protocolID: protocolID, journalFolder: journal, environment: environment, now: now)
+        data: dataOptions.dataURL, protocolID: protocolID, journalFolder: journal, environment: environment,
+        clock: clock)
     } catch let error as CaseSetup.SetupError {
       Self.fail(error.description, code: 2)
     }
-    let effects = CaseEffects(setup: setup)
+    let resumed = resume.map { Self.resumeCase($0, setup: setup, now: now, language: language) }
     if plain {
+      setup.services = CaseSetup.loadServices(data: dataOptions.dataURL)
+      clock.mark("directory and reference data")
+      let effects = CaseEffects(setup: setup, journal: resumed?.journal)
       let runner = PlainRunner(setup: setup, language: language, effects: effects)
-      throw ExitCode(runner.run(place: place))
+      throw ExitCode(runner.run(place: place, resumed: resumed))
     }
+    try runFullScreen(
+      setup: setup, resumed: resumed, language: language, environment: environment, now: now, clock: clock)
+  }
+
+  /// Reopens a suspended case's journal and rebuilds its walk; exits with a clear message when
+  /// it cannot (unknown id, already closed, open in another window).
+  static func resumeCase(_ id: String, setup: CaseSetup, now: Date, language: Language) -> ResumedSession {
+    guard let store = setup.store else { fail("repere : aucun dossier de journaux (option --journal)", code: 2) }
+    do {
+      let resumed = try store.resume(id: id)
+      let walker = RulesCaseWalker(
+        resuming: resumed.record, library: setup.library, fallbackProtocolID: setup.protocolID,
+        today: CalendarDate(now), displayLanguage: language)
+      return ResumedSession(case: resumed, walker: walker)
+    } catch {
+      fail("repere : impossible de reprendre le dossier « \(id) » : \(error)", code: 2)
+    }
+  }
+
+  /// The curses interface: the first question at once, the directory loading behind it.
+  private func runFullScreen(
+    setup: CaseSetup, resumed: ResumedSession?, language: Language, environment: [String: String], now: Date,
+    clock: StartClock
+  ) throws {
     let screen: CursesScreen
     do {
       screen = try CursesScreen(environment: environment, language: language, mouse: mouse)
     } catch {
       Self.fail(String(describing: error), code: 3)
     }
-    let start = UIProgram.start(
-      walker: setup.makeWalker(now: now), services: setup.services, language: language, size: screen.size, now: now,
-      placeText: place)
-    let runtime = TerminalRuntime(screen: screen, clock: { Date() }, perform: effects.perform)
-    let ending = runtime.run(start)
+    let effects = CaseEffects(setup: setup, journal: resumed?.journal)
+    var start = UIProgram.start(
+      walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
+      language: language, size: screen.size, now: now, placeText: place)
+    resumed?.apply(to: &start.0, language: language)
+    let background = BackgroundServices(
+      data: dataOptions.dataURL, clock: clock, store: resumed == nil ? setup.store : nil, language: language)
+    let runtime = TerminalRuntime(
+      screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)
+    var firstFrame = true
+    let ending = runtime.run(start) {
+      if firstFrame {
+        clock.mark("first frame")
+        firstFrame = false
+      }
+    }
     screen.stop()
     effects.finish()
     if let path = effects.journalPath { FileHandle.standardError.write(Data("journal : \(path)\n".utf8)) }

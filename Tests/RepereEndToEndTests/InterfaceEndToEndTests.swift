@@ -9,14 +9,14 @@ import Glibc
 @Suite(.serialized) struct InterfaceEndToEndTests {
   /// Starts repere on the fixture in a tmux session of the given size.
   static func start(
-    columns: Int = 80, rows: Int = 24, arguments: String = "", environment: String = "LANG=fr_FR.UTF-8"
+    columns: Int = 80, rows: Int = 24, arguments: String = "", environment: String = "-u NO_COLOR LANG=fr_FR.UTF-8"
   ) throws -> (TmuxSession, (data: String, journals: String, root: URL)) {
     let workspace = try Harness.workspace()
     let binary = try Harness.binary()
     let command =
       "env \(environment) \(Harness.shellQuoted(binary)) --data \(Harness.shellQuoted(workspace.data))"
       + " --journal \(Harness.shellQuoted(workspace.journals)) \(arguments)"
-    return (try TmuxSession(command: command, columns: columns, rows: rows), workspace)
+    return (try TmuxSession(command: Harness.reporting(command), columns: columns, rows: rows), workspace)
   }
 
   static func journalText(_ folder: String) throws -> String {
@@ -83,6 +83,8 @@ import Glibc
     try tmux.keys("1")
     try tmux.waitFor(text: "Modification")
     try tmux.keys("1")
+    try tmux.waitFor(text: "Raison (facultatif)")  // optional: Enter keeps the generic reason
+    try tmux.keys("Enter")
     // « Oui » ends the walk at once: the orientation, then the path with the set-aside answer.
     let screen = try tmux.waitFor(text: "Mis de côté")
     #expect(screen.contains("(modifié)"))
@@ -167,6 +169,73 @@ import Glibc
   }
 
   @Test func aSignalSuspendsTheCaseAndRestoresTheTerminal() throws {
+    let workspace = try Harness.workspace()
+    let binary = try Harness.binary()
+    // A shell parent reports the exit status (and reaps the process) whatever tmux does.
+    let tmux = try TmuxSession(
+      command: Harness.reporting(
+        "env LANG=fr_FR.UTF-8 \(binary) --data \(workspace.data) --journal \(workspace.journals)"))
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("2")
+    try tmux.waitFor(text: "Qui appelle")
+    let shell = try tmux.value("#{pane_pid}")
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    let pid = try #require(children.split(separator: " ").first.map(String.init))
+    try TmuxSession.spawn(["kill", "-HUP", pid])
+    #expect(try tmux.waitForExit() == 129)
+    #expect(!(try tmux.screen()).contains("Qui appelle"))  // the interface is gone: terminal restored
+    #expect(try tmux.value("#{alternate_on}") == "0")
+    let journal = try Self.journalText(workspace.journals)
+    #expect(journal.contains("\"step\":\"securite\""))
+    #expect(!journal.contains("\"type\":\"end\""))  // suspended: offered for resuming
+  }
+
+  @Test func aSuspendedCaseIsAnnouncedAndResumed() throws {
+    let (first, workspace) = try Self.start()
+    defer {
+      first.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try first.waitFor(text: "Question 1")
+    try first.keys("2", "1")
+    try first.waitFor(text: "Où se trouve")
+    try first.keys("F2")
+    try first.type("Appel de la CPE")
+    try first.keys("F2")
+    try first.waitFor(text: "Note enregistrée")
+    try first.keys("F10")
+    try first.waitFor(text: "Quitter Repère ?")
+    try first.keys("o")
+    #expect(try first.waitForExit() == 0)
+    let file = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: workspace.journals).first { $0.hasSuffix(".jsonl") })
+    let id = String(file.dropLast(".jsonl".count))
+
+    let command =
+      "env LANG=fr_FR.UTF-8 \(Harness.shellQuoted(try Harness.binary())) --data \(Harness.shellQuoted(workspace.data))"
+      + " --journal \(Harness.shellQuoted(workspace.journals))"
+    let fresh = try TmuxSession(command: Harness.reporting(command))
+    defer { fresh.kill() }
+    try fresh.waitFor(text: "dossier(s) non terminé(s) — reprendre : repere --resume \(id)")
+    try fresh.keys("q")
+    #expect(try fresh.waitForExit() == 0)
+
+    let resumed = try TmuxSession(command: Harness.reporting(command + " --resume \(id)"))
+    defer { resumed.kill() }
+    let screen = try resumed.waitFor(text: "Dossier \(id) repris (2 réponses)")
+    #expect(screen.contains("Où se trouve"))
+    #expect(screen.contains("Un·e professionnel·le"))
+    try resumed.keys("F2")
+    try resumed.waitFor(text: "Appel de la CPE")
+    try resumed.keys("Escape", "F10", "o")
+    #expect(try resumed.waitForExit() == 0)
+  }
+
+  @Test func controlCQuitsCleanlyWithStatus130() throws {
     let (tmux, workspace) = try Self.start()
     defer {
       tmux.kill()
@@ -175,13 +244,10 @@ import Glibc
     try tmux.waitFor(text: "Question 1")
     try tmux.keys("2")
     try tmux.waitFor(text: "Qui appelle")
-    let pid = try tmux.value("#{pane_pid}")
-    // The pane runs `env`, which execs repere: same pid.
-    try TmuxSession.spawn(["kill", "-HUP", pid])
-    #expect(try tmux.waitForExit() == 128 + 1)
-    let journal = try Self.journalText(workspace.journals)
-    #expect(journal.contains("\"step\":\"securite\""))
-    #expect(!journal.contains("\"type\":\"end\""))  // suspended: offered for resuming
+    try tmux.keys("C-c")
+    #expect(try tmux.waitForExit() == 130)
+    #expect(try tmux.value("#{alternate_on}") == "0")
+    #expect(try Self.journalText(workspace.journals).contains("\"step\":\"securite\""))
   }
 
   @Test func englishChromeAndAccentsWithLangUnset() throws {
@@ -269,5 +335,100 @@ import Glibc
     let journal = try InterfaceEndToEndTests.journalText(workspace.journals)
     #expect(journal.contains("Léa « 15 ans »"))
     #expect(journal.contains("\"type\":\"end\""))
+  }
+}
+
+/// Colours, monochrome and the real bundle.
+@Suite(.serialized) struct AppearanceEndToEndTests {
+  /// The pane's content with its SGR escape sequences (`capture-pane -e`).
+  static func styledScreen(_ tmux: TmuxSession) throws -> String {
+    try tmux.tmux(["capture-pane", "-p", "-e", "-t", tmux.target])
+  }
+
+  static func hasColourCodes(_ text: String) -> Bool {
+    // SGR parameters 30–37/40–47 (and 38/48 extended) set colours.
+    let pattern = try? NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*(3[0-8]|4[0-8])[;m]")
+    return pattern?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+  }
+
+  @Test func coloursWhenAvailableAndNoneWithNO_COLOR() throws {
+    let (coloured, first) = try InterfaceEndToEndTests.start()
+    defer {
+      coloured.kill()
+      try? FileManager.default.removeItem(at: first.root)
+    }
+    try coloured.waitFor(text: "Question 1")
+    try coloured.keys("1")  // « danger immédiat » : the URGENCE badge, red
+    try coloured.waitFor(text: "URGENCE")
+    let colouredScreen = try Self.styledScreen(coloured)
+    #expect(Self.hasColourCodes(colouredScreen), "\(colouredScreen.debugDescription.prefix(600))")
+
+    let (plain, second) = try InterfaceEndToEndTests.start(environment: "LANG=fr_FR.UTF-8 NO_COLOR=1")
+    defer {
+      plain.kill()
+      try? FileManager.default.removeItem(at: second.root)
+    }
+    try plain.waitFor(text: "Question 1")
+    try plain.keys("1")
+    try plain.waitFor(text: "URGENCE")
+    let styled = try Self.styledScreen(plain)
+    #expect(!Self.hasColourCodes(styled))
+    #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"))  // the badge and selection in reverse video
+  }
+
+  @Test func theRealBundleStartsAndSearches() throws {
+    let data = Harness.packageRoot.appendingPathComponent("Protocols").path
+    let journals = NSTemporaryDirectory() + "repere-real-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: journals) }
+    let command =
+      "env LANG=fr_FR.UTF-8 \(Harness.shellQuoted(try Harness.binary())) --data \(Harness.shellQuoted(data))"
+      + " --journal \(Harness.shellQuoted(journals))"
+    let tmux = try TmuxSession(command: Harness.reporting(command))
+    defer { tmux.kill() }
+    let first = try tmux.waitFor(text: "Question 1")
+    #expect(first.contains("Repère"))
+    #expect(first.contains("1  Oui"))
+    try tmux.keys("/")
+    try tmux.type("119")
+    try tmux.waitFor(text: "Allô Enfance en Danger", timeout: 20)
+    try tmux.keys("Escape", "q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  /// The integrator's session (bundled data, 100×30): on the orientation `q` must show the
+  /// « Quitter Repère ? » box with only its own keys below; a changed answer takes the reason
+  /// typed into the journal.
+  @Test func theRealBundleAsksBeforeQuittingTheOrientationAndRecordsAChangeReason() throws {
+    let data = Harness.packageRoot.appendingPathComponent("Protocols").path
+    let journals = NSTemporaryDirectory() + "repere-real-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: journals) }
+    let command =
+      "env LANG=fr_FR.UTF-8 \(Harness.shellQuoted(try Harness.binary())) --data \(Harness.shellQuoted(data))"
+      + " --journal \(Harness.shellQuoted(journals))"
+    let tmux = try TmuxSession(command: Harness.reporting(command), columns: 100, rows: 30)
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("1")  // danger immédiat: the instructions to read
+    try tmux.waitFor(text: "À lire")
+    try tmux.keys("Enter")
+    try tmux.waitFor(text: "Police secours")
+    try tmux.keys("q")
+    let asking = try tmux.waitFor(text: "Quitter Repère ?")
+    // Rows 29 and 30 are the footer: the box's keys only, not the orientation's.
+    let rows = asking.components(separatedBy: "\n")
+    #expect(rows.count >= 30 && rows[28].trimmingCharacters(in: .whitespaces) == "o oui  n non", "\(asking)")
+    #expect(rows.count >= 30 && rows[29].trimmingCharacters(in: .whitespaces).isEmpty, "\(asking)")
+    #expect(asking.contains("Orientation") || asking.contains("URGENCE"))
+    try tmux.keys("n")
+    try tmux.waitFor("the box closed") { !$0.contains("Quitter Repère ?") && $0.contains("c changer") }
+    try tmux.keys("c", "1", "2")  // « en danger immédiat » : Oui → Non
+    try tmux.waitFor(text: "Raison (facultatif)")
+    try tmux.type("le 17 est déjà sur place")
+    try tmux.keys("Enter")
+    try tmux.waitFor(text: "introuvable")
+    let journal = try InterfaceEndToEndTests.journalText(journals)
+    #expect(journal.contains("le 17 est déjà sur place"))
+    try tmux.keys("q", "o")
+    #expect(try tmux.waitForExit() == 0)
   }
 }

@@ -106,6 +106,29 @@ import Testing
     #expect(TextLayout.wrap("x", width: 0).isEmpty)
   }
 
+  /// The integrator saw « at a line end and « michetonnage » on the next: the space after « and
+  /// before » : ; ! ? must never break, whichever space the text uses.
+  @Test func keepsFrenchPunctuationWithItsWord() {
+    let label = "Annonces ou profils en ligne ; mots comme « michetonnage », « OnlyFans » ? Oui !"
+    // From 17 columns the widest group, « michetonnage », fits on a line.
+    for width in 17...80 {
+      let lines = TextLayout.wrap(label, width: width)
+      #expect(lines.joined(separator: " ") == label, "width \(width)")
+      for line in lines {
+        #expect(!line.hasSuffix("«"), "width \(width): \(line)")
+        #expect(line.first.map { !"»:;!?".contains($0) } ?? true, "width \(width): \(line)")
+      }
+    }
+    #expect(TextLayout.wrap("mots comme « michetonnage »", width: 20) == ["mots comme", "« michetonnage »"])
+    #expect(TextLayout.wrap("Attention : danger", width: 12) == ["Attention :", "danger"])
+    #expect(TextLayout.wrap("Qui appelle ? Vous", width: 14) == ["Qui appelle ?", "Vous"])
+    // Non-breaking spaces (U+00A0, U+202F) already in the data never break either.
+    #expect(
+      TextLayout.wrap("dit\u{202F}: «\u{00A0}non\u{00A0}»", width: 7) == ["dit\u{202F}:", "«\u{00A0}non\u{00A0}»"])
+    // A group wider than the line still breaks at its spaces (as late as it can), not in a word.
+    #expect(TextLayout.wrap("« michetonnage »", width: 14) == ["« michetonnage", "»"])
+  }
+
   @Test func truncatesWithAnEllipsis() {
     #expect(TextLayout.truncate("Saint-Denis", width: 6) == "Saint…")
     #expect(TextLayout.truncate("court", width: 6) == "court")

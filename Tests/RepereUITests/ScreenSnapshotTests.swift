@@ -28,6 +28,7 @@ import Testing
     case confirmQuit = "confirm-quit"
     case changeList = "change-list"
     case changingAnswer = "changing-answer"
+    case changeReason = "change-reason"
     case setAside = "set-aside"
 
     func state(size: GridSize) throws -> AppState {
@@ -67,10 +68,14 @@ import Testing
       case .changeList: return keys([.character("c")], from: try TestWorld.finishedCase(size: size))
       case .changingAnswer:
         return keys([.character("c"), .character("4")], from: try TestWorld.finishedCase(size: size))
+      case .changeReason:
+        return keys(
+          [.character("c"), .character("1"), .character("1")] + t("rappel de la CPE : l'adulte est « sur place »"),
+          from: try TestWorld.finishedCase(size: size))
       case .setAside:
         // Changing « danger immédiat » to yes ends the walk early: later answers are set aside.
         let changed = keys(
-          [.character("c"), .character("1"), .character("1")], from: try TestWorld.finishedCase(size: size))
+          [.character("c"), .character("1"), .character("1"), .enter], from: try TestWorld.finishedCase(size: size))
         return keys([.character("c"), .character("1")], from: changed)
       }
     }

@@ -117,20 +117,49 @@ import Testing
     #expect(done.contacts["signalement-procureur"]?.map(\.structureID) == ["95/parquet-exemple", "national/119"])
   }
 
+  /// The case-journal issue wants « change (old, new, reason) »: what the professional types in
+  /// the optional prompt is the journal's reason; Escape leaves the answer as it was.
+  @Test func aChangedAnswerRecordsTheReasonTyped() throws {
+    let finished = try TestWorld.finishedCase()
+    let (asking, _) = TestWorld.press([.character("c"), .character("5"), .character("1")], on: finished)
+    #expect(asking.screen == .changeReason)
+    // Letters are text in the prompt: « o », « n », « q » do not act.
+    let (cancelled, noEffect) = TestWorld.press(TestWorld.type("on") + [.escape], on: asking)
+    #expect(noEffect.isEmpty)
+    #expect(cancelled.screen == .question)
+    #expect(cancelled.editingStepID == "referent")
+    #expect(cancelled.walk.path.map(\.answer) == finished.walk.path.map(\.answer))
+    let typed = TestWorld.type("  la mère rappelle : suivi ASE confirmé ") + [.enter]
+    let (changed, effects) = TestWorld.press([.character("1")] + typed, on: cancelled)
+    #expect(changed.screen != .changeReason)
+    let changes = journalEvents(effects).compactMap { if case .change(let change) = $0 { change } else { nil } }
+    #expect(changes.map(\.reason) == ["la mère rappelle : suivi ASE confirmé"])
+    #expect(changes.first?.step == "referent")
+    #expect(changed.walk.path.first { $0.stepID == "referent" }?.changed == true)
+  }
+
   @Test func changingAnEarlierAnswerRecomputesAndSetsAside() throws {
     let finished = try TestWorld.finishedCase()
     let (editing, _) = TestWorld.press([.character("c"), .character("1")], on: finished)
     #expect(editing.editingStepID == "securite")
     #expect(editing.selection == 1)  // the current answer, « Non », is preselected
-    let (changed, effects) = TestWorld.press([.character("1")], on: editing)
+    // The new answer first asks for an optional reason; Enter on an empty line keeps the generic one.
+    let (asking, nothingYet) = TestWorld.press([.character("1")], on: editing)
+    #expect(asking.screen == .changeReason)
+    #expect(asking.pendingChange?.fromLabel == "Non")
+    #expect(asking.pendingChange?.toLabel == "Oui")
+    #expect(nothingYet.isEmpty)
+    #expect(asking.walk.path.count == finished.walk.path.count)
+    let (changed, effects) = TestWorld.press([.enter], on: asking)
     #expect(changed.walk.path.map(\.stepID) == ["securite"])
     #expect(changed.walk.path.first?.changed == true)
     #expect(changed.walk.setAside.count == 5)
     #expect(changed.walk.level?.id == "urgence")
     let events = journalEvents(effects)
-    #expect(events.contains { if case .change = $0 { true } else { false } })
+    let reasons = events.compactMap { if case .change(let change) = $0 { change.reason } else { nil } }
+    #expect(reasons == [RulesCaseWalker.defaultChangeReason])
     #expect(events.contains { if case .disposition = $0 { true } else { false } })
-    let (restored, _) = TestWorld.press([.character("c"), .character("1"), .character("2")], on: changed)
+    let (restored, _) = TestWorld.press([.character("c"), .character("1"), .character("2"), .enter], on: changed)
     #expect(restored.walk.isFinished)
     #expect(restored.walk.setAside.isEmpty)
     #expect(restored.walk.path.count == 6)
@@ -328,5 +357,33 @@ import Testing
         }
       }
     }
+  }
+}
+
+@Suite struct BackgroundLoadingTests {
+  @Test func theFirstQuestionComesBeforeTheDirectoryAndThePlaceWaitsForIt() throws {
+    let (start, effects) = UIProgram.start(
+      walker: try TestWorld.walker(), services: AppServices(), language: .fr, size: .minimum, now: TestWorld.now,
+      placeText: "95")
+    #expect(effects.isEmpty)
+    #expect(start.pendingPlaceText == "95")
+    #expect(UIProgram.render(start).text.contains("Question 1"))
+    var loaded = TestWorld.services
+    loaded.dataErrors = ["annuaire/x.yaml:3:5: error: unknown key 'nom2' [unknown-key]"]
+    let (ready, placeEffects) = UIProgram.servicesLoaded(start, loaded)
+    #expect(ready.walk.place?.label == "Cergy (95)")
+    #expect(!placeEffects.isEmpty)
+    #expect(ready.status?.kind == .error)
+    #expect(ready.status?.text.contains("annuaire/x.yaml:3:5") == true)
+  }
+
+  @Test func anOpenSearchIsRefreshedWhenTheDirectoryArrives() throws {
+    let (start, _) = UIProgram.start(
+      walker: try TestWorld.walker(), services: AppServices(), language: .fr, size: .minimum, now: TestWorld.now)
+    let (searching, _) = TestWorld.press([.character("/")] + TestWorld.type("119"), on: start)
+    #expect(searching.searchResults.isEmpty)
+    #expect(UIProgram.render(searching).text.contains("chargement"))
+    let (ready, _) = UIProgram.servicesLoaded(searching, TestWorld.services)
+    #expect(ready.searchResults.map(\.id) == ["national/119"])
   }
 }

@@ -4,6 +4,8 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
   case answer, unknown, previous, next, toggle, confirm, back
   case changeAnswer, orientation, search, notes, raiseLevel, export, help, quit
   case close, pageUp, pageDown, saveNote, yes, no
+  /// Training (`repere train`).
+  case begin, reveal, debrief, vignette
 }
 
 /// A key or a family of keys that triggers an action.
@@ -96,7 +98,10 @@ public enum ActionTable {
   private static let walking: Set<ScreenKind> = [.question, .typedQuestion, .orientation]
   private static let lists: Set<ScreenKind> = [
     .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel, .help, .detail,
+    .trainingVignette, .trainingReveal, .trainingDebrief,
   ]
+  /// The training screens (`repere train`), which scroll like the help.
+  private static let training: Set<ScreenKind> = [.trainingVignette, .trainingReveal, .trainingDebrief]
 
   public static let all: [ActionSpec] = [
     ActionSpec(
@@ -131,7 +136,7 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Valide l'option en surbrillance, la saisie ou la liste cochée ; ouvre la fiche choisie.",
         en: "Confirms the highlighted option, the typed line or the ticked list; opens the chosen record."),
-      screens: everywhere.subtracting([.help, .detail, .notes, .confirmQuit]), inFooter: true),
+      screens: everywhere.subtracting([.help, .detail, .notes, .confirmQuit]).subtracting(training), inFooter: true),
     ActionSpec(
       id: .back, keys: [.key(.left), .key(.backspace)], label: LocalizedText(fr: "retour", en: "back"),
       help: LocalizedText(
@@ -178,15 +183,15 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Écrit la synthèse du dossier (chemin, orientation, contacts, notes) dans un fichier texte.",
         en: "Writes the case summary (path, orientation, contacts, notes) to a text file."),
-      screens: walking, inFooter: true),
+      screens: walking.union([.trainingDebrief]), inFooter: true),
     ActionSpec(
       id: .pageUp, keys: [.key(.pageUp)], label: LocalizedText(fr: "page préc.", en: "page up"),
       help: LocalizedText(fr: "Fait défiler vers le haut.", en: "Scrolls up."),
-      screens: [.orientation, .help, .detail], inFooter: false),
+      screens: training.union([.orientation, .help, .detail]), inFooter: false),
     ActionSpec(
       id: .pageDown, keys: [.key(.pageDown)], label: LocalizedText(fr: "défiler", en: "scroll"),
       help: LocalizedText(fr: "Fait défiler vers le bas.", en: "Scrolls down."),
-      screens: [.orientation, .help, .detail], inFooter: true),
+      screens: training.union([.orientation, .help, .detail]), inFooter: true),
     ActionSpec(
       id: .saveNote, keys: [.key(.function(2)), .key(.control("d"))],
       label: LocalizedText(fr: "enregistrer", en: "save"),
@@ -203,31 +208,39 @@ public enum ActionTable {
     ActionSpec(
       id: .close, keys: [.key(.escape)], label: LocalizedText(fr: "fermer", en: "close"),
       help: LocalizedText(
-        fr: "Ferme la fenêtre en cours (annuaire, fiche, aide, choix) et revient au dossier.",
-        en: "Closes the current window (directory, record, help, choice) and returns to the case."),
-      screens: [.search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer], inFooter: true
+        fr:
+          "Ferme la fenêtre en cours (annuaire, fiche, aide, choix) et revient au dossier ; Échap sur la raison d'un changement n'applique pas le changement.",
+        en:
+          "Closes the current window (directory, record, help, choice) and returns to the case; Esc on the reason for a change leaves the answer as it was."
+      ),
+      screens: training.union([
+        .search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason,
+      ]), inFooter: true
     ),
     ActionSpec(
       id: .help, keys: [.key(.character("?")), .key(.function(1))], label: LocalizedText(fr: "aide", en: "help"),
       help: LocalizedText(
         fr: "Affiche l'aide de la question et la liste des touches.",
         en: "Shows the question's help and the list of keys."),
-      screens: walking.union([.search, .detail, .notes]), inFooter: true),
+      screens: walking.union([.search, .detail, .notes]).union(training), inFooter: true),
     ActionSpec(
       id: .quit, keys: [.key(.character("q")), .key(.function(10))],
       label: LocalizedText(fr: "quitter", en: "quit"),
       help: LocalizedText(
         fr: "Quitte Repère ; demande confirmation quand un dossier est en cours (il reste au journal).",
         en: "Quits Repère; asks first when a case is open (it stays in the journal)."),
-      screens: walking.union([.help, .detail]), inFooter: true),
+      screens: everywhere.subtracting([.confirmQuit, .changeReason]), inFooter: true),
   ]
 
+  /// `all` and the training actions (`repere train`), which a real case never offers.
+  static let every: [ActionSpec] = all + TrainingActions.all
+
   /// The spec of `id`.
-  public static func spec(_ id: ActionID) -> ActionSpec? { all.first { $0.id == id } }
+  public static func spec(_ id: ActionID) -> ActionSpec? { every.first { $0.id == id } }
 
   /// The action `key` triggers on `screen`, if any.
   public static func action(for key: KeyPress, on screen: ScreenKind) -> ActionID? {
-    for spec in all where spec.screens.contains(screen) {
+    for spec in every where spec.screens.contains(screen) {
       if spec.keys(on: screen).contains(where: { $0.matches(key) }) { return spec.id }
     }
     return nil
@@ -235,11 +248,11 @@ public enum ActionTable {
 
   /// The actions shown in the footer of `screen`, in table order.
   public static func footer(on screen: ScreenKind) -> [ActionSpec] {
-    all.filter { $0.inFooter && $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
+    every.filter { $0.inFooter && $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
   }
 
   /// The actions that apply on `screen`, for the help screen.
   public static func actions(on screen: ScreenKind) -> [ActionSpec] {
-    all.filter { $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
+    every.filter { $0.screens.contains(screen) && !$0.keys(on: screen).isEmpty }
   }
 }

@@ -17,12 +17,16 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   case placeChoice
   /// Picking an earlier step to change its answer.
   case changeAnswer
+  /// Typing the optional reason for a changed answer, before it is applied.
+  case changeReason
+  /// Training (`repere train`): the scenario's vignette, a reference answer revealed, the debrief.
+  case trainingVignette, trainingReveal, trainingDebrief
 
   /// On these screens printable keys are text being typed, never commands: commands there
   /// use function keys (F1…F10) or Escape.
   public var isTyping: Bool {
     switch self {
-    case .typedQuestion, .search, .notes, .levelReason: true
+    case .typedQuestion, .search, .notes, .levelReason, .changeReason: true
     default: false
     }
   }

@@ -13,10 +13,13 @@ public struct RulesCaseWalker: CaseWalking {
   var presetPlace: (place: PlaceValue, typed: String)?
   /// Steps whose answer was changed after it was given.
   var changedSteps: Set<String> = []
+  /// The language of « Oui », « Non », « Je ne sais pas » on screen (the journal stays French).
+  let displayLanguage: Language
 
-  public init(session: CaseSession, today: CalendarDate) {
+  public init(session: CaseSession, today: CalendarDate, displayLanguage: Language = .fr) {
     self.session = session
     self.today = today
+    self.displayLanguage = displayLanguage
   }
 
   var definition: ProtocolDefinition? { session.protocolDefinition }
@@ -28,8 +31,9 @@ public struct RulesCaseWalker: CaseWalking {
     let path = state.path.compactMap { entry -> PathItem? in
       guard entry.kind.asksQuestion, let value = entry.answer, let step = session.step(entry.stepID) else { return nil }
       return PathItem(
-        stepID: entry.stepID, question: step.text ?? step.id, answer: Self.label(value, for: step),
-        changed: changedSteps.contains(entry.stepID))
+        stepID: entry.stepID, question: step.text ?? step.id,
+        answer: Self.label(value, for: step, language: displayLanguage),
+        changed: changedSteps.contains(entry.stepID), ticked: Self.tickedLabels(value, for: step))
     }
     let order = stepOrder
     let setAside = state.setAside.keys.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }.map {
@@ -37,7 +41,8 @@ public struct RulesCaseWalker: CaseWalking {
       let step = anyStep(id)
       let value = state.setAside[id] ?? .unknown
       return PathItem(
-        stepID: id, question: step?.text ?? id, answer: step.map { Self.label(value, for: $0) } ?? value.displayText)
+        stepID: id, question: step?.text ?? id,
+        answer: step.map { Self.label(value, for: $0, language: displayLanguage) } ?? value.displayText)
     }
     let dispositions = state.dispositions.map { gathered in
       disposition(gathered.disposition, code: gathered.code)
@@ -115,14 +120,24 @@ public struct RulesCaseWalker: CaseWalking {
     ids.map { definition?.sources[$0]?.title ?? $0 }
   }
 
+  /// The journal's reason for a changed answer when the professional gave none (kept in French,
+  /// like the whole journal).
+  public static let defaultChangeReason = "réponse modifiée par le professionnel"
+
   public mutating func answer(_ stepID: String, _ input: AnswerInput) -> Result<[WalkEvent], WalkRejection> {
+    answer(stepID, input, changeReason: nil)
+  }
+
+  public mutating func answer(
+    _ stepID: String, _ input: AnswerInput, changeReason: String?
+  ) -> Result<[WalkEvent], WalkRejection> {
     let wasAnswered = session.answers[stepID] != nil
     let changes = session.answer(stepID, Self.value(from: input))
     for change in changes {
       if case .rejected(_, let reason) = change { return .failure(WalkRejection(reason)) }
     }
     if wasAnswered, !changes.isEmpty { changedSteps.insert(stepID) }
-    var events = events(for: changes)
+    var events = events(for: changes, changeReason: changeReason)
     events += applyPresetPlace()
     return .success(events)
   }
@@ -161,45 +176,52 @@ public struct RulesCaseWalker: CaseWalking {
   }
 
   /// Journal events for what the session reports.
-  private func events(for changes: [WalkChange]) -> [WalkEvent] {
-    changes.map { change in
+  private func events(for changes: [WalkChange], changeReason: String? = nil) -> [WalkEvent] {
+    changes.flatMap { change -> [WalkEvent] in
       switch change {
       case .answered(let id, let value):
         let step = session.step(id)
         let question = step?.text ?? id
         let label = step.map { Self.label(value, for: $0) } ?? value.displayText
-        if case .place(let place) = value {
-          return .journal(.place(PlaceEvent(typed: place.label, place: place, step: id)))
-        }
-        return .journal(
+        var placeValue: PlaceValue?
+        if case .place(let place) = value { placeValue = place }
+        let answer = WalkEvent.journal(
           .answer(
             AnswerEvent(
-              step: id, kind: step?.kind.rawValue, question: question, value: Self.text(value), label: label)))
+              step: id, kind: step?.kind.rawValue, question: question, value: Self.text(value), label: label,
+              place: placeValue)))
+        // A place answer also sets the case's place.
+        guard let placeValue else { return [answer] }
+        return [answer, .journal(.place(PlaceEvent(typed: placeValue.label, place: placeValue, step: id)))]
       case .changed(let id, let from, let to):
         let step = session.step(id)
         var placeValue: PlaceValue?
         if case .place(let place) = to { placeValue = place }
-        return .journal(
-          .change(
-            ChangeEvent(
-              step: id, question: step?.text ?? id, from: Self.text(from),
-              fromLabel: step.map { Self.label(from, for: $0) }, to: Self.text(to),
-              toLabel: step.map { Self.label(to, for: $0) } ?? to.displayText, place: placeValue,
-              reason: "réponse modifiée par le professionnel")))
+        return [
+          .journal(
+            .change(
+              ChangeEvent(
+                step: id, question: step?.text ?? id, from: Self.text(from),
+                fromLabel: step.map { Self.label(from, for: $0) }, to: Self.text(to),
+                toLabel: step.map { Self.label(to, for: $0) } ?? to.displayText, place: placeValue,
+                reason: changeReason ?? Self.defaultChangeReason)))
+        ]
       case .protocolSwitched(let from, let to, let departement):
-        return .journal(
-          .protocolSwitch(
-            ProtocolSwitchEvent(
-              from: reference(from), to: reference(to),
-              reason: departement.map { "lieu dans le \($0) : protocole local" })))
+        return [
+          .journal(
+            .protocolSwitch(
+              ProtocolSwitchEvent(
+                from: reference(from), to: reference(to),
+                reason: departement.map { "lieu dans le \($0) : protocole local" })))
+        ]
       case .dispositionGathered(let code, _, let step):
-        return .dispositionGathered(code: code, step: step)
+        return [.dispositionGathered(code: code, step: step)]
       case .dispositionDropped(let code):
-        return .journal(.dispositionWithdrawn(DispositionWithdrawnEvent(code: code, reason: "une réponse a changé")))
+        return [.journal(.dispositionWithdrawn(DispositionWithdrawnEvent(code: code, reason: "une réponse a changé")))]
       case .levelRaised(let from, let to, let reason):
-        return .journal(.levelRaise(LevelRaiseEvent(from: from, to: to, reason: reason)))
+        return [.journal(.levelRaise(LevelRaiseEvent(from: from, to: to, reason: reason)))]
       case .unanswered, .setAside, .restored, .levelChanged, .rejected:
-        return .moved
+        return [.moved]
       }
     }
   }
@@ -210,9 +232,11 @@ public struct RulesCaseWalker: CaseWalking {
   }
 
   /// The answer as people read it: option labels, « Oui », « 15 ans », the place's label.
-  static func label(_ value: AnswerValue, for step: Step) -> String {
+  static func label(_ value: AnswerValue, for step: Step, language: Language = .fr) -> String {
     switch value {
-    case .bool(let yes): return step.kind == .info ? "lu" : (yes ? "Oui" : "Non")
+    case .bool(let yes):
+      if step.kind == .info { return language == .fr ? "lu" : "read" }
+      return (yes ? Chrome.yes : Chrome.no)(language)
     case .choice(let option): return step.option(option)?.label ?? option
     case .set(let values):
       return values.isEmpty ? "(aucun)" : values.map { step.option($0)?.label ?? $0 }.joined(separator: ", ")
@@ -220,8 +244,16 @@ public struct RulesCaseWalker: CaseWalking {
       return AnswerValue.format(number) + (step.unit.map { " \($0)" } ?? "")
     case .place(let place): return place.label
     case .text(let text): return text
-    case .unknown: return "Je ne sais pas"
+    case .unknown: return Chrome.unknownOption(language)
     }
+  }
+
+  /// The labels of a checklist answer, in the protocol's order (empty for other answers).
+  static func tickedLabels(_ value: AnswerValue, for step: Step) -> [String] {
+    guard case .set(let values) = value else { return [] }
+    let known = step.options.filter { values.contains($0.value) }
+    let unknown = values.filter { value in !step.options.contains { $0.value == value } }
+    return known.map(\.label) + unknown
   }
 
   static func text(_ value: AnswerValue) -> AnswerText {
@@ -258,6 +290,53 @@ public struct RulesCaseWalker: CaseWalking {
     case .place(let place): .place(place)
     case .text(let text): .text(text)
     case .unknown: .unknown
+    }
+  }
+}
+
+extension RulesCaseWalker {
+  /// The walker of a suspended case, rebuilt from its journal: the answers as they stand (place
+  /// answers with the place they resolved to), the raised level and the changed marks.
+  public init(
+    resuming record: RecordedCase, library: ProtocolLibrary, fallbackProtocolID: String, today: CalendarDate,
+    displayLanguage: Language = .fr
+  ) {
+    let recorded = record.opening?.protocolInForce.id
+    let protocolID = recorded.flatMap { library.protocolDefinition($0) == nil ? nil : $0 } ?? fallbackProtocolID
+    var answers: [String: AnswerValue] = [:]
+    for answer in record.answers {
+      let kind = answer.kind ?? Self.stepKind(answer.step, in: library)?.rawValue
+      if let value = Self.value(of: answer, kind: kind) { answers[answer.step] = value }
+    }
+    var session = CaseSession(library: library, protocolID: protocolID, answers: answers)
+    if let raise = record.levelRaises.last {
+      _ = try? session.raiseLevel(to: raise.event.to, reason: raise.event.reason)
+    }
+    self.init(session: session, today: today, displayLanguage: displayLanguage)
+    changedSteps = Set(record.answers.filter(\.changed).map(\.step))
+  }
+
+  private static func stepKind(_ id: String, in library: ProtocolLibrary) -> StepKind? {
+    for protocolID in library.ids {
+      if let step = library.protocolDefinition(protocolID)?.step(id) { return step.kind }
+    }
+    return nil
+  }
+
+  /// An answer as the journal wrote it, back into the rules' value.
+  static func value(of answer: RecordedCase.Answer, kind: String?) -> AnswerValue? {
+    switch answer.value {
+    case .bool(let yes): return .bool(yes)
+    case .number(let number): return .number(number)
+    case .list(let values): return .checklist(values)
+    case .unknown: return .unknown
+    case .text(let text):
+      if let place = answer.place { return .place(place) }
+      switch kind {
+      case "choice": return .choice(text)
+      case "place": return nil  // a place without its resolution cannot be trusted again
+      default: return .text(text)
+      }
     }
   }
 }

@@ -4,10 +4,11 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case appName
   case tooSmall, tooSmallCurrent
   case yes, no, unknownOption, continueReading
-  case questionCounter, changingBanner
+  case questionCounter, toRead, changingBanner, checklistCount
+  case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
-  case saved, saving, journalFailed
+  case saved, saving, journalFailed, journalBadge
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
   case searchTitle, searchPrompt, searchNoResults, searchHint
@@ -25,6 +26,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
+  case dataErrors, secondDigit, unfinishedCases, caseResumed
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
@@ -39,6 +41,18 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .unknownOption: t("Je ne sais pas", "I don't know")
     case .continueReading: t("Continuer", "Continue")
     case .questionCounter: t("Question %@", "Question %@")
+    case .toRead: t("À lire", "To read")
+    case .checklistCount: t("%@ choix : ", "%@ ticked: ")
+    case .changeReasonTitle: t("Raison du changement", "Reason for the change")
+    case .changeReasonPrompt: t("Raison (facultatif) : ", "Reason (optional): ")
+    case .changeReasonHint:
+      t(
+        "Entrée valide le changement ; sans texte, le journal note « %@ ». Échap : ne rien changer.",
+        "Enter confirms the change; with no text the journal records \u{201C}%@\u{201D}. Esc: change nothing.")
+    case .plainChangeReason:
+      t(
+        "Raison du changement (facultatif, ligne vide pour passer) :",
+        "Reason for the change (optional, empty line to skip):")
     case .changingBanner: t("Modification — Échap : annuler", "Changing an answer — Esc: cancel")
     case .pathTitle: t("Chemin", "Path")
     case .setAsideTitle: t("Mis de côté", "Set aside")
@@ -49,6 +63,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .placeNone: t("lieu non précisé", "place not set")
     case .saved: t("enregistré", "saved")
     case .saving: t("enregistrement…", "saving…")
+    case .journalBadge: t("journal : ÉCHEC", "journal: FAILED")
     case .journalFailed: t("ÉCHEC d'écriture du journal : %@", "FAILED to write the journal: %@")
     case .hintNumber: t("Tapez un nombre puis Entrée", "Type a number then Enter")
     case .hintRange: t("de %@ à %@", "from %@ to %@")
@@ -114,7 +129,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .orientationContacts: t("Contacts", "Contacts")
     case .orientationNoContact: t("Aucun contact trouvé dans l'annuaire", "No contact found in the directory")
     case .orientationLevel: t("Niveau du dossier : %@", "Case level: %@")
-    case .directoryUnavailable: t("Annuaire non chargé", "Directory not loaded")
+    case .directoryUnavailable: t("Annuaire en cours de chargement ou absent", "Directory loading or missing")
     case .exported: t("Synthèse exportée : %@", "Summary exported: %@")
     case .exportFailed: t("Export impossible : %@", "Export failed: %@")
     case .helpTitle: t("Aide", "Help")
@@ -139,6 +154,16 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .errorStartFailed:
       t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
+    case .unfinishedCases:
+      t(
+        "%@ dossier(s) non terminé(s) — reprendre : repere --resume %@",
+        "%@ unfinished case(s) — resume: repere --resume %@")
+    case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
+    case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
+    case .dataErrors:
+      t(
+        "Données : %@ erreur(s), voir « repere check » — %@", "Data: %@ error(s), see \u{201C}repere check\u{201D} — %@"
+      )
     case .plainNotUnderstood:
       t("Réponse non comprise (:aide pour les commandes)", "Not understood (:help for commands)")
     case .plainRecordUsage: t(":fiche N pour ouvrir une fiche", ":record N to open a record")

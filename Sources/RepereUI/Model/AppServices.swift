@@ -6,6 +6,11 @@ public struct AppServices: Sendable {
   public var directory: (any DirectoryBrowsing)?
   public var places: (any PlaceResolving)?
   public var contacts: (any ContactResolving)?
+  /// Errors found while loading the data folder (file:line:column), shown as a warning: the
+  /// walk goes on, but contacts may be missing until `repere check` is clean.
+  public var dataErrors: [String] = []
+  /// Things to tell at start (unfinished cases to resume), shown when there is no error.
+  public var notices: [String] = []
 
   public init(
     directory: (any DirectoryBrowsing)? = nil, places: (any PlaceResolving)? = nil,

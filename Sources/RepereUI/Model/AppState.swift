@@ -11,6 +11,17 @@ public enum Overlay: Hashable, Sendable {
   case confirmQuit
   case placeChoice
   case changeAnswer
+  /// The optional reason for a changed answer (the answer waits in `pendingChange`).
+  case changeReason
+}
+
+/// A changed answer waiting for its optional reason before it goes to the walk.
+public struct PendingChange: Hashable, Sendable {
+  public var stepID: String
+  public var input: AnswerInput
+  /// The answer before and after, as people read them (shown in the prompt).
+  public var fromLabel: String
+  public var toLabel: String
 }
 
 /// A line of feedback under the body.
@@ -56,11 +67,17 @@ public struct AppState: Sendable {
   public var selection = 0
   /// Ticked values of a checklist.
   public var ticked: Set<String> = []
+  /// The first digit of a two-digit option number, waiting for the second until the deadline.
+  public var pendingDigit: Int?
+  public var pendingDigitDeadline: Date?
   /// The line being typed for number/text/place questions.
   public var input = ""
   /// A step being re-answered (jumped to from the path), or nil for the walk's current step.
   public var editingStepID: String?
   public var changeSelection = 0
+  /// A changed answer waiting for its reason, and the reason typed so far.
+  public var pendingChange: PendingChange?
+  public var changeReason = ""
   public var notes: [CaseNote] = []
   public var noteDraft = ""
   public var searchQuery = ""
@@ -75,6 +92,8 @@ public struct AppState: Sendable {
   public var placeQuery = ""
   /// The step the place choice answers (nil for `--place` at start).
   public var placeForStep: String?
+  /// `--place` text waiting for the reference data to load.
+  public var pendingPlaceText: String?
   /// Contacts resolved for each disposition code, in disposition order.
   public var contacts: [String: [ContactMatch]] = [:]
   public var orientationSelection = 0
@@ -86,6 +105,8 @@ public struct AppState: Sendable {
   public var journalError: String?
   /// Where the last export went.
   public var lastExport: String?
+  /// A training session (`repere train`): the scenario's reference and the training screens.
+  public var training: TrainingContext?
 
   public init(
     walker: any CaseWalking, services: AppServices = AppServices(), language: Language = .fr,
@@ -114,6 +135,7 @@ public struct AppState: Sendable {
 
   /// The screen on show, which decides which actions apply.
   public var screen: ScreenKind {
+    if overlays.isEmpty, let trainingScreen = training?.screen { return trainingScreen }
     switch overlays.last {
     case .help: return .help
     case .search: return .search
@@ -123,6 +145,7 @@ public struct AppState: Sendable {
     case .confirmQuit: return .confirmQuit
     case .placeChoice: return .placeChoice
     case .changeAnswer: return .changeAnswer
+    case .changeReason: return .changeReason
     case nil:
       guard let step = displayedStep, !(showOrientation && editingStepID == nil) else { return .orientation }
       return step.takesTypedInput ? .typedQuestion : .question
@@ -143,6 +166,13 @@ public struct AppState: Sendable {
     case .number, .text, .place:
       return []
     }
+  }
+
+  /// « Question 3 », or « À lire » for a step that is only read: only questions are counted (the
+  /// path holds answered questions, never read steps).
+  public func heading(for step: StepView) -> String {
+    if step.kind == .info { return Chrome.toRead(language) }
+    return Chrome.questionCounter(language, String(walk.path.count + 1))
   }
 
   /// The levels above the case's level (all of them when it has none).

@@ -43,6 +43,9 @@ public struct PlainSession {
     state.status = nil
     if line.hasPrefix(":") || line == "?" { return command(line == "?" ? ":aide" : line) }
     switch state.screen {
+    case .changeReason:
+      state.changeReason = line
+      return (press([.enter]), [])
     case .confirmQuit:
       let yes = ["o", "oui", "y", "yes"].contains(line.lowercased())
       return (press([yes ? .character("o") : .escape]), [])
@@ -55,7 +58,12 @@ public struct PlainSession {
         return (press([.enter]), [])
       }
       if line.isEmpty { return (press([.enter]), []) }
-      guard let number = Int(line), number >= 0 else { return ([], [Chrome.plainNotUnderstood(language)]) }
+      let count =
+        state.screen == .placeChoice
+        ? state.placeCandidates.count : state.displayedStep.map { state.choices(for: $0).count } ?? 0
+      guard let number = Int(line), number >= 0, number <= count else {
+        return ([], [Chrome.plainNotUnderstood(language)])
+      }
       if state.screen == .placeChoice {
         state.placeSelection = number - 1
         return (press([.enter]), [])
@@ -77,7 +85,10 @@ public struct PlainSession {
     let name = parts.first?.lowercased() ?? ""
     let argument = parts.count > 1 ? parts[1] : ""
     let keepSearch = ["fiche", "record"].contains(name)
-    if !keepSearch { state.overlays.removeAll { $0 != .confirmQuit && $0 != .placeChoice } }
+    if !keepSearch {
+      state.overlays.removeAll { $0 != .confirmQuit && $0 != .placeChoice }
+      state.pendingChange = nil
+    }
     switch name {
     case "aide", "help":
       return ([], PlainText.help(state))
@@ -145,6 +156,11 @@ public struct PlainSession {
     switch state.screen {
     case .confirmQuit:
       lines += [Chrome.quitTitle(language) + " " + Chrome.quitBody(language), Chrome.plainYesNo(language)]
+    case .changeReason:
+      if let change = state.pendingChange {
+        lines.append(TerminalText.sanitized(change.fromLabel) + " → " + TerminalText.sanitized(change.toLabel))
+      }
+      lines.append(Chrome.plainChangeReason(language))
     case .placeChoice:
       lines.append(Chrome.placeChoiceTitle(language, TerminalText.sanitized(state.placeQuery)))
       for (index, place) in state.placeCandidates.enumerated() {

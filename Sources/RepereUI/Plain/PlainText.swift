@@ -18,9 +18,7 @@ enum PlainText {
     guard let step = state.displayedStep else { return [] }
     let language = state.language
     var lines: [String] = []
-    let number = state.walk.path.count + 1
-    let heading =
-      state.editingStepID == nil ? Chrome.questionCounter(language, String(number)) : Chrome.changeTitle(language)
+    let heading = state.editingStepID == nil ? state.heading(for: step) : Chrome.changeTitle(language)
     lines.append(heading + " — " + TerminalText.sanitized(step.text))
     let options = state.choices(for: step)
     for (index, option) in options.enumerated() {

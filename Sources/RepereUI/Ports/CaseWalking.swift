@@ -11,6 +11,11 @@ public protocol CaseWalking: Sendable {
   /// Answers (or re-answers) `stepID`; the walk recomputes. Returns what changed, or why the
   /// answer is refused (out of range, unknown option) in French.
   mutating func answer(_ stepID: String, _ input: AnswerInput) -> Result<[WalkEvent], WalkRejection>
+  /// Like `answer(_:_:)`; when it changes an earlier answer, the journal's change record carries
+  /// `changeReason` (nil: a generic reason).
+  mutating func answer(
+    _ stepID: String, _ input: AnswerInput, changeReason: String?
+  ) -> Result<[WalkEvent], WalkRejection>
   /// Goes back one step (the last answer is withdrawn); nothing at the start.
   mutating func goBack() -> [WalkEvent]
   /// Raises the case's level to `levelID` with a reason (never lowers).
@@ -38,4 +43,13 @@ public struct WalkRejection: Error, Hashable, Sendable {
   public var message: String
 
   public init(_ message: String) { self.message = message }
+}
+
+extension CaseWalking {
+  /// Walkers that do not record reasons answer as usual.
+  public mutating func answer(
+    _ stepID: String, _ input: AnswerInput, changeReason: String?
+  ) -> Result<[WalkEvent], WalkRejection> {
+    answer(stepID, input)
+  }
 }

@@ -113,12 +113,15 @@ public struct PathItem: Hashable, Sendable {
   public var answer: String
   /// The answer was changed after it was first given.
   public var changed: Bool
+  /// The labels ticked, for a checklist answer (the narrow path pane counts and abridges them).
+  public var ticked: [String]
 
-  public init(stepID: String, question: String, answer: String, changed: Bool = false) {
+  public init(stepID: String, question: String, answer: String, changed: Bool = false, ticked: [String] = []) {
     self.stepID = stepID
     self.question = question
     self.answer = answer
     self.changed = changed
+    self.ticked = ticked
   }
 }
 

@@ -24,7 +24,7 @@ struct OverlayScreens {
     case .raiseLevel: return raiseLevel
     case .placeChoice: return placeChoice
     case .changeAnswer: return changeAnswer
-    case .confirmQuit, nil: return ([], nil, 0)
+    case .confirmQuit, .changeReason, nil: return ([], nil, 0)
     }
   }
 
@@ -128,7 +128,7 @@ struct OverlayScreens {
       lines.append(.empty)
     }
     lines.append(StyledLine(Chrome.helpKeys(language), .title))
-    for spec in ActionTable.all {
+    for spec in ActionTable.all + (state.training == nil ? [] : TrainingActions.all) {
       let keys = spec.keys.map { $0.label(language) }.joined(separator: " ")
       let keyColumn = TextLayout.pad(keys, width: 14)
       lines += StyledLine.wrapped(

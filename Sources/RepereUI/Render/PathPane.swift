@@ -1,3 +1,4 @@
+import Foundation
 import RepereBase
 
 /// The right-hand pane: the path so far (changed answers marked, set-aside ones shown) and the
@@ -20,9 +21,7 @@ struct PathPane {
       lines.append(StyledLine([Span(number, .faint), Span(question)], highlight: editing ? .selected : nil))
       let mark = entry.changed ? " (" + Chrome.changedMark(language) + ")" : ""
       let room = width - 5 - CharacterWidth.of(mark)
-      var answer = [
-        Span("   › "), Span(TextLayout.truncate(TerminalText.sanitized(entry.answer), width: room), .title),
-      ]
+      var answer = [Span("   › "), Span(Self.abridged(entry, width: room, language), .title)]
       if entry.changed { answer.append(Span(mark, .faint)) }
       lines.append(StyledLine(answer))
     }
@@ -51,6 +50,25 @@ struct PathPane {
       }
     }
     return lines
+  }
+
+  /// The answer in `width` columns. A checklist whose labels do not fit reads « 3 choix :
+  /// Fugues…, Argent…, Voitures… »: the count first, then the first word of each label (two when
+  /// the first is short), so more than the first label shows.
+  static func abridged(_ entry: PathItem, width: Int, _ language: Language) -> String {
+    let whole = TerminalText.sanitized(entry.answer)
+    guard entry.ticked.count > 1, CharacterWidth.of(whole) > width else {
+      return TextLayout.truncate(whole, width: width)
+    }
+    let count = Chrome.checklistCount(language, String(entry.ticked.count))
+    let heads = entry.ticked.map { label -> String in
+      let words = TerminalText.sanitized(label).split(separator: " ").map(String.init)
+      var head = words.first ?? ""
+      if CharacterWidth.of(head) < 4, words.count > 1 { head += " " + words[1] }
+      head = head.trimmingCharacters(in: CharacterSet(charactersIn: ",;:("))
+      return head.count < label.count ? head + "…" : head
+    }
+    return TextLayout.truncate(count + heads.joined(separator: ", "), width: width)
   }
 
   func draw(into grid: inout CellGrid) {

@@ -15,8 +15,7 @@ struct QuestionLayout {
     if state.editingStepID != nil {
       lines.append(StyledLine([Span(" " + Chrome.changingBanner(language) + " ", .reverse)]))
     } else {
-      let number = state.walk.path.count + 1
-      lines.append(StyledLine(Chrome.questionCounter(language, String(number)), .faint))
+      lines.append(StyledLine(state.heading(for: step), .faint))
     }
     lines.append(.empty)
     lines += StyledLine.wrapped(step.text, width: width, style: .title)
@@ -30,6 +29,7 @@ struct QuestionLayout {
         let selected = index == state.selection
         if selected { focus = lines.count }
         lines += optionLines(step, option: option, number: index + 1, selected: selected, width: width, tag: index)
+        if state.training?.presenter == true { lines.append(.empty) }
       }
       if step.allowsUnknown {
         let selected = state.selection == options.count
@@ -48,7 +48,11 @@ struct QuestionLayout {
         case .info: .hintInfo
         default: .hintChoice
         }
-      lines.append(StyledLine(Chrome.hint(hint, language), .faint))
+      if let digit = state.pendingDigit {
+        lines.append(StyledLine([Span(Chrome.secondDigit(language, String(digit)), .title)]))
+      } else {
+        lines.append(StyledLine(Chrome.hint(hint, language), .faint))
+      }
     }
     if step.help != nil {
       lines.append(StyledLine((step.takesTypedInput ? Chrome.helpAvailableTyping : .helpAvailable)(language), .faint))

@@ -13,6 +13,8 @@ struct Renderer {
       drawTooSmall(into: &grid)
       return grid
     }
+    // Modals are boxes over the screen below them, whatever it is.
+    if state.screen == .confirmQuit || state.screen == .changeReason { return renderModal() }
     drawHeader(into: &grid)
     drawRules(into: &grid, split: state.screen == .question || state.screen == .typedQuestion)
     switch state.screen {
@@ -21,8 +23,8 @@ struct Renderer {
       PathPane(state: state).draw(into: &grid)
     case .orientation:
       OrientationScreen(state: state).draw(into: &grid)
-    case .confirmQuit:
-      drawConfirmQuit(into: &grid)
+    case .trainingVignette, .trainingReveal, .trainingDebrief:
+      TrainingScreens(state: state).draw(into: &grid)
     default:
       OverlayScreens(state: state).draw(into: &grid)
     }
@@ -55,12 +57,15 @@ struct Renderer {
     } else {
       right.append(Span(" \(Chrome.levelNone(language)) ", .reverse))
     }
-    right.append(Span("  "))
-    right.append(Span(Self.timer(from: state.openedAt, to: state.now), .title))
+    if state.showsTimer {
+      right.append(Span("  "))
+      right.append(Span(Self.timer(from: state.openedAt, to: state.now), .title))
+    }
     right.append(Span(" "))
     let rightWidth = right.reduce(0) { $0 + CharacterWidth.of($1.text) }
     let leftWidth = max(0, grid.columns - rightWidth - 2)
-    let title = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
+    let protocolTitle = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
+    let title = state.training?.headerTitle(language) ?? protocolTitle
     grid.put(" " + Chrome.appName(language), x: 0, y: frame.headerRow, style: .title)
     let nameWidth = CharacterWidth.of(Chrome.appName(language)) + 2
     grid.put(
@@ -85,7 +90,7 @@ struct Renderer {
     var journal: Span
     if state.journalError != nil {
       journal = Span(
-        " journal : \(language == .fr ? "ÉCHEC" : "FAILED") ",
+        " " + Chrome.journalBadge(language) + " ",
         CellStyle(foreground: .white, background: .red, bold: true))
     } else if state.journalPending > 0 {
       journal = Span(Chrome.saving(language), .faint)
@@ -116,7 +121,7 @@ struct Renderer {
     let screen = state.screen
     var row = 0
     var column = 1
-    for spec in ActionTable.footer(on: screen) {
+    for spec in ActionTable.footer(on: screen) where state.allows(spec.id, on: screen) {
       let key = spec.keyLabel(on: screen, language)
       let label = spec.label(language)
       let width = CharacterWidth.of(key) + 1 + CharacterWidth.of(label) + 2
@@ -131,21 +136,18 @@ struct Renderer {
     }
   }
 
-  func drawConfirmQuit(into grid: inout CellGrid) {
+  /// A modal (quit confirmation, reason for a change) drawn as a box over the screen under it;
+  /// the status line and the footer are the modal's own, so only its keys are listed.
+  func renderModal() -> CellGrid {
     var base = state
     base.overlays.removeLast()
-    var under = Renderer(state: base).render()
-    let lines = [Chrome.quitTitle(language), "", Chrome.quitBody(language), "", Chrome.quitAsk(language)]
-    let width = min(grid.columns - 4, (lines.map { CharacterWidth.of($0) }.max() ?? 0) + 6)
-    let height = lines.count + 2
-    let x = (grid.columns - width) / 2
-    let y = frame.bodyTop + max(0, (frame.bodyHeight - height) / 2)
-    Box.draw(into: &under, x: x, y: y, width: width, height: height)
-    for (offset, line) in lines.enumerated() {
-      under.put(line, x: x + 3, y: y + 1 + offset, style: offset == 0 ? .title : .plain, maxWidth: width - 4)
-    }
-    grid = under
+    var grid = Renderer(state: base).render()
+    let box = ModalBox(state: state)
+    box.draw(into: &grid, frame: frame)
+    for row in [frame.statusRow] + frame.footerRows { grid.fill(x: 0, y: row, width: grid.columns, style: .plain) }
     drawStatus(into: &grid)
+    drawFooter(into: &grid)
+    return grid
   }
 
   /// « 03:12 » — minutes and seconds since the case opened (hours added past 100 minutes).

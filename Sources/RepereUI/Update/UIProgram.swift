@@ -14,7 +14,11 @@ public enum UIProgram {
     var state = AppState(walker: walker, services: services, language: language, size: size, now: now)
     var effects: [Effect] = []
     if let placeText, !placeText.isEmpty {
-      effects += state.choosePlace(typed: placeText, forStep: nil)
+      if services.places == nil {
+        state.pendingPlaceText = placeText  // applied when the reference data arrives
+      } else {
+        effects += state.choosePlace(typed: placeText, forStep: nil)
+      }
     }
     state.prepareDisplayedStep()
     state.resolveContacts()
@@ -25,6 +29,27 @@ public enum UIProgram {
   public static func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
     var next = state
     let effects = next.apply(msg)
+    return (next, effects)
+  }
+
+  /// The data services finished loading (they load while the first question is already on
+  /// screen): contacts are resolved, an open search refreshed, a place given at start applied.
+  public static func servicesLoaded(_ state: AppState, _ services: AppServices) -> (AppState, [Effect]) {
+    var next = state
+    next.services = services
+    var effects: [Effect] = []
+    if let placeText = next.pendingPlaceText {
+      next.pendingPlaceText = nil
+      effects += next.choosePlace(typed: placeText, forStep: nil)
+    }
+    next.resolveContacts()
+    if next.overlays.contains(.search) { next.refreshSearch() }
+    if let first = services.dataErrors.first {
+      next.status = StatusMessage(
+        .error, Chrome.dataErrors(next.language, String(services.dataErrors.count), TerminalText.sanitized(first)))
+    } else if let notice = services.notices.first, next.status == nil {
+      next.status = StatusMessage(.info, TerminalText.sanitized(notice))
+    }
     return (next, effects)
   }
 
@@ -42,7 +67,7 @@ extension AppState {
       return []
     case .tick(let date):
       now = date
-      return []
+      return flushPendingDigit()
     case .journalSaved(let count):
       journalPending = max(0, journalPending - count)
       lastSaved = now
@@ -76,7 +101,8 @@ extension AppState {
 
   /// Journal effect for `events`, counted as pending until the runtime confirms.
   mutating func journal(_ events: [JournalEvent]) -> [Effect] {
-    guard !events.isEmpty else { return [] }
+    // A training session is not a case: nothing goes to the journal.
+    guard !events.isEmpty, training == nil else { return [] }
     journalPending += events.count
     return [.journal(events)]
   }
@@ -95,9 +121,16 @@ extension AppState {
     return closing(reason: "quit")
   }
 
+  static let quitsFromAnyWindow: Set<ScreenKind> = [
+    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer,
+  ]
+
   private mutating func handle(_ key: KeyPress) -> [Effect] {
     let screen = self.screen
     let action = ActionTable.action(for: key, on: screen)
+    if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
+    // Windows without a quit of their own (the case screens, help and record have one).
+    if action == .quit, Self.quitsFromAnyWindow.contains(screen) { return requestQuit() }
     switch screen {
     case .question, .typedQuestion: return handleQuestion(key, action: action)
     case .orientation: return handleOrientation(key, action: action)
@@ -109,6 +142,8 @@ extension AppState {
     case .confirmQuit: return handleConfirmQuit(action)
     case .placeChoice: return handlePlaceChoice(key, action: action)
     case .changeAnswer: return handleChangeAnswer(key, action: action)
+    case .changeReason: return handleChangeReason(key, action: action)
+    case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }
 
@@ -189,6 +224,7 @@ extension AppState {
   /// Resets the question's selection and input to its current answer (when changing one).
   mutating func prepareDisplayedStep() {
     selection = 0
+    pendingDigit = nil
     ticked = []
     input = ""
     guard let step = displayedStep, let answer = step.currentAnswer else { return }

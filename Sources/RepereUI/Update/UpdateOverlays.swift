@@ -218,7 +218,9 @@ extension AppState {
     switch action {
     case .yes:
       overlays.removeLast()
-      return closing(reason: "quit")
+      // Quitting from the notes editor keeps the note being typed.
+      let note = overlays.contains(.notes) ? saveNote() : []
+      return note + closing(reason: "quit")
     case .no:
       overlays.removeLast()
     default:
@@ -274,6 +276,37 @@ extension AppState {
       return startChanging()
     case .close:
       overlays.removeLast()
+    default:
+      break
+    }
+    return []
+  }
+
+  /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
+  /// empty line keeps the generic reason); Escape leaves the answer as it was.
+  mutating func handleChangeReason(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    switch key {
+    case .character(let character):
+      changeReason.append(character)
+      return []
+    case .backspace:
+      if !changeReason.isEmpty { changeReason.removeLast() }
+      return []
+    default:
+      break
+    }
+    switch action {
+    case .confirm:
+      overlays.removeLast()
+      let reason = changeReason.trimmingCharacters(in: .whitespaces)
+      changeReason = ""
+      guard let change = pendingChange else { return [] }
+      pendingChange = nil
+      return apply(change.input, to: change.stepID, changeReason: reason.isEmpty ? nil : reason)
+    case .close:
+      overlays.removeLast()
+      changeReason = ""
+      pendingChange = nil
     default:
       break
     }

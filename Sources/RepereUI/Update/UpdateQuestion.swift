@@ -1,3 +1,4 @@
+import Foundation
 import RepereBase
 
 extension AppState {
@@ -5,20 +6,14 @@ extension AppState {
     guard let step = displayedStep else { return [] }
     let typed = step.takesTypedInput
     if typed, let effects = editInput(key, action: action) { return effects }
-    if let effects = handleCommon(action) { return effects }
     let options = choices(for: step)
+    if !typed, let effects = twoDigitNumber(key, step: step, options: options) { return effects }
+    if let effects = handleCommon(action) { return effects }
     let rowCount = options.count + (step.allowsUnknown ? 1 : 0)
     switch action {
     case .answer:
-      guard case .character(let character) = key, let digit = character.wholeNumberValue, digit <= options.count else {
-        return []
-      }
-      selection = digit - 1
-      if step.kind == .multi {
-        toggle(options[digit - 1].value)
-        return []
-      }
-      return submit(step, optionIndex: digit - 1)
+      guard case .character(let character) = key, let digit = character.wholeNumberValue else { return [] }
+      return pick(number: digit, step: step)
     case .unknown:
       guard step.allowsUnknown else { return [] }
       return submit(step, input: .unknown)
@@ -48,6 +43,55 @@ extension AppState {
       }
       return []
     }
+  }
+
+  /// Picks option `number` (1-based): ticks it in a checklist, answers otherwise.
+  mutating func pick(number: Int, step: StepView) -> [Effect] {
+    let options = choices(for: step)
+    guard number >= 1, number <= options.count else { return [] }
+    selection = number - 1
+    if step.kind == .multi {
+      toggle(options[number - 1].value)
+      return []
+    }
+    return submit(step, optionIndex: number - 1)
+  }
+
+  /// Lists of ten options or more take two-digit numbers: a digit that could start one (« 1 »
+  /// among 16 options) waits for a second digit, for `digitWait` at most (`tick` then picks it
+  /// alone); any other key picks it first. Returns nil when the key is not part of a number.
+  private mutating func twoDigitNumber(_ key: KeyPress, step: StepView, options: [OptionView]) -> [Effect]? {
+    let digit: Int? = if case .character(let character) = key { character.wholeNumberValue } else { nil }
+    if let first = pendingDigit {
+      pendingDigit = nil
+      if let digit, first * 10 + digit <= options.count {
+        return pick(number: first * 10 + digit, step: step)
+      }
+      let effects = pick(number: first, step: step)
+      // The first digit answered and moved on: the next key was meant for this question.
+      if displayedStep?.id != step.id { return effects }
+      return effects + (handleKeyAgain(key) ?? [])
+    }
+    guard let digit, digit >= 1, digit * 10 <= options.count else { return nil }
+    pendingDigit = digit
+    pendingDigitDeadline = now.addingTimeInterval(Self.digitWait)
+    return []
+  }
+
+  /// How long a digit that could start a two-digit number waits for the second one.
+  static let digitWait: TimeInterval = 0.8
+
+  /// Handles `key` on the question again (after a pending digit was picked).
+  private mutating func handleKeyAgain(_ key: KeyPress) -> [Effect]? {
+    handleQuestion(key, action: ActionTable.action(for: key, on: screen))
+  }
+
+  /// Picks a digit left waiting once its time is up (called on every clock tick).
+  mutating func flushPendingDigit() -> [Effect] {
+    guard let digit = pendingDigit, let deadline = pendingDigitDeadline, now >= deadline else { return [] }
+    pendingDigit = nil
+    guard overlays.isEmpty, let step = displayedStep else { return [] }
+    return pick(number: digit, step: step)
   }
 
   /// Typing into the input line of a number/text/place question. Returns nil when the key is
@@ -107,8 +151,22 @@ extension AppState {
     }
   }
 
+  /// Answers `step`. A different answer to an earlier question first asks for the optional
+  /// reason of the change (not in training, which keeps no journal).
   mutating func submit(_ step: StepView, input answer: AnswerInput) -> [Effect] {
-    switch walker.answer(step.id, answer) {
+    if training == nil, editingStepID == step.id, let current = step.currentAnswer, current != answer {
+      pendingChange = PendingChange(
+        stepID: step.id, input: answer, fromLabel: AnswerLabel.text(current, step: step, language: language),
+        toLabel: AnswerLabel.text(answer, step: step, language: language))
+      changeReason = ""
+      overlays.append(.changeReason)
+      return []
+    }
+    return apply(answer, to: step.id, changeReason: nil)
+  }
+
+  mutating func apply(_ answer: AnswerInput, to stepID: String, changeReason: String?) -> [Effect] {
+    switch walker.answer(stepID, answer, changeReason: changeReason) {
     case .success(let events):
       status = nil
       return walkChanged(events)

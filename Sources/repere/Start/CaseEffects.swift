@@ -12,8 +12,10 @@ final class CaseEffects {
   private var level: String?
   private var quitting = false
 
-  init(setup: CaseSetup) {
+  /// - Parameter journal: the journal of a resumed case (a new case creates its own).
+  init(setup: CaseSetup, journal: CaseJournal? = nil) {
     self.setup = setup
+    self.journal = journal
   }
 
   var journalPath: String? { journal?.url.path }

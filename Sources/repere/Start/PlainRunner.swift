@@ -9,12 +9,16 @@ struct PlainRunner {
   let effects: CaseEffects
 
   /// Runs until quit or end of input; returns the exit code.
-  func run(place: String?) -> Int32 {
+  func run(place: String?, resumed: ResumedSession? = nil) -> Int32 {
     let now = Date()
-    let (state, initialEffects) = UIProgram.start(
-      walker: setup.makeWalker(now: now), services: setup.services, language: language, size: .minimum, now: now,
-      placeText: place)
+    var (state, initialEffects) = UIProgram.start(
+      walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
+      language: language, size: .minimum, now: now, placeText: place)
+    resumed?.apply(to: &state, language: language)
     var session = PlainSession(state: state)
+    if let first = setup.services.dataErrors.first {
+      emit(["! " + Chrome.dataErrors(language, String(setup.services.dataErrors.count), first)])
+    }
     perform(initialEffects, on: &session)
     var shown = session.screenText
     emit(session.statusText.map { [$0] } ?? [])

@@ -1,0 +1,276 @@
+import Foundation
+import RepereBase
+
+/// The directory's structures: an array, or (from the binary cache) compact records decoded on
+/// access, so that `repere find` on 100,000 structures decodes only the ones it prints.
+public struct StructureList: RandomAccessCollection, Sendable {
+  private enum Storage: Sendable {
+    case array([Structure])
+    case encoded(EncodedStructures)
+  }
+
+  private let storage: Storage
+
+  public init(_ structures: [Structure]) {
+    storage = .array(structures)
+  }
+
+  init(encoded: EncodedStructures) {
+    storage = .encoded(encoded)
+  }
+
+  public var startIndex: Int { 0 }
+
+  public var endIndex: Int {
+    switch storage {
+    case .array(let structures): return structures.count
+    case .encoded(let encoded): return encoded.count
+    }
+  }
+
+  public subscript(position: Int) -> Structure {
+    switch storage {
+    case .array(let structures): return structures[position]
+    case .encoded(let encoded): return encoded.structure(at: position)
+    }
+  }
+
+  /// The id of the structure at `position`, without decoding the rest of it.
+  func id(at position: Int) -> String {
+    switch storage {
+    case .array(let structures): return structures[position].id
+    case .encoded(let encoded): return encoded.id(at: position)
+    }
+  }
+}
+
+/// Structures packed one after another (`StructureCoder`), with their offsets.
+final class EncodedStructures: Sendable {
+  let blob: Data
+  let offsets: [UInt64]
+  let files: [String]
+
+  init(blob: Data, offsets: [UInt64], files: [String]) {
+    self.blob = blob
+    self.offsets = offsets
+    self.files = files
+  }
+
+  var count: Int { max(0, offsets.count - 1) }
+
+  func structure(at position: Int) -> Structure {
+    blob.withUnsafeBytes { raw in
+      var decoder = StructureCoder.Decoder(
+        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
+      return decoder.structure()
+    }
+  }
+
+  func id(at position: Int) -> String {
+    blob.withUnsafeBytes { raw in
+      var decoder = StructureCoder.Decoder(
+        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
+      return decoder.string()
+    }
+  }
+}
+
+/// A compact, versioned byte layout for one structure (varint lengths, optional flags).
+enum StructureCoder {
+  /// Encodes every structure; returns the blob, offsets (count + 1) and the file table.
+  static func encode(_ structures: some Collection<Structure>) -> (Data, [UInt64], [String]) {
+    var encoder = Encoder(bytes: [])
+    var offsets: [UInt64] = [0]
+    var files: [String] = []
+    var fileIndex: [String: Int] = [:]
+    for structure in structures {
+      let file: Int
+      if let known = fileIndex[structure.location.file] {
+        file = known
+      } else {
+        file = files.count
+        fileIndex[structure.location.file] = file
+        files.append(structure.location.file)
+      }
+      encoder.encode(structure, file: file)
+      offsets.append(UInt64(encoder.bytes.count))
+    }
+    return (Data(encoder.bytes), offsets, files)
+  }
+
+  struct Encoder {
+    var bytes: [UInt8]
+
+    mutating func varint(_ value: Int) {
+      var rest = UInt64(bitPattern: Int64(value))
+      while rest >= 0x80 {
+        bytes.append(UInt8(rest & 0x7F) | 0x80)
+        rest >>= 7
+      }
+      bytes.append(UInt8(rest))
+    }
+
+    mutating func string(_ text: String) {
+      let utf8 = Array(text.utf8)
+      varint(utf8.count)
+      bytes.append(contentsOf: utf8)
+    }
+
+    mutating func optional(_ text: String?) {
+      if let text {
+        bytes.append(1)
+        string(text)
+      } else {
+        bytes.append(0)
+      }
+    }
+
+    mutating func strings(_ list: [String]) {
+      varint(list.count)
+      for text in list { string(text) }
+    }
+
+    mutating func double(_ value: Double?) {
+      guard let value else {
+        bytes.append(0)
+        return
+      }
+      bytes.append(1)
+      withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func encode(_ structure: Structure, file: Int) {
+      string(structure.id)
+      string(structure.nom)
+      strings(structure.types)
+      optional(structure.description)
+      strings(structure.thematiques)
+      strings(structure.publics)
+      varint((structure.ageMin ?? -1) + 1)
+      varint((structure.ageMax ?? -1) + 1)
+      strings(structure.zone)
+      if let address = structure.adresse {
+        bytes.append(1)
+        for part in [address.voie, address.complement, address.codePostal, address.commune, address.codeInsee] {
+          optional(part)
+        }
+      } else {
+        bytes.append(0)
+      }
+      double(structure.latitude)
+      double(structure.longitude)
+      varint(structure.telephones.count)
+      for phone in structure.telephones {
+        string(phone.numero)
+        optional(phone.libelle)
+      }
+      optional(structure.courriel)
+      optional(structure.siteWeb)
+      optional(structure.horairesText)
+      strings(structure.langues)
+      bytes.append(structure.acces == .public ? 0 : 1)
+      bytes.append(UInt8(StructureStatus.allCases.firstIndex(of: structure.statut) ?? 0))
+      varint(structure.dateMaj?.dayNumber ?? -1_000_000)
+      optional(structure.lienSource)
+      bytes.append(structure.isExample ? 1 : 0)
+      varint(file)
+      varint(structure.location.line)
+      varint(structure.location.column)
+      varint(structure.positions.count)
+      for position in structure.positions {
+        string(position.field)
+        varint(position.index)
+        varint(position.line)
+        varint(position.column)
+      }
+    }
+  }
+
+  struct Decoder {
+    let bytes: UnsafeRawBufferPointer
+    var offset: Int
+    let end: Int
+    let files: [String]
+
+    mutating func byte() -> UInt8 {
+      guard offset < end else { return 0 }
+      defer { offset += 1 }
+      return bytes[offset]
+    }
+
+    mutating func varint() -> Int {
+      var result: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < end, shift < 64 {
+        let value = bytes[offset]
+        offset += 1
+        result |= UInt64(value & 0x7F) << shift
+        if value & 0x80 == 0 { break }
+        shift += 7
+      }
+      return Int(Int64(bitPattern: result))
+    }
+
+    mutating func string() -> String {
+      let count = max(0, min(varint(), end - offset))
+      defer { offset += count }
+      return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
+    }
+
+    mutating func optional() -> String? { byte() == 1 ? string() : nil }
+
+    mutating func strings() -> [String] {
+      let count = varint()
+      guard count > 0 else { return [] }
+      return (0..<min(count, end - offset)).map { _ in string() }
+    }
+
+    mutating func double() -> Double? {
+      guard byte() == 1, offset + 8 <= end else { return nil }
+      var pattern: UInt64 = 0
+      for shift in 0..<8 { pattern |= UInt64(bytes[offset + shift]) << (8 * UInt64(shift)) }
+      offset += 8
+      return Double(bitPattern: pattern)
+    }
+
+    mutating func structure() -> Structure {
+      var structure = Structure(id: string(), nom: string(), types: strings())
+      structure.description = optional()
+      structure.thematiques = strings()
+      structure.publics = strings()
+      let ageMin = varint() - 1
+      let ageMax = varint() - 1
+      structure.ageMin = ageMin >= 0 ? ageMin : nil
+      structure.ageMax = ageMax >= 0 ? ageMax : nil
+      structure.zone = strings()
+      if byte() == 1 {
+        structure.adresse = Address(
+          voie: optional(), complement: optional(), codePostal: optional(), commune: optional(), codeInsee: optional())
+      }
+      structure.latitude = double()
+      structure.longitude = double()
+      structure.telephones = (0..<varint()).map { _ in Phone(numero: string(), libelle: optional()) }
+      structure.courriel = optional()
+      structure.siteWeb = optional()
+      structure.horairesText = optional()
+      if let text = structure.horairesText, case .success(let hours) = OpeningHours.parse(text) {
+        structure.horaires = hours
+      }
+      structure.langues = strings()
+      structure.acces = byte() == 0 ? .public : .professionnels
+      let status = Int(byte())
+      structure.statut = status < StructureStatus.allCases.count ? StructureStatus.allCases[status] : .active
+      let day = varint()
+      structure.dateMaj = day == -1_000_000 ? nil : CalendarDay(dayNumber: day)
+      structure.lienSource = optional()
+      structure.isExample = byte() == 1
+      let file = varint()
+      structure.location = SourceLocation(
+        file: file < files.count ? files[file] : "", line: varint(), column: varint())
+      structure.positions = (0..<varint()).map { _ in
+        FieldPosition(field: string(), index: varint(), line: varint(), column: varint())
+      }
+      return structure
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import RepereBase
+import Testing
+
+@testable import RepereLookup
+
+@Suite struct FindReportTests {
+  let directory = Fixtures.directory
+  let monday = Fixtures.date("2026-11-30T10:00:00+01:00")
+
+  @Test func textReportReadsLikeTheTerminalShowsIt() {
+    let hits = directory.search("crip", place: Fixtures.places.place(insee: "93066"), now: monday, limit: 2)
+    let text = FindReport.structures(hits, directory: directory, now: monday, json: false)
+    #expect(
+      text == """
+        1. CRIP de la Seine-Saint-Denis [EXEMPLE] [pros]
+           dans le département (93) · 6.1 km · ouvert · ferme à 12:00
+           01 99 00 00 01
+        2. CRIP du Val-d'Oise [EXEMPLE]
+           département voisin (95) · 23.7 km · ouvert · ferme à 17:00
+           01 99 00 00 02
+
+        """)
+    #expect(FindReport.structures([], directory: directory, now: monday, json: false) == "Aucune structure trouvée.\n")
+  }
+
+  @Test func jsonReportUsesSnakeCaseKeys() throws {
+    let hits = directory.search("119", now: monday, limit: 1)
+    let json = FindReport.structures(hits, directory: directory, now: monday, json: true)
+    let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    #expect(decoded.first?["id"] as? String == "national/119")
+    #expect(decoded.first?["tier"] as? String == "national")
+    #expect(decoded.first?["open"] as? Bool == true)
+    #expect(decoded.first?["site_web"] == nil)
+  }
+
+  @Test func hostileTextIsSanitized() {
+    var structure = Structure(id: "x/y", nom: "Nom\u{1B}[2J piégé", types: ["association"])
+    structure.telephones = [Phone(numero: "119\u{07}")]
+    let hit = SearchHit(structure: structure, score: 1, matchKind: .exact, tier: .national, openNow: nil, reason: "r")
+    let text = FindReport.structures([hit], directory: directory, now: monday, json: false)
+    #expect(!text.contains("\u{1B}") && !text.contains("\u{07}"))
+  }
+}
