@@ -14,11 +14,9 @@ public enum PlaceResolution: Hashable, Sendable {
 /// hyphens, « st »/« saint »), INSEE code, département code or name — to communes and départements.
 public struct PlaceIndex: PlaceResolving {
   public let reference: ReferenceData
-  private let postalTable: Lazy<[String: [Int]]>
   private let tables: Lazy<Tables>
 
-  /// Name lookups, built on first use (the first screen needs none of them; a postal code
-  /// needs only `postalTable`).
+  /// Name lookups, built on first use (the first screen needs none of them; codes need none).
   private struct Tables: Sendable {
     var communesByName: [String: [Int]] = [:]
     var departementsByName: [String: Int] = [:]
@@ -26,7 +24,6 @@ public struct PlaceIndex: PlaceResolving {
     var sortedNames: [(name: [UInt8], commune: Int)] = []
   }
 
-  private var communesByPostalCode: [String: [Int]] { postalTable.value }
   private var communesByName: [String: [Int]] { tables.value.communesByName }
   private var departementsByName: [String: Int] { tables.value.departementsByName }
   private var sortedNames: [(name: [UInt8], commune: Int)] { tables.value.sortedNames }
@@ -38,7 +35,8 @@ public struct PlaceIndex: PlaceResolving {
       case exact, prefix, fuzzy
     }
     var kind: Kind
-    var commune: Int?
+    /// The commune itself (nil for a département).
+    var commune: Commune?
     var departement: String
     var population: Int
   }
@@ -46,13 +44,6 @@ public struct PlaceIndex: PlaceResolving {
   public init(reference: ReferenceData) {
     self.reference = reference
     tables = Lazy { Self.buildTables(reference) }
-    postalTable = Lazy {
-      var byPostal: [String: [Int]] = [:]
-      for (index, commune) in reference.communes.enumerated() {
-        for code in commune.postalCodes { byPostal[code, default: []].append(index) }
-      }
-      return byPostal
-    }
   }
 
   private static func buildTables(_ reference: ReferenceData) -> Tables {
@@ -117,7 +108,7 @@ public struct PlaceIndex: PlaceResolving {
 
   /// The place for a commune's INSEE code.
   public func place(insee: String) -> PlaceValue? {
-    guard let commune = reference.commune(insee: insee) else { return nil }
+    guard let commune = reference.quickCommune(insee: insee)?.commune else { return nil }
     return PlaceValue(communeCode: commune.insee, departement: commune.departement, label: label(of: commune))
   }
 
@@ -130,8 +121,7 @@ public struct PlaceIndex: PlaceResolving {
   private func label(of commune: Commune) -> String { "\(commune.nom) (\(commune.departement))" }
 
   private func placeValue(_ candidate: Candidate) -> PlaceValue {
-    if let index = candidate.commune {
-      let commune = reference.communes[index]
+    if let commune = candidate.commune {
       return PlaceValue(communeCode: commune.insee, departement: commune.departement, label: label(of: commune))
     }
     let name = reference.departement(code: candidate.departement)?.nom ?? candidate.departement
@@ -156,8 +146,7 @@ public struct PlaceIndex: PlaceResolving {
     if let narrowing {
       candidates = candidates.filter { candidate in
         if candidate.departement.lowercased() == narrowing { return true }
-        guard let index = candidate.commune else { return false }
-        return reference.communes[index].postalCodes.contains(narrowing)
+        return candidate.commune?.postalCodes.contains(narrowing) ?? false
       }
     }
     // Best kind first, then communes before a département of the same name, then population.
@@ -169,23 +158,24 @@ public struct PlaceIndex: PlaceResolving {
     // The same commune may come from several keys (postal code, name): keep its best.
     var seen = Set<String>()
     return candidates.filter { candidate in
-      let id = candidate.commune.map { reference.communes[$0].insee } ?? "d" + candidate.departement
+      let id = candidate.commune?.insee ?? "d" + candidate.departement
       return seen.insert(id).inserted
     }
   }
 
   private func communeCandidate(_ index: Int, kind: Candidate.Kind) -> Candidate {
     let commune = reference.communes[index]
-    return Candidate(kind: kind, commune: index, departement: commune.departement, population: commune.population)
+    return Candidate(kind: kind, commune: commune, departement: commune.departement, population: commune.population)
   }
 
   /// Postal code, INSEE code, département code.
   private func codeCandidates(_ word: String) -> [Candidate] {
     var result: [Candidate] = []
     if word.count == 5 {
-      for index in communesByPostalCode[word] ?? [] { result.append(communeCandidate(index, kind: .code)) }
-      if let index = reference.communeIndex(insee: word.uppercased()) {
-        result.append(communeCandidate(index, kind: .code))
+      // Postal and INSEE codes are found without parsing every commune (the first place typed is fast).
+      for (_, commune) in reference.communes(code: word.uppercased()) {
+        result.append(
+          Candidate(kind: .code, commune: commune, departement: commune.departement, population: commune.population))
       }
     }
     if word.count <= 3, let departement = reference.departement(code: word.uppercased()) {

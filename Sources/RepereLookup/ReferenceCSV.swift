@@ -59,15 +59,16 @@ enum ReferenceCSV {
 
   /// Parses communes straight from bytes (run once, on first use); rows that repeat a commune
   /// for each of its postal codes are merged.
-  static func communes(_ data: Data, path: String) throws -> [Commune] {
+  static func communes(_ data: Data, path: String, hasHeader: Bool = true) throws -> [Commune] {
     var result: [Commune] = []
     result.reserveCapacity(data.count / 55)
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      // Skip the header.
-      while start < bytes.count, bytes[start] != 0x0A { start += 1 }
-      start += 1
+      if hasHeader {
+        while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+        start += 1
+      }
       var commas = [Int](repeating: 0, count: 8)
       var previous: (insee: Range<Int>, kind: Range<Int>, name: Range<Int>)?
       func text(_ range: Range<Int>) -> String {
@@ -122,6 +123,76 @@ enum ReferenceCSV {
       }
     }
     return result
+  }
+
+  /// The communes whose INSEE code or one of whose postal codes is `code`, with their position in
+  /// the parsed list, found by scanning bytes: a postal code typed before the 36,000 communes are
+  /// parsed costs a scan, not the parse.
+  static func findCommunes(_ data: Data, code: String) -> [(index: Int, commune: Commune)] {
+    let wanted = Array(code.utf8)
+    var groups: [(index: Int, range: Range<Int>)] = []
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+      start += 1
+      var group = -1
+      var groupStart = start
+      var groupMatches = false
+      var previousKey: Range<Int>?
+      func equal(_ range: Range<Int>, _ other: Range<Int>) -> Bool {
+        guard range.count == other.count else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != bytes[other.lowerBound + offset] {
+          return false
+        }
+        return true
+      }
+      func isWanted(_ range: Range<Int>) -> Bool {
+        guard range.count == wanted.count else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != wanted[offset] { return false }
+        return true
+      }
+      // Only three commas matter: after the INSEE code, after the type, after the département.
+      while start < bytes.count {
+        var end = start
+        var found = 0
+        var afterInsee = 0
+        var afterType = 0
+        var afterDepartement = 0
+        var afterPostal = 0
+        while end < bytes.count, bytes[end] != 0x0A {
+          if bytes[end] == 0x2C {
+            found += 1
+            switch found {
+            case 1: afterInsee = end
+            case 3: afterType = end
+            case 5: afterDepartement = end
+            case 6: afterPostal = end
+            default: break
+            }
+          }
+          end += 1
+        }
+        defer { start = end + 1 }
+        guard found == 8 else { continue }
+        // A group is a commune's consecutive rows: same INSEE code, type and name.
+        let key = start..<afterType
+        if previousKey.map({ !equal($0, key) }) ?? true {
+          if groupMatches { groups.append((group, groupStart..<start)) }
+          group += 1
+          groupStart = start
+          groupMatches = false
+          previousKey = key
+        }
+        if isWanted(start..<afterInsee) || isWanted((afterDepartement + 1)..<afterPostal) { groupMatches = true }
+      }
+      if groupMatches { groups.append((group, groupStart..<bytes.count)) }
+    }
+    return groups.compactMap { group in
+      let rows = data[(data.startIndex + group.range.lowerBound)..<(data.startIndex + group.range.upperBound)]
+      guard let commune = (try? communes(Data(rows), path: "", hasHeader: false))?.first else { return nil }
+      return (group.index, commune)
+    }
   }
 
   /// A plain decimal (`-61.12069`, `832`) read from bytes; nil when empty or malformed.

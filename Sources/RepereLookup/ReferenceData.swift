@@ -99,6 +99,8 @@ public struct ReferenceData: Sendable {
   public let departements: [Departement]
   private let departementIndex: [String: Int]
   private let communeTable: Lazy<CommuneTable>
+  /// The raw communes file, for lookups by code before the table is parsed (nil when built in code).
+  private let communesCSV: Data?
 
   /// Communes with their lookup by INSEE code.
   struct CommuneTable: Sendable {
@@ -119,10 +121,11 @@ public struct ReferenceData: Sendable {
   }
 
   public init(departements: [Departement], communes: [Commune]) {
-    self.init(departements: departements, communeTable: Lazy(value: CommuneTable(communes)))
+    self.init(departements: departements, communeTable: Lazy(value: CommuneTable(communes)), communesCSV: nil)
   }
 
-  private init(departements: [Departement], communeTable: Lazy<CommuneTable>) {
+  private init(departements: [Departement], communeTable: Lazy<CommuneTable>, communesCSV: Data?) {
+    self.communesCSV = communesCSV
     self.departements = departements
     var departementIndex: [String: Int] = [:]
     for (index, departement) in departements.enumerated() { departementIndex[departement.code] = index }
@@ -149,6 +152,37 @@ public struct ReferenceData: Sendable {
   public func commune(insee: String) -> Commune? {
     let table = communeTable.value
     return table.byInsee[insee].map { table.communes[$0] }
+  }
+
+  /// The communes with this INSEE or postal code, with their position in `communes`, in file
+  /// order. Before the
+  /// communes are parsed this scans the file's bytes instead of parsing it all.
+  public func communes(code: String) -> [(index: Int, commune: Commune)] {
+    if communeTable.isLoaded || communesCSV == nil {
+      let table = communeTable.value
+      var result: [(index: Int, commune: Commune)] = []
+      if let index = table.byInsee[code] { result.append((index, table.communes[index])) }
+      for (index, commune) in table.communes.enumerated()
+      where commune.postalCodes.contains(code) && commune.insee != code {
+        result.append((index, commune))
+      }
+      return result.sorted { $0.index < $1.index }
+    }
+    guard let data = communesCSV else { return [] }
+    // The file may list a commune déléguée under its commune's INSEE code: the commune wins.
+    let found = ReferenceCSV.findCommunes(data, code: code)
+    return found.filter { item in
+      item.commune.kind == .commune || item.commune.insee != code
+        || !found.contains { $0.commune.insee == code && $0.commune.kind == .commune }
+    }
+  }
+
+  /// The commune with this INSEE code and its position, without parsing every commune.
+  func quickCommune(insee: String) -> (index: Int, commune: Commune)? {
+    if communeTable.isLoaded || communesCSV == nil {
+      return communeIndex(insee: insee).map { ($0, communes[$0]) }
+    }
+    return communes(code: insee).first { $0.commune.insee == insee }
   }
 
   /// The département of a place, or nil.
@@ -183,7 +217,7 @@ public struct ReferenceData: Sendable {
     // Validated now (a cheap byte scan) so that the deferred parse cannot fail.
     try ReferenceCSV.validateCommunes(communesCSV, path: communesPath)
     let table = Lazy { CommuneTable((try? ReferenceCSV.communes(communesCSV, path: communesPath)) ?? []) }
-    return ReferenceData(departements: departements, communeTable: table)
+    return ReferenceData(departements: departements, communeTable: table, communesCSV: communesCSV)
   }
 
   /// Great-circle distance in kilometres.
@@ -198,7 +232,7 @@ public struct ReferenceData: Sendable {
 
   /// The point of a place: its commune's, else its département's centre.
   public func point(of place: PlaceValue) -> (latitude: Double, longitude: Double)? {
-    if let code = place.communeCode, let commune = commune(insee: code), let lat = commune.latitude,
+    if let code = place.communeCode, let commune = quickCommune(insee: code)?.commune, let lat = commune.latitude,
       let lon = commune.longitude
     {
       return (lat, lon)

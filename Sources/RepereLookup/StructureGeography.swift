@@ -79,9 +79,11 @@ struct PlaceContext {
   init(place: PlaceValue, reference: ReferenceData) {
     self.place = place
     var codes = Set<Int32>()
-    if let code = place.communeCode, let index = reference.communeIndex(insee: code) {
+    var point: (latitude: Double, longitude: Double)?
+    if let code = place.communeCode, let (index, commune) = reference.quickCommune(insee: code) {
       codes.insert(Int32(index))
-      if let parent = reference.communes[index].parentInsee, let parentIndex = reference.communeIndex(insee: parent) {
+      if let lat = commune.latitude, let lon = commune.longitude { point = (lat, lon) }
+      if let parent = commune.parentInsee, let (parentIndex, _) = reference.quickCommune(insee: parent) {
         codes.insert(Int32(parentIndex))
       }
     }
@@ -91,7 +93,7 @@ struct PlaceContext {
     neighbours = Set(info?.voisins ?? [])
     regionCode = info?.regionCode
     regionName = info?.region
-    let point = reference.point(of: place)
+    if point == nil { point = reference.point(of: place) }
     latitude = point?.latitude
     longitude = point?.longitude
   }

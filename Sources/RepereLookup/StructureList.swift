@@ -44,11 +44,14 @@ public struct StructureList: RandomAccessCollection, Sendable {
   }
 }
 
-/// Structures packed one after another (`StructureCoder`), with their offsets.
-final class EncodedStructures: Sendable {
+/// Structures packed one after another (`StructureCoder`), with their offsets. Decoded
+/// structures are kept (search as you type shows the same ones keystroke after keystroke).
+final class EncodedStructures: @unchecked Sendable {
   let blob: Data
   let offsets: [UInt64]
   let files: [String]
+  private let lock = NSLock()
+  private var decoded: [Int: Structure] = [:]
 
   init(blob: Data, offsets: [UInt64], files: [String]) {
     self.blob = blob
@@ -59,11 +62,20 @@ final class EncodedStructures: Sendable {
   var count: Int { max(0, offsets.count - 1) }
 
   func structure(at position: Int) -> Structure {
-    blob.withUnsafeBytes { raw in
+    lock.lock()
+    let known = decoded[position]
+    lock.unlock()
+    if let known { return known }
+    let structure = blob.withUnsafeBytes { raw in
       var decoder = StructureCoder.Decoder(
         bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
       return decoder.structure()
     }
+    lock.lock()
+    if decoded.count > 4096 { decoded.removeAll(keepingCapacity: true) }  // bounded: checks walk them all
+    decoded[position] = structure
+    lock.unlock()
+    return structure
   }
 
   func id(at position: Int) -> String {

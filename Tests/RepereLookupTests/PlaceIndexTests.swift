@@ -18,6 +18,23 @@ import Testing
     #expect(reference.commune(insee: "60694")?.nom == "Les Hauts-Talican")  // the commune wins over its déléguée
   }
 
+  @Test func codesAreFoundWithoutParsingEveryCommune() throws {
+    let fresh = try ReferenceData.load(folder: Fixtures.bundle.appendingPathComponent("reference"))
+    let scanned = fresh.communes(code: "93200").map(\.commune)
+    #expect(scanned.map(\.insee) == ["93066"])
+    #expect(scanned.first?.postalCodes == ["93200", "93210"])
+    #expect(fresh.communes(code: "60694").map(\.commune.nom) == ["Les Hauts-Talican"])
+    let place = PlaceIndex(reference: fresh).resolveAnswer("01400")
+    #expect(!fresh.communesLoaded)
+    // The scan and the parsed table agree, positions included.
+    let table = Fixtures.data.reference
+    for code in ["93200", "01400", "60694", "13001", "2A004"] {
+      #expect(fresh.communes(code: code).map(\.index) == table.communes(code: code).map(\.index), "\(code)")
+      #expect(fresh.communes(code: code).map(\.commune) == table.communes(code: code).map(\.commune), "\(code)")
+    }
+    #expect(place == Fixtures.places.resolveAnswer("01400"))
+  }
+
   @Test(arguments: ["93200", "93210", "93066", "Saint-Denis 93", "st denis (93)", "SAINT DENIS 93200"])
   func typedFormsOfSaintDenis93(text: String) {
     #expect(
