@@ -53,13 +53,12 @@ import Testing
     #expect(summary.paths.paths.count < summary.paths.variantCount)
   }
 
-  /// The content issue: `repere paths national/orientation` shows every disposition covered by
-  /// the scenarios.
-  @Test(.enabled(if: ShippedBundleTests.isPresent))
-  func everyNationalDispositionIsCoveredByAScenario() throws {
+  /// The content issue: `repere paths` shows every disposition covered by the scenarios, for the
+  /// national protocol and for the local overlay started directly.
+  @Test(.enabled(if: ShippedBundleTests.isPresent), arguments: ["national/orientation", "95/orientation"])
+  func everyDispositionIsCoveredByAScenario(protocolID: String) throws {
     let (bundle, _) = DataBundle.load(from: Self.root)
-    let summary = try #require(
-      bundle.pathsSummary(protocolID: "national/orientation", defaultNow: BrokenCorpus.today))
+    let summary = try #require(bundle.pathsSummary(protocolID: protocolID, defaultNow: BrokenCorpus.today))
     #expect(summary.coverage.uncoveredDispositions.isEmpty, "\(summary.coverage.uncoveredDispositions)")
     #expect(summary.coverage.dispositions.count == summary.paths.dispositions.count)
   }
