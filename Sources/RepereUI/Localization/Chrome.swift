@@ -27,6 +27,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
   case dataErrors, secondDigit, unfinishedCases, caseResumed
+  case resumeTitle, resumeHint, resumeInUse, resumeFailed, resumeStarted, resumeLast, resumeAnswers
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
@@ -156,8 +157,20 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .validityWarning: t("⚠ %@", "⚠ %@")
     case .unfinishedCases:
       t(
-        "%@ dossier(s) non terminé(s) — reprendre : repere --resume %@",
-        "%@ unfinished case(s) — resume: repere --resume %@")
+        "%@ dossier(s) non terminé(s) — %@ pour reprendre", "%@ unfinished case(s) — %@ to resume")
+    case .resumeTitle: t("Reprendre un dossier interrompu", "Resume an interrupted case")
+    case .resumeHint:
+      t(
+        "Numéro ou ↑↓ puis Entrée : le dossier reprend où il en était. Échap : continuer le nouvel appel.",
+        "Number or ↑↓ then Enter: the case resumes where it stood. Esc: go on with the new call.")
+    case .resumeInUse:
+      t(
+        "ouvert dans une autre fenêtre de Repère : à reprendre là-bas",
+        "open in another Repère window: resume it there")
+    case .resumeFailed: t("Reprise impossible : %@", "Cannot resume: %@")
+    case .resumeStarted: t("commencé %@", "started %@")
+    case .resumeLast: t("dernière saisie %@", "last entry %@")
+    case .resumeAnswers: t("%@ réponse(s)", "%@ answer(s)")
     case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
     case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:

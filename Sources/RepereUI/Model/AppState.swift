@@ -13,6 +13,8 @@ public enum Overlay: Hashable, Sendable {
   case changeAnswer
   /// The optional reason for a changed answer (the answer waits in `pendingChange`).
   case changeReason
+  /// The unfinished cases of the journal, to pick one to resume.
+  case resumeList
 }
 
 /// A changed answer waiting for its optional reason before it goes to the walk.
@@ -107,6 +109,9 @@ public struct AppState: Sendable {
   public var lastExport: String?
   /// A training session (`repere train`): the scenario's reference and the training screens.
   public var training: TrainingContext?
+  /// Unfinished cases offered for resuming (from the services), and the one highlighted.
+  public var unfinishedCases: [UnfinishedCase] = []
+  public var resumeSelection = 0
 
   public init(
     walker: any CaseWalking, services: AppServices = AppServices(), language: Language = .fr,
@@ -146,6 +151,7 @@ public struct AppState: Sendable {
     case .placeChoice: return .placeChoice
     case .changeAnswer: return .changeAnswer
     case .changeReason: return .changeReason
+    case .resumeList: return .resumeList
     case nil:
       guard let step = displayedStep, !(showOrientation && editingStepID == nil) else { return .orientation }
       return step.takesTypedInput ? .typedQuestion : .question

@@ -42,6 +42,24 @@ enum TestWorld {
     return state
   }
 
+  /// Two cases left unfinished: one resumable (answered twice in Cergy), one open elsewhere.
+  static let unfinished: [UnfinishedCase] = [
+    UnfinishedCase(
+      id: "k3v9q2m7x4aa", startedAt: now.addingTimeInterval(-3_900), lastEntryAt: now.addingTimeInterval(-3_300),
+      protocolTitle: "Orientation nationale", placeLabel: "Cergy (95)", levelID: "information-preoccupante",
+      answerCount: 2, inUse: false),
+    UnfinishedCase(
+      id: "p8w2c6d1r5bb", startedAt: now.addingTimeInterval(-600), lastEntryAt: now.addingTimeInterval(-120),
+      protocolTitle: "Orientation nationale", placeLabel: nil, levelID: nil, answerCount: 1, inUse: true),
+  ]
+
+  /// A fresh state whose services arrived with `unfinished` cases to offer.
+  static func stateOfferingResume(size: GridSize = .minimum, language: Language = .fr) throws -> AppState {
+    var services = self.services
+    services.unfinishedCases = unfinished
+    return UIProgram.servicesLoaded(try state(size: size, language: language), services).0
+  }
+
   /// Applies keys one after the other, collecting effects (journal writes acknowledged).
   static func press(_ keys: [KeyPress], on state: AppState) -> (AppState, [Effect]) {
     var current = state
