@@ -21,7 +21,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case placeChoiceTitle, placeNotFound, placeUnavailable
   case changeTitle, changeHint, changeNothing
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
-  case orientationContacts, orientationNoContact, orientationLevel, directoryUnavailable
+  case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
+    orientationLevel, directoryUnavailable
   case exported, exportFailed
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
@@ -171,6 +172,14 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .resumeStarted: t("commencé %@", "started %@")
     case .resumeLast: t("dernière saisie %@", "last entry %@")
     case .resumeAnswers: t("%@ réponse(s)", "%@ answer(s)")
+    case .orientationQueryEmpty:
+      t(
+        "Aucune structure « %@ » répertoriée pour le %@ (à compléter dans l'annuaire local)",
+        "No \u{201C}%@\u{201D} structure listed for %@ (to be added to the local directory)")
+    case .orientationQueryEmptyNational:
+      t(
+        "Aucune structure « %@ » répertoriée (lieu non précisé ; à compléter dans l'annuaire)",
+        "No \u{201C}%@\u{201D} structure listed (no place given; to be added to the directory)")
     case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
     case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:

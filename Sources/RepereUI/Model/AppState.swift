@@ -38,6 +38,18 @@ public struct StatusMessage: Hashable, Sendable {
   }
 }
 
+/// One contact query of a disposition and the structures it found (before duplicates with
+/// the disposition's other queries are removed).
+public struct QueryContacts: Hashable, Sendable {
+  public var query: ContactQuery
+  public var matches: [ContactMatch]
+
+  public init(query: ContactQuery, matches: [ContactMatch]) {
+    self.query = query
+    self.matches = matches
+  }
+}
+
 /// A note typed during the case.
 public struct CaseNote: Hashable, Sendable {
   public var text: String
@@ -96,8 +108,12 @@ public struct AppState: Sendable {
   public var placeForStep: String?
   /// `--place` text waiting for the reference data to load.
   public var pendingPlaceText: String?
-  /// Contacts resolved for each disposition code, in disposition order.
+  /// Contacts resolved for each disposition code, in disposition order (duplicates between
+  /// queries removed).
   public var contacts: [String: [ContactMatch]] = [:]
+  /// Each disposition's contact queries with what each found, in query order: a query that
+  /// found nothing is said on the orientation, never silently dropped.
+  public var contactsByQuery: [String: [QueryContacts]] = [:]
   public var orientationSelection = 0
   public var helpScroll = 0
   public var status: StatusMessage?

@@ -254,27 +254,55 @@ extension AppState {
     }
   }
 
-  /// Resolves every disposition's contact queries at the case's place and time.
+  /// Resolves every disposition's contact queries at the case's place and time, keeping what
+  /// each query found.
   mutating func resolveContacts() {
     guard let resolver = services.contacts else {
       contacts = [:]
+      contactsByQuery = [:]
       return
     }
     var result: [String: [ContactMatch]] = [:]
+    var byQuery: [String: [QueryContacts]] = [:]
     for disposition in walk.dispositions {
       var seen = Set<String>()
       var matches: [ContactMatch] = []
+      var queries: [QueryContacts] = []
       for query in disposition.contacts {
         let age = query.ageVariable.flatMap { walker.number(forVariable: $0) }
-        for match in resolver.resolve(query, place: walk.place, age: age, now: now)
-        where seen.insert(match.structureID).inserted {
+        let found = resolver.resolve(query, place: walk.place, age: age, now: now)
+        queries.append(QueryContacts(query: query, matches: found))
+        for match in found where seen.insert(match.structureID).inserted {
           matches.append(match)
         }
       }
       result[disposition.code] = matches
+      byQuery[disposition.code] = queries
     }
     contacts = result
+    contactsByQuery = byQuery
     orientationSelection = min(orientationSelection, max(0, orientationContacts.count - 1))
+  }
+
+  /// The queries of `code` that found no structure, as « Parquet » (kinds, else themes, from the
+  /// vocabulary): the orientation says each one, so a missing local record is seen and completed.
+  public func unmatchedQueryLabels(_ code: String) -> [String] {
+    (contactsByQuery[code] ?? []).filter(\.matches.isEmpty).map {
+      QueryLabel.of($0.query, directory: services.directory)
+    }
+  }
+}
+
+/// How a contact query is named to people: its kinds' labels, else its themes', else its id.
+public enum QueryLabel {
+  public static func of(_ query: ContactQuery, directory: (any DirectoryBrowsing)?) -> String {
+    if !query.kinds.isEmpty {
+      return query.kinds.map { directory?.kindLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    if !query.themes.isEmpty {
+      return query.themes.map { directory?.themeLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    return query.id ?? "?"
   }
 }
 
