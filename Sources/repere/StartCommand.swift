@@ -16,6 +16,7 @@ struct StartCommand: ParsableCommand {
       Touches : chiffres pour répondre (0 : « Je ne sais pas »), ↑↓ puis Entrée, ← retour,
       c changer une réponse, / annuaire, n notes, l relever le niveau, e exporter, ? aide, q quitter.
       Pendant une saisie, les commandes passent par F1…F10 (F1 aide, F2 notes, F3 annuaire…).
+      Au démarrage, r (F8) reprend un dossier interrompu tant que le nouveau n'a aucune réponse.
       """)
 
   @OptionGroup var dataOptions: DataOptions
