@@ -34,10 +34,14 @@ public struct ScenarioResult: Sendable {
 public struct DispositionContacts: Sendable, Hashable {
   public var code: String
   public var matches: [ContactMatch]
+  /// The queries that found no structure, named by their vocabulary labels (« Parquet »): a
+  /// missing local record is said, not silently dropped.
+  public var unlisted: [String]
 
-  public init(code: String, matches: [ContactMatch]) {
+  public init(code: String, matches: [ContactMatch], unlisted: [String] = []) {
     self.code = code
     self.matches = matches
+    self.unlisted = unlisted
   }
 }
 
@@ -138,15 +142,28 @@ extension DataBundle {
     let definition = library.protocolDefinition(state.protocolID)
     return state.dispositions.map { gathered in
       var matches: [ContactMatch] = []
+      var unlisted: [String] = []
       for query in gathered.disposition.contacts {
         let age = query.ageVariable.flatMap { ageValue(variable: $0, state: state, definition: definition) }
-        for match in contacts.resolve(query, place: state.place, age: age, now: now)
-        where !matches.contains(where: { $0.structureID == match.structureID }) {
+        let found = contacts.resolve(query, place: state.place, age: age, now: now)
+        if found.isEmpty { unlisted.append(label(of: query)) }
+        for match in found where !matches.contains(where: { $0.structureID == match.structureID }) {
           matches.append(match)
         }
       }
-      return DispositionContacts(code: gathered.code, matches: matches)
+      return DispositionContacts(code: gathered.code, matches: matches, unlisted: unlisted)
     }
+  }
+
+  /// A query's kinds (else themes, else id) by their vocabulary labels.
+  private func label(of query: ContactQuery) -> String {
+    if !query.kinds.isEmpty {
+      return query.kinds.map { vocabulary?.typeLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    if !query.themes.isEmpty {
+      return query.themes.map { vocabulary?.themeLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    return query.id ?? "?"
   }
 
   private func ageValue(variable: String, state: WalkState, definition: ProtocolDefinition?) -> Double? {

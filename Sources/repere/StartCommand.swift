@@ -16,6 +16,7 @@ struct StartCommand: ParsableCommand {
       Touches : chiffres pour répondre (0 : « Je ne sais pas »), ↑↓ puis Entrée, ← retour,
       c changer une réponse, / annuaire, n notes, l relever le niveau, e exporter, ? aide, q quitter.
       Pendant une saisie, les commandes passent par F1…F10 (F1 aide, F2 notes, F3 annuaire…).
+      Au démarrage, r (F8) reprend un dossier interrompu tant que le nouveau n'a aucune réponse.
       """)
 
   @OptionGroup var dataOptions: DataOptions
@@ -76,13 +77,9 @@ struct StartCommand: ParsableCommand {
   /// Reopens a suspended case's journal and rebuilds its walk; exits with a clear message when
   /// it cannot (unknown id, already closed, open in another window).
   static func resumeCase(_ id: String, setup: CaseSetup, now: Date, language: Language) -> ResumedSession {
-    guard let store = setup.store else { fail("repere : aucun dossier de journaux (option --journal)", code: 2) }
+    guard setup.store != nil else { fail("repere : aucun dossier de journaux (option --journal)", code: 2) }
     do {
-      let resumed = try store.resume(id: id)
-      let walker = RulesCaseWalker(
-        resuming: resumed.record, library: setup.library, fallbackProtocolID: setup.protocolID,
-        today: CalendarDate(now), displayLanguage: language)
-      return ResumedSession(case: resumed, walker: walker)
+      return try setup.resume(id: id, now: now, language: language)
     } catch {
       fail("repere : impossible de reprendre le dossier « \(id) » : \(error)", code: 2)
     }
@@ -103,9 +100,10 @@ struct StartCommand: ParsableCommand {
     var start = UIProgram.start(
       walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
       language: language, size: screen.size, now: now, placeText: place)
-    resumed?.apply(to: &start.0, language: language)
+    resumed?.apply(to: &start.0)
+    // A resumed case offers no other: the unfinished cases are listed only for a new one.
     let background = BackgroundServices(
-      data: dataOptions.dataURL, clock: clock, store: resumed == nil ? setup.store : nil, language: language)
+      data: dataOptions.dataURL, clock: clock, store: resumed == nil ? setup.store : nil)
     let runtime = TerminalRuntime(
       screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)
     var firstFrame = true

@@ -111,7 +111,7 @@ struct TrainCommand: ParsableCommand {
 enum TrainingEffects {
   static func perform(_ effect: Effect, _ state: AppState) -> [Msg] {
     switch effect {
-    case .journal, .quit:
+    case .journal, .quit, .resume:
       return []
     case .export(let text, let name):
       let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)

@@ -220,7 +220,7 @@ import Glibc
       + " --journal \(Harness.shellQuoted(workspace.journals))"
     let fresh = try TmuxSession(command: Harness.reporting(command))
     defer { fresh.kill() }
-    try fresh.waitFor(text: "dossier(s) non terminé(s) — reprendre : repere --resume \(id)")
+    try fresh.waitFor(text: "1 dossier(s) non terminé(s) — r pour reprendre")
     try fresh.keys("q")
     #expect(try fresh.waitForExit() == 0)
 

@@ -4,14 +4,23 @@ import Testing
 @testable import RepereUI
 
 @Suite struct ActionTableTests {
+  /// A real case and a training session never offer each other's actions (`r` resumes a case,
+  /// or reveals a training answer): keys are unique within each.
   @Test func noTwoActionsShareAKeyOnAScreen() {
-    for screen in ScreenKind.allCases {
-      var seen: [String: ActionID] = [:]
-      for spec in ActionTable.actions(on: screen) {
-        for key in spec.keys(on: screen) {
-          let name = key.label(.fr)
-          #expect(seen[name] == nil, "\(screen): \(name) used by \(seen[name].map { "\($0)" } ?? "") and \(spec.id)")
-          seen[name] = spec.id
+    let contexts: [(String, (ActionID) -> Bool)] = [
+      ("case", { !TrainingActions.ids.contains($0) }), ("training", { $0 != .resume }),
+    ]
+    for (context, offered) in contexts {
+      for screen in ScreenKind.allCases {
+        var seen: [String: ActionID] = [:]
+        for spec in ActionTable.actions(on: screen) where offered(spec.id) {
+          for key in spec.keys(on: screen) {
+            let name = key.label(.fr)
+            #expect(
+              seen[name] == nil,
+              "\(context) \(screen): \(name) used by \(seen[name].map { "\($0)" } ?? "") and \(spec.id)")
+            seen[name] = spec.id
+          }
         }
       }
     }
@@ -51,6 +60,8 @@ import Testing
     #expect(ActionTable.action(for: .backspace, on: .question) == .back)
     #expect(ActionTable.action(for: .escape, on: .search) == .close)
     #expect(ActionTable.action(for: .character("o"), on: .confirmQuit) == .yes)
+    #expect(ActionTable.action(for: .character("r"), on: .question) { $0 != .reveal } == .resume)
+    #expect(ActionTable.action(for: .function(8), on: .typedQuestion) { $0 != .resume } == .reveal)
   }
 
   @Test func helpScreenListsEveryAction() throws {

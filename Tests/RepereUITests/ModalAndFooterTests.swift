@@ -30,6 +30,7 @@ import Testing
       .placeChoice: at([.character("2"), .character("1")] + t("Saint-Denis") + [.enter], from: start),
       .changeAnswer: at([.character("c")], from: finished),
       .changeReason: at([.character("c"), .character("5"), .character("1")], from: finished),
+      .resumeList: at([.character("r")], from: try TestWorld.stateOfferingResume(size: size)),
     ]
   }
 
@@ -101,6 +102,11 @@ import Testing
   @Test func quittingIsAskedFromEveryWindow() throws {
     for (screen, state) in try Self.states() where screen != .confirmQuit && screen != .changeReason {
       let (after, effects) = UIProgram.update(state, .key(.function(10)))
+      guard state.caseIsOpen else {
+        // The resume list is offered only while the new case is empty: nothing to confirm.
+        #expect(effects == [.quit(closeAs: nil)], "\(screen)")
+        continue
+      }
       #expect(effects.isEmpty, "\(screen)")
       #expect(after.screen == .confirmQuit, "\(screen)")
     }

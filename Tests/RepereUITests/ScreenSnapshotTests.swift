@@ -30,6 +30,9 @@ import Testing
     case changingAnswer = "changing-answer"
     case changeReason = "change-reason"
     case setAside = "set-aside"
+    case resumeOffer = "resume-offer"
+    case orientationUnlisted = "orientation-unlisted"
+    case resumeList = "resume-list"
 
     func state(size: GridSize) throws -> AppState {
       let start = try TestWorld.state(size: size)
@@ -77,6 +80,9 @@ import Testing
         let changed = keys(
           [.character("c"), .character("1"), .character("1"), .enter], from: try TestWorld.finishedCase(size: size))
         return keys([.character("c"), .character("1")], from: changed)
+      case .orientationUnlisted: return try TestWorld.finishedCase(size: size, place: "27")
+      case .resumeOffer: return keys([], from: try TestWorld.stateOfferingResume(size: size))
+      case .resumeList: return keys([.character("r")], from: try TestWorld.stateOfferingResume(size: size))
       }
     }
   }

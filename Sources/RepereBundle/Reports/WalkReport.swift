@@ -58,6 +58,7 @@ public enum WalkReport {
           if let open = match.openNow { contact += open ? " — ouvert" : " — fermé" }
           lines.append(contact)
         }
+        for label in found.unlisted { lines.append("      ⚠ " + unlistedLine(label, place: state.place)) }
       } else if !disposition.contacts.isEmpty {
         lines.append("      (contacts : annuaire non chargé)")
       }
@@ -76,6 +77,14 @@ public enum WalkReport {
       walk.validityWarning = validityWarning(definition, now: now)
     }
     return JSONOutput.encode(walk)
+  }
+
+  /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) ».
+  public static func unlistedLine(_ label: String, place: PlaceValue?) -> String {
+    guard let departement = place?.departement else {
+      return "Aucune structure « \(label) » répertoriée (lieu non précisé ; à compléter dans l'annuaire)"
+    }
+    return "Aucune structure « \(label) » répertoriée pour le \(departement) (à compléter dans l'annuaire local)"
   }
 
   /// « Attention : … » when the case's day lies outside the protocol's validity window.
@@ -113,6 +122,8 @@ public enum WalkReport {
       var explanation: String
       var decisions: [String]
       var contacts: [Contact]
+      /// Contact queries that found no structure, by vocabulary label.
+      var unlistedContacts: [String]
     }
 
     var protocolID: String
@@ -146,7 +157,7 @@ public enum WalkReport {
           decisions: gathered.explanation.decisions.map(\.summary),
           contacts: (contacts.first { $0.code == gathered.code }?.matches ?? []).map {
             Contact(id: $0.structureID, name: $0.name, tier: $0.tier.rawValue, reason: $0.reason, openNow: $0.openNow)
-          })
+          }, unlistedContacts: contacts.first { $0.code == gathered.code }?.unlisted ?? [])
       }
       setAside = state.setAside.mapValues(\.textItems)
       switches = state.switches.map { "\($0.from) -> \($0.to)" }

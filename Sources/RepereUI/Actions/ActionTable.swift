@@ -6,6 +6,8 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
   case close, pageUp, pageDown, saveNote, yes, no
   /// Training (`repere train`).
   case begin, reveal, debrief, vignette
+  /// Resume an unfinished case (offered while the new case has no answer).
+  case resume
 }
 
 /// A key or a family of keys that triggers an action.
@@ -97,7 +99,7 @@ public enum ActionTable {
   private static let everywhere = Set(ScreenKind.allCases)
   private static let walking: Set<ScreenKind> = [.question, .typedQuestion, .orientation]
   private static let lists: Set<ScreenKind> = [
-    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel, .help, .detail,
+    .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel, .help, .detail, .resumeList,
     .trainingVignette, .trainingReveal, .trainingDebrief,
   ]
   /// The training screens (`repere train`), which scroll like the help.
@@ -109,7 +111,7 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Choisit l'option de ce numéro (dans une liste à cocher : coche ou décoche).",
         en: "Picks the option with that number (in a checklist: ticks or unticks it)."),
-      screens: [.question, .placeChoice, .raiseLevel, .changeAnswer], inFooter: true),
+      screens: [.question, .placeChoice, .raiseLevel, .changeAnswer, .resumeList], inFooter: true),
     ActionSpec(
       id: .unknown, keys: [.key(.character("0")), .key(.function(9))],
       label: LocalizedText(fr: "je ne sais pas", en: "don't know"),
@@ -215,8 +217,19 @@ public enum ActionTable {
       ),
       screens: training.union([
         .search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason,
+        .resumeList,
       ]), inFooter: true
     ),
+    ActionSpec(
+      id: .resume, keys: [.key(.character("r")), .key(.function(8))],
+      label: LocalizedText(fr: "reprendre un dossier", en: "resume a case"),
+      help: LocalizedText(
+        fr:
+          "Liste les dossiers non terminés (plantage, terminal fermé, connexion coupée) et reprend celui choisi où il en était ; offert tant que le nouveau dossier n'a aucune réponse.",
+        en:
+          "Lists the unfinished cases (crash, closed terminal, dropped connection) and resumes the chosen one where it stood; offered while the new case has no answer."
+      ),
+      screens: [.question, .typedQuestion], inFooter: true),
     ActionSpec(
       id: .help, keys: [.key(.character("?")), .key(.function(1))], label: LocalizedText(fr: "aide", en: "help"),
       help: LocalizedText(
@@ -238,9 +251,13 @@ public enum ActionTable {
   /// The spec of `id`.
   public static func spec(_ id: ActionID) -> ActionSpec? { every.first { $0.id == id } }
 
-  /// The action `key` triggers on `screen`, if any.
-  public static func action(for key: KeyPress, on screen: ScreenKind) -> ActionID? {
-    for spec in every where spec.screens.contains(screen) {
+  /// The action `key` triggers on `screen`, if any, among the actions `allowed` (a real case and
+  /// a training session share keys between actions that never appear together: `r` resumes a
+  /// case or reveals a training answer).
+  public static func action(
+    for key: KeyPress, on screen: ScreenKind, allowed: (ActionID) -> Bool = { _ in true }
+  ) -> ActionID? {
+    for spec in every where spec.screens.contains(screen) && allowed(spec.id) {
       if spec.keys(on: screen).contains(where: { $0.matches(key) }) { return spec.id }
     }
     return nil

@@ -19,6 +19,8 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   case changeAnswer
   /// Typing the optional reason for a changed answer, before it is applied.
   case changeReason
+  /// Picking an unfinished case to resume.
+  case resumeList
   /// Training (`repere train`): the scenario's vignette, a reference answer revealed, the debrief.
   case trainingVignette, trainingReveal, trainingDebrief
 

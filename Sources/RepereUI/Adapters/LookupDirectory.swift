@@ -11,6 +11,9 @@ public struct LookupDirectory: DirectoryBrowsing {
     self.directory = directory
   }
 
+  public func kindLabel(_ id: String) -> String { directory.vocabulary.typeLabel(id) }
+  public func themeLabel(_ id: String) -> String { directory.vocabulary.themeLabel(id) }
+
   public func search(_ text: String, near place: PlaceValue?, now: Date, limit: Int) -> [StructureSummary] {
     directory.search(text, place: place, now: now, limit: limit).map { hit in
       let structure = hit.structure

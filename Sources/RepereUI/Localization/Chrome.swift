@@ -21,12 +21,14 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case placeChoiceTitle, placeNotFound, placeUnavailable
   case changeTitle, changeHint, changeNothing
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
-  case orientationContacts, orientationNoContact, orientationLevel, directoryUnavailable
+  case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
+    orientationLevel, directoryUnavailable
   case exported, exportFailed
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
   case dataErrors, secondDigit, unfinishedCases, caseResumed
+  case resumeTitle, resumeHint, resumeInUse, resumeFailed, resumeStarted, resumeLast, resumeAnswers
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
 
@@ -156,8 +158,28 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .validityWarning: t("⚠ %@", "⚠ %@")
     case .unfinishedCases:
       t(
-        "%@ dossier(s) non terminé(s) — reprendre : repere --resume %@",
-        "%@ unfinished case(s) — resume: repere --resume %@")
+        "%@ dossier(s) non terminé(s) — %@ pour reprendre", "%@ unfinished case(s) — %@ to resume")
+    case .resumeTitle: t("Reprendre un dossier interrompu", "Resume an interrupted case")
+    case .resumeHint:
+      t(
+        "Numéro ou ↑↓ puis Entrée : le dossier reprend où il en était. Échap : continuer le nouvel appel.",
+        "Number or ↑↓ then Enter: the case resumes where it stood. Esc: go on with the new call.")
+    case .resumeInUse:
+      t(
+        "ouvert dans une autre fenêtre de Repère : à reprendre là-bas",
+        "open in another Repère window: resume it there")
+    case .resumeFailed: t("Reprise impossible : %@", "Cannot resume: %@")
+    case .resumeStarted: t("commencé %@", "started %@")
+    case .resumeLast: t("dernière saisie %@", "last entry %@")
+    case .resumeAnswers: t("%@ réponse(s)", "%@ answer(s)")
+    case .orientationQueryEmpty:
+      t(
+        "Aucune structure « %@ » répertoriée pour le %@ (à compléter dans l'annuaire local)",
+        "No \u{201C}%@\u{201D} structure listed for %@ (to be added to the local directory)")
+    case .orientationQueryEmptyNational:
+      t(
+        "Aucune structure « %@ » répertoriée (lieu non précisé ; à compléter dans l'annuaire)",
+        "No \u{201C}%@\u{201D} structure listed (no place given; to be added to the directory)")
     case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
     case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:

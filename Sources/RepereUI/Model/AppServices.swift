@@ -11,6 +11,9 @@ public struct AppServices: Sendable {
   public var dataErrors: [String] = []
   /// Things to tell at start (unfinished cases to resume), shown when there is no error.
   public var notices: [String] = []
+  /// Cases left unfinished in the journal, most recent first: offered for resuming while the
+  /// new case has no answer.
+  public var unfinishedCases: [UnfinishedCase] = []
 
   public init(
     directory: (any DirectoryBrowsing)? = nil, places: (any PlaceResolving)? = nil,

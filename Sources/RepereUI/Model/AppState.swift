@@ -13,6 +13,8 @@ public enum Overlay: Hashable, Sendable {
   case changeAnswer
   /// The optional reason for a changed answer (the answer waits in `pendingChange`).
   case changeReason
+  /// The unfinished cases of the journal, to pick one to resume.
+  case resumeList
 }
 
 /// A changed answer waiting for its optional reason before it goes to the walk.
@@ -33,6 +35,18 @@ public struct StatusMessage: Hashable, Sendable {
   public init(_ kind: Kind, _ text: String) {
     self.kind = kind
     self.text = text
+  }
+}
+
+/// One contact query of a disposition and the structures it found (before duplicates with
+/// the disposition's other queries are removed).
+public struct QueryContacts: Hashable, Sendable {
+  public var query: ContactQuery
+  public var matches: [ContactMatch]
+
+  public init(query: ContactQuery, matches: [ContactMatch]) {
+    self.query = query
+    self.matches = matches
   }
 }
 
@@ -94,8 +108,12 @@ public struct AppState: Sendable {
   public var placeForStep: String?
   /// `--place` text waiting for the reference data to load.
   public var pendingPlaceText: String?
-  /// Contacts resolved for each disposition code, in disposition order.
+  /// Contacts resolved for each disposition code, in disposition order (duplicates between
+  /// queries removed).
   public var contacts: [String: [ContactMatch]] = [:]
+  /// Each disposition's contact queries with what each found, in query order: a query that
+  /// found nothing is said on the orientation, never silently dropped.
+  public var contactsByQuery: [String: [QueryContacts]] = [:]
   public var orientationSelection = 0
   public var helpScroll = 0
   public var status: StatusMessage?
@@ -107,6 +125,9 @@ public struct AppState: Sendable {
   public var lastExport: String?
   /// A training session (`repere train`): the scenario's reference and the training screens.
   public var training: TrainingContext?
+  /// Unfinished cases offered for resuming (from the services), and the one highlighted.
+  public var unfinishedCases: [UnfinishedCase] = []
+  public var resumeSelection = 0
 
   public init(
     walker: any CaseWalking, services: AppServices = AppServices(), language: Language = .fr,
@@ -146,6 +167,7 @@ public struct AppState: Sendable {
     case .placeChoice: return .placeChoice
     case .changeAnswer: return .changeAnswer
     case .changeReason: return .changeReason
+    case .resumeList: return .resumeList
     case nil:
       guard let step = displayedStep, !(showOrientation && editingStepID == nil) else { return .orientation }
       return step.takesTypedInput ? .typedQuestion : .question

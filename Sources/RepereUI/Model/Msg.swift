@@ -27,6 +27,10 @@ public enum Msg: Hashable, Sendable {
   case exportFailed(String)
   /// SIGTERM, SIGHUP or SIGINT: flush and leave.
   case terminate
+  /// The runtime reopened a suspended case (`Effect.resume`, or `--resume` at start).
+  case resumed(ResumedWalk)
+  /// The case could not be reopened (closed meanwhile, open in another window…).
+  case resumeFailed(String)
 }
 
 /// Work the runtime does on the interface's behalf, then reports back as a `Msg`.
@@ -39,4 +43,7 @@ public enum Effect: Hashable, Sendable {
   /// Leave the program: the journal is closed as `outcome` (a finished case) or suspended
   /// (nil: the case can be resumed later).
   case quit(closeAs: CaseOutcome?)
+  /// Reopen the unfinished case `caseID` in place of the new, empty one (answered by
+  /// `Msg.resumed` or `Msg.resumeFailed`).
+  case resume(caseID: String)
 }

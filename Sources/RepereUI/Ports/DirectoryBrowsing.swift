@@ -8,6 +8,15 @@ public protocol DirectoryBrowsing: Sendable {
   func search(_ text: String, near place: PlaceValue?, now: Date, limit: Int) -> [StructureSummary]
   /// The full record of one structure at `now` (for « ouvert maintenant »).
   func detail(_ id: String, now: Date) -> StructureDetail?
+  /// The vocabulary's label of a structure kind (`parquet` → « Parquet »), or the id.
+  func kindLabel(_ id: String) -> String
+  /// The vocabulary's label of a theme, or the id.
+  func themeLabel(_ id: String) -> String
+}
+
+extension DirectoryBrowsing {
+  public func kindLabel(_ id: String) -> String { id }
+  public func themeLabel(_ id: String) -> String { id }
 }
 
 /// One line of search results.

@@ -50,7 +50,8 @@ struct OrientationScreen {
       }
       lines.append(StyledLine("  " + Chrome.orientationContacts(language), .title))
       let matches = state.contacts[disposition.code] ?? []
-      if matches.isEmpty {
+      // Queries that found nothing say so one by one below; this line is for the rest.
+      if matches.isEmpty, state.services.contacts == nil || disposition.contacts.isEmpty {
         lines.append(
           StyledLine(
             "   " + (state.services.contacts == nil ? Chrome.directoryUnavailable : .orientationNoContact)(language),
@@ -62,10 +63,23 @@ struct OrientationScreen {
         lines += contactLines(match, selected: selected, width: width, tag: contactIndex)
         contactIndex += 1
       }
+      for label in state.unmatchedQueryLabels(disposition.code) {
+        lines += StyledLine.wrapped(
+          "⚠ " + nothingFound(TerminalText.sanitized(label)), width: width, style: .faint, prefix: [Span("    ")],
+          indent: 6)
+      }
       lines.append(.empty)
     }
     lines += pathSummary(width: width)
     return (lines, focus)
+  }
+
+  /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) ».
+  private func nothingFound(_ label: String) -> String {
+    guard let departement = state.walk.place?.departement else {
+      return Chrome.orientationQueryEmptyNational(language, label)
+    }
+    return Chrome.orientationQueryEmpty(language, label, TerminalText.sanitized(departement))
   }
 
   /// The answers that led here, and those set aside by a change, after the contacts.

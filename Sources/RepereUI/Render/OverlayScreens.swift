@@ -24,6 +24,7 @@ struct OverlayScreens {
     case .raiseLevel: return raiseLevel
     case .placeChoice: return placeChoice
     case .changeAnswer: return changeAnswer
+    case .resumeList: return resumeList
     case .confirmQuit, .changeReason, nil: return ([], nil, 0)
     }
   }
@@ -156,6 +157,65 @@ struct OverlayScreens {
       lines += wrapped
     }
     return (lines, lines.count - 1, 0)
+  }
+
+  /// The unfinished cases: when started and last written (relative to now, the same on every
+  /// machine), protocol, place, level, answers; one open elsewhere says why it cannot be taken.
+  var resumeList: ([StyledLine], Int?, Int) {
+    var lines = [StyledLine(Chrome.resumeTitle(language), .title)]
+    lines += StyledLine.wrapped(Chrome.resumeHint(language), width: width, style: .faint)
+    lines.append(.empty)
+    var focus: Int?
+    for (index, unfinished) in state.unfinishedCases.enumerated() {
+      let selected = index == state.resumeSelection
+      if selected { focus = lines.count }
+      let highlight: CellStyle? = selected ? .selected : nil
+      var first: [Span] = [
+        Span(selected ? "› " : "  ", .title), Span(TextLayout.pad("\(index + 1)", width: 3), .title),
+        Span(TerminalText.sanitized(unfinished.protocolTitle), .title), Span("  "),
+      ]
+      if let level = unfinished.levelID {
+        let rank = state.walk.levels.first { $0.id == level }?.rank ?? 4
+        first.append(Span(" " + LevelNames.label(level, language) + " ", .badge(rank: rank)))
+      } else {
+        first.append(Span(" " + Chrome.levelNone(language) + " ", .reverse))
+      }
+      lines.append(StyledLine(first, highlight: highlight, tag: index))
+      var facts = [unfinished.placeLabel.map { TerminalText.sanitized($0) } ?? Chrome.placeNone(language)]
+      if let started = unfinished.startedAt {
+        facts.append(Chrome.resumeStarted(language, Self.elapsed(from: started, to: state.now, language)))
+      }
+      if let last = unfinished.lastEntryAt {
+        facts.append(Chrome.resumeLast(language, Self.elapsed(from: last, to: state.now, language)))
+      }
+      facts.append(Chrome.resumeAnswers(language, String(unfinished.answerCount)))
+      lines += StyledLine.wrapped(
+        facts.joined(separator: " · "), width: width, style: .plain, prefix: [Span("     ")], highlight: highlight,
+        tag: index)
+      if unfinished.inUse {
+        lines += StyledLine.wrapped(
+          "⚠ " + Chrome.resumeInUse(language), width: width, style: .error, prefix: [Span("     ")],
+          highlight: highlight, tag: index)
+      }
+      lines.append(.empty)
+    }
+    return (lines, focus, 0)
+  }
+
+  /// « il y a 12 min », « il y a 2 h 05 », « il y a 3 j ».
+  static func elapsed(from start: Date, to now: Date, _ language: Language) -> String {
+    let minutes = max(0, Int(now.timeIntervalSince(start)) / 60)
+    let amount: String
+    if minutes < 1 {
+      amount = language == .fr ? "moins d'1 min" : "under 1 min"
+    } else if minutes < 60 {
+      amount = "\(minutes) min"
+    } else if minutes < 48 * 60 {
+      amount = String(format: "%d h %02d", minutes / 60, minutes % 60)
+    } else {
+      amount = language == .fr ? "\(minutes / 1440) j" : "\(minutes / 1440) d"
+    }
+    return language == .fr ? "il y a \(amount)" : "\(amount) ago"
   }
 
   var raiseLevel: ([StyledLine], Int?, Int) {

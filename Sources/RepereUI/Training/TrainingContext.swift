@@ -79,8 +79,12 @@ extension AppState {
   func allows(_ id: ActionID, on screen: ScreenKind) -> Bool {
     // `o` shows the orientation before the end; once the walk is finished there is nothing to toggle.
     if id == .orientation, screen == .orientation, walk.isFinished { return false }
-    guard let training else { return !TrainingActions.ids.contains(id) }
+    guard let training else {
+      if id == .resume { return offersResume }
+      return !TrainingActions.ids.contains(id)
+    }
     switch id {
+    case .resume: return false
     case .notes: return !training.presenter
     case .export: return screen == .trainingDebrief
     default: return true

@@ -44,11 +44,15 @@ public enum UIProgram {
     }
     next.resolveContacts()
     if next.overlays.contains(.search) { next.refreshSearch() }
+    next.unfinishedCases = services.unfinishedCases
     if let first = services.dataErrors.first {
       next.status = StatusMessage(
         .error, Chrome.dataErrors(next.language, String(services.dataErrors.count), TerminalText.sanitized(first)))
     } else if let notice = services.notices.first, next.status == nil {
       next.status = StatusMessage(.info, TerminalText.sanitized(notice))
+    } else if next.offersResume, next.status == nil {
+      let key = next.screen.isTyping ? "F8" : "r"
+      next.status = StatusMessage(.info, Chrome.unfinishedCases(next.language, String(next.unfinishedCases.count), key))
     }
     return (next, effects)
   }
@@ -87,6 +91,12 @@ extension AppState {
       return []
     case .terminate:
       return closing(reason: "signal")
+    case .resumed(let resumed):
+      adopt(resumed)
+      return []
+    case .resumeFailed(let message):
+      status = StatusMessage(.error, Chrome.resumeFailed(language, TerminalText.sanitized(message)))
+      return []
     case .click(let x, let y):
       return click(x: x, y: y)
     case .key(let key):
@@ -122,12 +132,12 @@ extension AppState {
   }
 
   static let quitsFromAnyWindow: Set<ScreenKind> = [
-    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer,
+    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .resumeList,
   ]
 
   private mutating func handle(_ key: KeyPress) -> [Effect] {
     let screen = self.screen
-    let action = ActionTable.action(for: key, on: screen)
+    let action = ActionTable.action(for: key, on: screen) { allows($0, on: screen) }
     if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
     // Windows without a quit of their own (the case screens, help and record have one).
     if action == .quit, Self.quitsFromAnyWindow.contains(screen) { return requestQuit() }
@@ -143,6 +153,7 @@ extension AppState {
     case .placeChoice: return handlePlaceChoice(key, action: action)
     case .changeAnswer: return handleChangeAnswer(key, action: action)
     case .changeReason: return handleChangeReason(key, action: action)
+    case .resumeList: return handleResumeList(key, action: action)
     case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }
@@ -185,6 +196,8 @@ extension AppState {
       return []
     case .quit:
       return requestQuit()
+    case .resume:
+      return openResumeList()
     default:
       return nil
     }
@@ -241,27 +254,55 @@ extension AppState {
     }
   }
 
-  /// Resolves every disposition's contact queries at the case's place and time.
+  /// Resolves every disposition's contact queries at the case's place and time, keeping what
+  /// each query found.
   mutating func resolveContacts() {
     guard let resolver = services.contacts else {
       contacts = [:]
+      contactsByQuery = [:]
       return
     }
     var result: [String: [ContactMatch]] = [:]
+    var byQuery: [String: [QueryContacts]] = [:]
     for disposition in walk.dispositions {
       var seen = Set<String>()
       var matches: [ContactMatch] = []
+      var queries: [QueryContacts] = []
       for query in disposition.contacts {
         let age = query.ageVariable.flatMap { walker.number(forVariable: $0) }
-        for match in resolver.resolve(query, place: walk.place, age: age, now: now)
-        where seen.insert(match.structureID).inserted {
+        let found = resolver.resolve(query, place: walk.place, age: age, now: now)
+        queries.append(QueryContacts(query: query, matches: found))
+        for match in found where seen.insert(match.structureID).inserted {
           matches.append(match)
         }
       }
       result[disposition.code] = matches
+      byQuery[disposition.code] = queries
     }
     contacts = result
+    contactsByQuery = byQuery
     orientationSelection = min(orientationSelection, max(0, orientationContacts.count - 1))
+  }
+
+  /// The queries of `code` that found no structure, as « Parquet » (kinds, else themes, from the
+  /// vocabulary): the orientation says each one, so a missing local record is seen and completed.
+  public func unmatchedQueryLabels(_ code: String) -> [String] {
+    (contactsByQuery[code] ?? []).filter(\.matches.isEmpty).map {
+      QueryLabel.of($0.query, directory: services.directory)
+    }
+  }
+}
+
+/// How a contact query is named to people: its kinds' labels, else its themes', else its id.
+public enum QueryLabel {
+  public static func of(_ query: ContactQuery, directory: (any DirectoryBrowsing)?) -> String {
+    if !query.kinds.isEmpty {
+      return query.kinds.map { directory?.kindLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    if !query.themes.isEmpty {
+      return query.themes.map { directory?.themeLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    return query.id ?? "?"
   }
 }
 

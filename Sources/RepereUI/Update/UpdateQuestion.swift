@@ -83,7 +83,8 @@ extension AppState {
 
   /// Handles `key` on the question again (after a pending digit was picked).
   private mutating func handleKeyAgain(_ key: KeyPress) -> [Effect]? {
-    handleQuestion(key, action: ActionTable.action(for: key, on: screen))
+    let screen = self.screen
+    return handleQuestion(key, action: ActionTable.action(for: key, on: screen) { allows($0, on: screen) })
   }
 
   /// Picks a digit left waiting once its time is up (called on every clock tick).

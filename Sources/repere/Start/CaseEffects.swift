@@ -32,6 +32,8 @@ final class CaseEffects {
       }
     case .export(let fallback, let name):
       return export(fallback: fallback, name: name, state: state)
+    case .resume(let caseID):
+      return resume(caseID, state: state)
     case .quit(let outcome):
       quitting = true
       closeAs = outcome
@@ -47,6 +49,20 @@ final class CaseEffects {
       _ = try? journal.close(outcome: closeAs, level: level)
     } else {
       journal.suspend()
+    }
+  }
+
+  /// Reopens an unfinished case in place of the new one. The new case has no answer (the offer
+  /// stands only then); if it already has a journal (a place given at start), that journal is
+  /// closed as abandoned rather than left behind as another unfinished case.
+  private func resume(_ caseID: String, state: AppState) -> [Msg] {
+    do {
+      let resumed = try setup.resume(id: caseID, now: state.now, language: state.language)
+      if let current = journal { _ = try? current.close(outcome: .abandoned, level: nil) }
+      journal = resumed.journal
+      return [.resumed(resumed.walk)]
+    } catch {
+      return [.resumeFailed(String(describing: error))]
     }
   }
 

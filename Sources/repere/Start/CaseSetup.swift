@@ -113,6 +113,17 @@ struct CaseSetup {
       displayLanguage: language)
   }
 
+  /// Reopens the suspended case `id` (journal locked and repaired) and rebuilds its walk on
+  /// this bundle's protocols.
+  func resume(id: String, now: Date, language: Language) throws -> ResumedSession {
+    guard let store else { throw SetupError(description: "aucun dossier de journaux (option --journal)") }
+    let resumed = try store.resume(id: id)
+    let walker = RulesCaseWalker(
+      resuming: resumed.record, library: library, fallbackProtocolID: protocolID, today: CalendarDate(now),
+      displayLanguage: language)
+    return ResumedSession(case: resumed, walker: walker)
+  }
+
   /// What the journal's opening event records.
   func caseStart() -> CaseStart {
     let definition = library.protocolDefinition(protocolID)
@@ -158,13 +169,13 @@ final class BackgroundServices: @unchecked Sendable {
   private var loaded: AppServices?
   private var delivered = false
 
-  /// - Parameter store: when given, unfinished cases are counted and announced.
-  init(data: URL, clock: StartClock, store: JournalStore? = nil, language: Language = .fr) {
+  /// - Parameter store: when given, its unfinished cases are offered for resuming.
+  init(data: URL, clock: StartClock, store: JournalStore? = nil) {
     let thread = Thread { [self] in
       var services = CaseSetup.loadServices(data: data)
       clock.mark("directory and reference data (background)")
-      if let store, let unfinished = try? store.unfinishedCases().filter({ !$0.inUse }), let last = unfinished.first {
-        services.notices.append(Chrome.unfinishedCases(language, String(unfinished.count), last.id))
+      if let store, let unfinished = try? store.unfinishedCases() {
+        services.unfinishedCases = unfinished.map(UnfinishedCase.init(summary:))
       }
       lock.withLock { loaded = services }
     }
@@ -198,19 +209,25 @@ struct StartClock: Sendable {
   }
 }
 
-/// A suspended case reopened with `--resume`: its journal and its rebuilt walk.
+/// A suspended case reopened (`--resume`, or picked in the interface's resume list): its
+/// journal and its rebuilt walk.
 struct ResumedSession {
   let `case`: ResumedCase
   let walker: RulesCaseWalker
 
   var journal: CaseJournal { `case`.journal }
 
-  /// Puts the case's notes and opening time back, and says it was resumed.
-  func apply(to state: inout AppState, language: Language) {
+  /// What the interface adopts in place of the new case: the walk, the notes, the opening time.
+  var walk: ResumedWalk {
     let record = `case`.record
-    state.notes = record.notes.map { CaseNote(text: $0.event.text, at: $0.time.date) }
-    if let started = record.startedAt?.date { state.openedAt = started }
-    state.status = StatusMessage(
-      .info, Chrome.caseResumed(language, record.caseID, String(record.answers.count)))
+    return ResumedWalk(
+      caseID: record.caseID, walker: walker,
+      notes: record.notes.map { CaseNote(text: $0.event.text, at: $0.time.date) }, openedAt: record.startedAt?.date,
+      answerCount: record.answers.count)
+  }
+
+  /// Puts the case's walk, notes and opening time into `state`, and says it was resumed.
+  func apply(to state: inout AppState) {
+    state = UIProgram.update(state, .resumed(walk)).0
   }
 }

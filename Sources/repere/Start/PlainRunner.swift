@@ -14,7 +14,7 @@ struct PlainRunner {
     var (state, initialEffects) = UIProgram.start(
       walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
       language: language, size: .minimum, now: now, placeText: place)
-    resumed?.apply(to: &state, language: language)
+    resumed?.apply(to: &state)
     var session = PlainSession(state: state)
     if let first = setup.services.dataErrors.first {
       emit(["! " + Chrome.dataErrors(language, String(setup.services.dataErrors.count), first)])

@@ -42,6 +42,24 @@ enum TestWorld {
     return state
   }
 
+  /// Two cases left unfinished: one resumable (answered twice in Cergy), one open elsewhere.
+  static let unfinished: [UnfinishedCase] = [
+    UnfinishedCase(
+      id: "k3v9q2m7x4aa", startedAt: now.addingTimeInterval(-3_900), lastEntryAt: now.addingTimeInterval(-3_300),
+      protocolTitle: "Orientation nationale", placeLabel: "Cergy (95)", levelID: "information-preoccupante",
+      answerCount: 2, inUse: false),
+    UnfinishedCase(
+      id: "p8w2c6d1r5bb", startedAt: now.addingTimeInterval(-600), lastEntryAt: now.addingTimeInterval(-120),
+      protocolTitle: "Orientation nationale", placeLabel: nil, levelID: nil, answerCount: 1, inUse: true),
+  ]
+
+  /// A fresh state whose services arrived with `unfinished` cases to offer.
+  static func stateOfferingResume(size: GridSize = .minimum, language: Language = .fr) throws -> AppState {
+    var services = self.services
+    services.unfinishedCases = unfinished
+    return UIProgram.servicesLoaded(try state(size: size, language: language), services).0
+  }
+
   /// Applies keys one after the other, collecting effects (journal writes acknowledged).
   static func press(_ keys: [KeyPress], on state: AppState) -> (AppState, [Effect]) {
     var current = state
@@ -59,12 +77,15 @@ enum TestWorld {
 
   static func type(_ text: String) -> [KeyPress] { text.map { .character($0) } }
 
-  /// The state after answering: no danger, a professional, Cergy (95), 15, hotel + runaways.
-  static func finishedCase(size: GridSize = .minimum) throws -> AppState {
+  /// The state after answering: no danger, a professional, Cergy (95) or `place`, 15, hotel +
+  /// runaways.
+  static func finishedCase(size: GridSize = .minimum, place: String = "95", language: Language = .fr) throws
+    -> AppState
+  {
     let keys: [KeyPress] =
-      [.character("2"), .character("1")] + type("95") + [.enter] + type("15") + [.enter] + [.character("2")]
+      [.character("2"), .character("1")] + type(place) + [.enter] + type("15") + [.enter] + [.character("2")]
       + [.character("1"), .character("2"), .enter]
-    var state = press(keys, on: try self.state(size: size)).0
+    var state = press(keys, on: try self.state(size: size, language: language)).0
     state = UIProgram.update(state, .tick(now.addingTimeInterval(192))).0
     return state
   }
@@ -75,6 +96,7 @@ struct FakePlaces: PlaceResolving {
     switch text.lowercased() {
     case "95", "95000", "cergy": [PlaceValue(communeCode: "95127", departement: "95", label: "Cergy (95)")]
     case "93", "93200": [PlaceValue(communeCode: "93066", departement: "93", label: "Saint-Denis (93)")]
+    case "27", "27000": [PlaceValue(communeCode: "27229", departement: "27", label: "Évreux (27)")]
     case "saint-denis":
       [
         PlaceValue(communeCode: "93066", departement: "93", label: "Saint-Denis (93)"),
@@ -124,6 +146,8 @@ struct FakeDirectory: DirectoryBrowsing {
   func detail(_ id: String, now: Date) -> StructureDetail? {
     Self.records.first { $0.id == id }
   }
+
+  func kindLabel(_ id: String) -> String { ["parquet": "Parquet", "crip": "CRIP"][id] ?? id }
 }
 
 struct FakeContacts: ContactResolving {
@@ -131,6 +155,8 @@ struct FakeContacts: ContactResolving {
     if let id = query.id {
       return [ContactMatch(structureID: id, name: name(id), tier: .national, reason: "ligne nationale", openNow: true)]
     }
+    // The Eure (27) has no local record: its local queries find nothing.
+    guard place?.departement != "27" else { return [] }
     let byKind = ["crip": "95/crip-exemple", "parquet": "95/parquet-exemple", "association": "95/association-exemple"]
     let ids = query.kinds.compactMap { byKind[$0] }
     return ids.map {
