@@ -74,7 +74,15 @@ final class TmuxSession {
     var last = ""
     while Date() < deadline {
       last = (try? screen()) ?? ""
-      if condition(last) { return last }
+      // A capture can catch a frame half painted: the condition must hold on two identical
+      // captures in a row, so the rest of the screen the test reads next is there too.
+      if condition(last) {
+        usleep(20_000)
+        let again = (try? screen()) ?? ""
+        if again == last { return last }
+        last = again
+        continue
+      }
       usleep(20_000)
     }
     throw Failure(description: "timed out waiting for \(description); screen was:\n\(last)")
