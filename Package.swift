@@ -13,7 +13,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     // MARK: Terminal edge (only these two and the executable may see curses)
@@ -34,11 +33,11 @@ let package = Package(
     ),
     .target(
       name: "RepereRules",
-      dependencies: ["RepereBase", .product(name: "Yams", package: "Yams")]
+      dependencies: ["RepereBase"]
     ),
     .target(
       name: "RepereLookup",
-      dependencies: ["RepereBase", .product(name: "Yams", package: "Yams")]
+      dependencies: ["RepereBase"]
     ),
     .target(
       name: "RepereJournal",
@@ -69,24 +68,42 @@ let package = Package(
       ]
     ),
 
+    // Crash harness for the journal tests: appends scripted events, prints "ACK n" after each fsync.
+    .executableTarget(
+      name: "repere-journal-harness",
+      dependencies: ["RepereJournal", "RepereBase"]
+    ),
+
     // MARK: Benchmarks (release builds only; never run as tests)
     .executableTarget(
       name: "RepereBench",
       dependencies: ["RepereLookup", "RepereBase"]
+    ),
+    // Rules: load/check/paths/walk of a generated 2,000-step protocol.
+    .executableTarget(
+      name: "repere-rules-bench",
+      dependencies: ["RepereBase", "RepereRules", "RepereBundle", .product(name: "Yams", package: "Yams")],
+      path: "Sources/RepereRulesBench"
     ),
 
     // MARK: Tests
     .testTarget(name: "RepereBaseTests", dependencies: ["RepereBase"]),
     .testTarget(name: "RepereRulesTests", dependencies: ["RepereRules", "RepereBase"]),
     .testTarget(name: "RepereLookupTests", dependencies: ["RepereLookup", "RepereBase"]),
-    .testTarget(name: "RepereJournalTests", dependencies: ["RepereJournal", "RepereBase"]),
+    .testTarget(
+      name: "RepereJournalTests",
+      dependencies: ["RepereJournal", "RepereBase", "repere-journal-harness"],
+      exclude: ["Golden"]
+    ),
     .testTarget(
       name: "RepereBundleTests",
       dependencies: ["RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]
     ),
     .testTarget(
       name: "RepereUITests",
-      dependencies: ["RepereUI", "RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]
+      dependencies: [
+        "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereLookup", "RepereJournal", "RepereBase",
+      ]
     ),
     .testTarget(
       name: "RepereEndToEndTests",

@@ -67,3 +67,33 @@ int repere_terminal_size(int *rows, int *cols) {
   *cols = size.ws_col;
   return 1;
 }
+
+int repere_color_pairs(void) { return COLOR_PAIRS; }
+
+void repere_enable_mouse(void) { mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL); mouseinterval(0); }
+
+int repere_read_click(int *y, int *x) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  if (!(event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) return 0;
+  *y = event.y;
+  *x = event.x;
+  return 1;
+}
+
+int repere_can_address_cursor(void) {
+  char *cup = tigetstr("cup");
+  return cup != NULL && cup != (char *)-1;
+}
+
+void repere_write_raw(const char *text) {
+  size_t length = strlen(text);
+  while (length > 0) {
+    ssize_t written = write(STDOUT_FILENO, text, length);
+    if (written <= 0) return;
+    text += written;
+    length -= (size_t)written;
+  }
+}
+
+SCREEN *repere_newterm(void) { return newterm(NULL, stdout, stdin); }

@@ -6,7 +6,10 @@ import RepereBase
 /// and saying for each result why it was chosen.
 ///
 /// Widening stops at the first level that has a match: a CRIP found in the case's département
-/// means the neighbours' CRIPs are not listed (they are not competent). It never goes past `within`.
+/// means the neighbours' CRIPs are not listed (they are not competent). National structures
+/// (zone `france`) are competent everywhere, so they complete a short local list up to `limit`
+/// when `within` allows it. Without a place, only national structures are proposed: a local
+/// structure of an arbitrary département would be wrong. It never goes past `within`.
 public struct ContactResolver: ContactResolving {
   public let directory: Directory
 
@@ -37,7 +40,9 @@ public struct ContactResolver: ContactResolving {
     let ranked = index.select(
       candidates, kindOf: [], fieldOf: [], filters: filters, context: &context, limit: index.count)
     let maximumLevel = Self.maximumProximity(query.within, hasPlace: place != nil)
-    let levels = ranked.filter { $0.proximity <= maximumLevel }
+    let levels = ranked.filter {
+      $0.proximity <= maximumLevel && (place != nil || directory.structures[$0.doc].isNational)
+    }
     guard let firstLevel = levels.map({ level(of: $0.proximity) }).min() else { return [] }
     var chosen = levels.filter { level(of: $0.proximity) == firstLevel }
     if query.open == .any {
@@ -45,12 +50,29 @@ public struct ContactResolver: ContactResolving {
         ($0.proximity, $0.distanceKm ?? .infinity, $0.doc) < ($1.proximity, $1.distanceKm ?? .infinity, $1.doc)
       }
     }
-    return chosen.prefix(max(0, query.limit)).map { item in
+    let limit = max(0, query.limit)
+    var matches = chosen.prefix(limit).map { item in
       match(
         doc: item.doc, proximity: item.proximity, open: item.open, context: context,
         reason: levelPhrase(item.proximity, item.doc, context))
     }
+    let nationalLevel = 4
+    if matches.count < limit, firstLevel < nationalLevel, maximumLevel >= nationalLevel {
+      let chosenDocs = Set(chosen.map(\.doc))
+      let national = levels.filter {
+        !chosenDocs.contains($0.doc) && directory.structures[$0.doc].isNational
+      }
+      matches += national.prefix(limit - matches.count).map { item in
+        match(
+          doc: item.doc, proximity: item.proximity, open: item.open, context: context,
+          reason: Self.nationalComplement)
+      }
+    }
+    return matches
   }
+
+  /// Why a national structure follows local ones.
+  static let nationalComplement = "national : compétent partout, en complément des structures proches"
 
   /// Commune and département form one level: both are local.
   private func level(of proximity: Int) -> Int { proximity <= 1 ? 1 : proximity }

@@ -8,6 +8,7 @@ public struct Resource: Hashable, Sendable, Identifiable {
     case guide, rapport
     case ficheReflexe = "fiche-reflexe"
     case outil, evenement, formation
+    case texteLegal = "texte-legal"
   }
 
   public var id: String

@@ -1,13 +1,32 @@
 import ArgumentParser
+import Foundation
+import RepereBase
+import RepereBundle
+import RepereRules
 
 /// `repere check`: loads the whole bundle and reports every finding with file:line:column.
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "check", abstract: "Vérifie le dossier de données et signale chaque erreur (fichier:ligne:colonne).")
+    commandName: "check",
+    abstract: "Vérifie le dossier de données et signale chaque erreur (fichier:ligne:colonne).",
+    discussion: "Sortie : 0 sans erreur, 2 avec des erreurs ; avec --strict, 1 s'il n'y a que des avertissements.")
 
   @OptionGroup var dataOptions: DataOptions
 
+  @Flag(name: .long, help: "Sortie JSON pour les outils.")
+  var json = false
+
+  @Flag(name: .long, help: "Les avertissements font échouer (code 1).")
+  var strict = false
+
+  @Option(name: .long, help: "Date du jour pour les avertissements de validité (AAAA-MM-JJ ; défaut : aujourd'hui).")
+  var today: String?
+
   func run() throws {
-    throw ValidationError("check n'est pas encore disponible")
+    let day = try CommandSupport.day(today)
+    let (_, findings) = DataBundle.loadAndCheck(from: dataOptions.dataURL, today: day)
+    print(json ? FindingReport.json(findings) : FindingReport.human(findings))
+    let status = FindingReport.exitStatus(findings, strict: strict)
+    if status != 0 { throw ExitCode(status) }
   }
 }

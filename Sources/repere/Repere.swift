@@ -17,8 +17,14 @@ struct Repere: ParsableCommand {
     subcommands: [
       StartCommand.self,
       CheckCommand.self,
+      WalkCommand.self,
+      PathsCommand.self,
+      ScenarioCommand.self,
+      TrainCommand.self,
       FindCommand.self,
       ImportCommand.self,
+      JournalCommand.self,
+      ReplayCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )

@@ -1,13 +1,127 @@
 import ArgumentParser
+import Foundation
+import RepereBase
+import RepereBundle
+import RepereJournal
+import RepereRules
+import RepereTerminal
+import RepereUI
 
-/// Opens the interactive assistant (the default subcommand). Owned by the UI work.
+/// Opens the interactive assistant (the default subcommand): the full-screen interface, or
+/// with `--plain` a line-by-line mode for screen readers, dumb terminals, logs and scripts.
 struct StartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "start", abstract: "Ouvre l'assistant interactif (par défaut).")
+    commandName: "start", abstract: "Ouvre l'assistant interactif (par défaut).",
+    discussion: """
+      Touches : chiffres pour répondre (0 : « Je ne sais pas »), ↑↓ puis Entrée, ← retour,
+      c changer une réponse, / annuaire, n notes, l relever le niveau, e exporter, ? aide, q quitter.
+      Pendant une saisie, les commandes passent par F1…F10 (F1 aide, F2 notes, F3 annuaire…).
+      Au démarrage, r (F8) reprend un dossier interrompu tant que le nouveau n'a aucune réponse.
+      """)
 
   @OptionGroup var dataOptions: DataOptions
 
+  @Option(name: .long, help: "Lieu de la situation (commune, code postal ou département).")
+  var place: String?
+
+  @Option(name: .long, help: "Langue de l'interface : fr (défaut) ou en.")
+  var lang: String?
+
+  @Flag(name: .long, help: "Mode ligne à ligne (lecteurs d'écran, terminaux simples, journaux, scripts).")
+  var plain = false
+
+  @Option(name: .customLong("protocol"), help: "Identifiant du protocole de départ (défaut : le protocole national).")
+  var protocolID: String?
+
+  @Option(name: .long, help: "Dossier des journaux de cas (défaut : $XDG_STATE_HOME/repere).")
+  var journal: String?
+
+  @Flag(name: .long, help: "Active le clic souris sur les options (empêche la sélection de texte à la souris).")
+  var mouse = false
+
+  @Option(name: .long, help: "Reprend un dossier non terminé (identifiant ou début d'identifiant du journal).")
+  var resume: String?
+
   func run() throws {
-    throw ValidationError("l'interface interactive n'est pas encore disponible")
+    let environment = ProcessInfo.processInfo.environment
+    let language = Language.resolve(option: lang, environment: environment)
+    if !plain,
+      let problem = TerminalCheck.problem(
+        environment: environment, stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+        stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, language: language)
+    {
+      Self.fail(problem, code: 3)
+    }
+    let now = Date()
+    let clock = StartClock(environment: environment)
+    var setup: CaseSetup
+    do {
+      setup = try CaseSetup.load(
+        data: dataOptions.dataURL, protocolID: protocolID, journalFolder: journal, environment: environment,
+        clock: clock)
+    } catch let error as CaseSetup.SetupError {
+      Self.fail(error.description, code: 2)
+    }
+    let resumed = resume.map { Self.resumeCase($0, setup: setup, now: now, language: language) }
+    if plain {
+      setup.services = CaseSetup.loadServices(data: dataOptions.dataURL)
+      clock.mark("directory and reference data")
+      let effects = CaseEffects(setup: setup, journal: resumed?.journal)
+      let runner = PlainRunner(setup: setup, language: language, effects: effects)
+      throw ExitCode(runner.run(place: place, resumed: resumed))
+    }
+    try runFullScreen(
+      setup: setup, resumed: resumed, language: language, environment: environment, now: now, clock: clock)
+  }
+
+  /// Reopens a suspended case's journal and rebuilds its walk; exits with a clear message when
+  /// it cannot (unknown id, already closed, open in another window).
+  static func resumeCase(_ id: String, setup: CaseSetup, now: Date, language: Language) -> ResumedSession {
+    guard setup.store != nil else { fail("repere : aucun dossier de journaux (option --journal)", code: 2) }
+    do {
+      return try setup.resume(id: id, now: now, language: language)
+    } catch {
+      fail("repere : impossible de reprendre le dossier « \(id) » : \(error)", code: 2)
+    }
+  }
+
+  /// The curses interface: the first question at once, the directory loading behind it.
+  private func runFullScreen(
+    setup: CaseSetup, resumed: ResumedSession?, language: Language, environment: [String: String], now: Date,
+    clock: StartClock
+  ) throws {
+    let screen: CursesScreen
+    do {
+      screen = try CursesScreen(environment: environment, language: language, mouse: mouse)
+    } catch {
+      Self.fail(String(describing: error), code: 3)
+    }
+    let effects = CaseEffects(setup: setup, journal: resumed?.journal)
+    var start = UIProgram.start(
+      walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
+      language: language, size: screen.size, now: now, placeText: place)
+    resumed?.apply(to: &start.0)
+    // A resumed case offers no other: the unfinished cases are listed only for a new one.
+    let background = BackgroundServices(
+      data: dataOptions.dataURL, clock: clock, store: resumed == nil ? setup.store : nil)
+    let runtime = TerminalRuntime(
+      screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)
+    var firstFrame = true
+    let ending = runtime.run(start) {
+      if firstFrame {
+        clock.mark("first frame")
+        firstFrame = false
+      }
+    }
+    screen.stop()
+    effects.finish()
+    if let path = effects.journalPath { FileHandle.standardError.write(Data("journal : \(path)\n".utf8)) }
+    if case .signal(let number) = ending { throw ExitCode(128 + number) }
+  }
+
+  /// Prints `message` on stderr and exits with `code` (never lets curses kill the process).
+  static func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Foundation.exit(code)
   }
 }

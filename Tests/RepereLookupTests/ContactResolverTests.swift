@@ -52,17 +52,54 @@ import Testing
   @Test func openNowAgeLimitAndID() {
     let late = Fixtures.date("2026-11-30T23:30:00+01:00")
     let themed = ContactQuery(themes: ["prostitution-mineurs"], open: .now)
-    // At 23:30 the local MDA is closed: with open: now the widening goes on to the open night shelter.
-    #expect(resolver.resolve(themed, place: saintDenis, age: nil, now: late).map(\.structureID) == ["77/asso-nuit"])
+    // At 23:30 the local MDA is closed: with open: now the widening goes on to the open night
+    // shelter, and the national line (open 24/7) completes the list.
+    #expect(
+      resolver.resolve(themed, place: saintDenis, age: nil, now: late).map(\.structureID) == [
+        "77/asso-nuit", "national/119",
+      ])
     let byAge = ContactQuery(themes: ["prostitution-mineurs"], ageVariable: "age")
-    #expect(resolver.resolve(byAge, place: saintDenis, age: 15, now: monday).map(\.structureID) == ["93/mda"])
-    #expect(resolver.resolve(byAge, place: saintDenis, age: 30, now: monday).map(\.structureID) == ["77/asso-nuit"])
-    let limited = ContactQuery(kinds: ["crip"], limit: 1)
-    #expect(resolver.resolve(limited, place: nil, age: nil, now: monday).count == 1)
+    #expect(
+      resolver.resolve(byAge, place: saintDenis, age: 15, now: monday).map(\.structureID) == ["93/mda", "national/119"])
+    #expect(
+      resolver.resolve(byAge, place: saintDenis, age: 30, now: monday).map(\.structureID) == [
+        "77/asso-nuit", "national/119",
+      ])
+    let limited = ContactQuery(themes: ["prostitution-mineurs"], limit: 1)
+    #expect(resolver.resolve(limited, place: saintDenis, age: nil, now: monday).map(\.structureID) == ["93/mda"])
     let byID = resolver.resolve(ContactQuery(id: "national/119"), place: saintDenis, age: nil, now: monday)
     #expect(byID.map(\.structureID) == ["national/119"])
     #expect(byID.first?.reason == "désignée par le protocole — national")
     #expect(resolver.resolve(ContactQuery(id: "nope"), place: saintDenis, age: nil, now: monday).isEmpty)
+  }
+}
+
+@Suite struct ContactResolverCompletionTests {
+  let resolver = ContactResolver(directory: Fixtures.directory)
+  let monday = Fixtures.date("2026-11-30T10:00:00+01:00")
+  let saintDenis = Fixtures.places.place(insee: "93066")
+
+  @Test func nationalStructuresCompleteAShortLocalListAndSaySo() throws {
+    let query = ContactQuery(themes: ["prostitution-mineurs"], limit: 3)
+    let matches = resolver.resolve(query, place: saintDenis, age: 15, now: monday)
+    #expect(matches.first?.structureID == "93/mda")
+    let national = try #require(matches.first { $0.structureID == "national/119" })
+    #expect(national.tier == .national)
+    #expect(national.reason == ContactResolver.nationalComplement)
+  }
+
+  @Test func neighboursDoNotCompleteALocalList() {
+    // A CRIP in the 93: the neighbours' CRIPs are not competent and there is no national CRIP.
+    let matches = resolver.resolve(ContactQuery(kinds: ["crip"], limit: 3), place: saintDenis, age: nil, now: monday)
+    #expect(matches.map(\.structureID) == ["93/crip"])
+  }
+
+  @Test func withoutAPlaceOnlyNationalStructuresAreProposed() {
+    // A département's CRIP would be a wrong answer for a case whose place is unknown.
+    #expect(resolver.resolve(ContactQuery(kinds: ["crip"]), place: nil, age: nil, now: monday).isEmpty)
+    let themed = resolver.resolve(ContactQuery(themes: ["prostitution-mineurs"]), place: nil, age: nil, now: monday)
+    #expect(themed.map(\.structureID) == ["national/119"])
+    #expect(themed.allSatisfy { $0.tier == .national })
   }
 }
 

@@ -31,4 +31,17 @@ void repere_install_signal_flag(void);
 int repere_pending_signal(void);
 /// Terminal size from the kernel (TIOCGWINSZ) on fd 1; 0 on failure.
 int repere_terminal_size(int *rows, int *cols);
+/// newterm on stdout/stdin: returns NULL (instead of exiting like initscr) when the terminal
+/// cannot be used.
+SCREEN *repere_newterm(void);
+/// COLOR_PAIRS (a global Swift 6 rejects).
+int repere_color_pairs(void);
+/// Reports left-button clicks as KEY_MOUSE.
+void repere_enable_mouse(void);
+/// The cell of the last left click (after KEY_MOUSE); 0 when it was not a left click.
+int repere_read_click(int *y, int *x);
+/// Whether the terminal can address the cursor (a "dumb" terminal cannot).
+int repere_can_address_cursor(void);
+/// Writes a string straight to the terminal, bypassing curses (mode changes at exit).
+void repere_write_raw(const char *text);
 #endif

@@ -1,0 +1,159 @@
+import Foundation
+import RepereBase
+import RepereLookup
+import RepereRules
+
+/// Finds and reads the files of a data folder.
+enum BundleLoader {
+  static let knownFormats = [
+    "repere/protocol@1", "repere/directory@1", "repere/vocabulary@1", "repere/resources@1", "repere/scenario@1",
+  ]
+
+  static func load(from root: URL) -> (DataBundle, [Finding]) {
+    var diagnostics = Diagnostics()
+    var files: [BundleFile] = []
+    var protocols: [ProtocolDefinition] = []
+    var scenarios: [Scenario] = []
+    var structures: [Structure] = []
+    var directoryFiles = 0
+    var vocabulary: (Vocabulary, String)?
+    var resources: [Resource] = []
+    for (url, path) in dataFiles(under: root, diagnostics: &diagnostics) {
+      let lowered = path.lowercased()
+      if lowered.hasSuffix(".csv") {
+        let isReference = path.hasPrefix("reference/")
+        files.append(BundleFile(path: path, kind: isReference ? .reference : .directoryCSV))
+        if !isReference {
+          directoryFiles += 1
+          if let data = try? Data(contentsOf: url) {
+            structures += DirectoryFile.loadCSV(data, path: path, diagnostics: &diagnostics).structures
+          } else {
+            diagnostics.error(
+              "unreadable-file", at: SourceLocation(file: path, line: 1, column: 1), "cannot read the file")
+          }
+        }
+        continue
+      }
+      guard let node = YAMLFile.load(url: url, displayName: path, diagnostics: &diagnostics) else { continue }
+      guard let kind = format(of: node, diagnostics: &diagnostics) else { continue }
+      files.append(BundleFile(path: path, kind: kind))
+      switch kind {
+      case .protocolFile:
+        if let definition = ProtocolLoader.load(node: node, diagnostics: &diagnostics) { protocols.append(definition) }
+      case .scenario:
+        if let scenario = ScenarioLoader.load(node: node, diagnostics: &diagnostics) { scenarios.append(scenario) }
+      case .directory:
+        directoryFiles += 1
+        structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
+      case .vocabulary:
+        if let first = vocabulary {
+          diagnostics.error(
+            "duplicate-vocabulary", at: node.location, "the bundle already has a vocabulary: \(first.1)",
+            hint: "keep a single vocabulary file")
+        } else if let loaded = Vocabulary.load(node, diagnostics: &diagnostics) {
+          vocabulary = (loaded, path)
+        }
+      case .resources:
+        resources += ResourceCentre.load(node, diagnostics: &diagnostics)
+      case .directoryCSV, .reference:
+        break
+      }
+    }
+    var bundle = DataBundle(
+      root: root, library: ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
+      resources: ResourceCentre(resources: resources))
+    attachLookup(
+      to: &bundle, structures: structures, hasDirectory: directoryFiles > 0, vocabulary: vocabulary?.0,
+      diagnostics: &diagnostics)
+    return (bundle, diagnostics.findings)
+  }
+
+  /// Reference data, directory, place and contact resolution, and the ids `check` cross-checks.
+  static func attachLookup(
+    to bundle: inout DataBundle, structures: [Structure], hasDirectory: Bool, vocabulary: Vocabulary?,
+    diagnostics: inout Diagnostics
+  ) {
+    let referenceFolder = bundle.root.appendingPathComponent("reference")
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: referenceFolder.path, isDirectory: &isFolder), isFolder.boolValue {
+      do {
+        let reference = try ReferenceData.load(folder: referenceFolder)
+        let index = PlaceIndex(reference: reference)
+        bundle.reference = reference
+        bundle.placeIndex = index
+        bundle.places = AnswerPlaces(index: index)
+      } catch let error as ReferenceDataError {
+        diagnostics.error("invalid-reference-data", at: error.location, error.message)
+      } catch {
+        diagnostics.error(
+          "invalid-reference-data", at: SourceLocation(file: "reference", line: 1, column: 1), "\(error)")
+      }
+    }
+    bundle.vocabulary = vocabulary
+    if hasDirectory {
+      let directory = Directory(
+        structures: structures, reference: bundle.reference ?? .empty, vocabulary: vocabulary ?? Vocabulary())
+      bundle.directory = directory
+      bundle.contacts = ContactResolver(directory: directory)
+    }
+    if hasDirectory || vocabulary != nil {
+      bundle.references = BundleReferences(
+        structureIDs: hasDirectory ? Set(structures.map(\.id)) : nil,
+        types: vocabulary.map { Set($0.types.keys) }, themes: vocabulary.map { Set($0.thematiques.keys) },
+        publics: vocabulary.map { Set($0.publics.keys) })
+    }
+  }
+
+  /// Every `.yaml`, `.yml` and `.csv` file under `root`, sorted, with its relative path.
+  static func dataFiles(under root: URL, diagnostics: inout Diagnostics) -> [(URL, String)] {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      diagnostics.error(
+        "missing-data-folder", at: SourceLocation(file: root.path, line: 1, column: 1),
+        "the data folder does not exist", hint: "give it with --data DIR")
+      return []
+    }
+    let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+    var result: [(URL, String)] = []
+    let enumerator = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+    while let url = enumerator?.nextObject() as? URL {
+      let name = url.lastPathComponent
+      if name.hasPrefix(".") {
+        enumerator?.skipDescendants()
+        continue
+      }
+      let ext = url.pathExtension.lowercased()
+      guard ext == "yaml" || ext == "yml" || ext == "csv" else { continue }
+      let full = url.standardizedFileURL.resolvingSymlinksInPath().path
+      var relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : name
+      if relative.isEmpty { relative = name }
+      result.append((url, relative))
+    }
+    return result.sorted { $0.1 < $1.1 }
+  }
+
+  /// The file's `format`, or nil and a finding.
+  static func format(of node: YAMLNode, diagnostics: inout Diagnostics) -> BundleFile.Kind? {
+    guard let mapping = node.mapping else {
+      diagnostics.error(
+        "missing-format", at: node.location, "a data file must be a mapping starting with 'format:'",
+        hint: "begin the file with 'format: repere/protocol@1' (or directory, vocabulary, resources, scenario)")
+      return nil
+    }
+    guard let entry = mapping.entry("format") else {
+      diagnostics.error(
+        "missing-format", at: mapping.location, "the file has no 'format' key, so its kind is unknown",
+        hint: "begin the file with 'format: repere/protocol@1' (or directory, vocabulary, resources, scenario)")
+      return nil
+    }
+    guard let text = entry.value.scalar, let kind = BundleFile.Kind(rawValue: text), knownFormats.contains(text) else {
+      let written = entry.value.scalar ?? entry.value.shapeDescription
+      diagnostics.error(
+        "unknown-format", at: entry.value.location, "unknown format '\(written)'",
+        hint: Suggestion.hint(for: written, among: knownFormats) ?? "formats: \(knownFormats.joined(separator: ", "))")
+      return nil
+    }
+    return kind
+  }
+}

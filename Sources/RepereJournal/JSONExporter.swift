@@ -1,0 +1,149 @@
+import Foundation
+import RepereBase
+
+/// The case as a JSON document (`repere/case-export@1`) for tools: the same content as the
+/// Markdown summary, with codes and values instead of sentences. Keys sorted, two-space indent,
+/// so the same case gives the same bytes.
+public enum JSONExporter {
+  public static let format = "repere/case-export@1"
+
+  /// Renders `record`; `exportedAt` is the export's time (injected).
+  public static func render(_ record: RecordedCase, exportedAt: JournalTimestamp) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(CaseExport(record, exportedAt: exportedAt))
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+private struct CaseExport: Encodable {
+  struct Answer: Encodable {
+    var step: String
+    var kind: String?
+    var question: String
+    var value: AnswerText
+    var text: String
+    var label: String
+    var place: PlaceValue?
+    var answeredAt: String
+    var changed: Bool
+  }
+  struct Change: Encodable {
+    var at: String
+    var step: String
+    var question: String
+    var from: AnswerText?
+    var fromLabel: String?
+    var to: AnswerText
+    var toLabel: String
+    var reason: String
+  }
+  struct Raise: Encodable {
+    var at: String
+    var from: String?
+    var to: String
+    var reason: String
+  }
+  struct Switch: Encodable {
+    var at: String
+    var from: ProtocolReference
+    var to: ProtocolReference
+    var reason: String?
+  }
+  struct Disposition: Encodable {
+    var at: String
+    var code: String
+    var title: String
+    var level: String
+    var timeframe: String?
+    var actions: [String]
+    var contacts: [JournalContact]
+    var sources: [String]
+    var step: String?
+  }
+  struct Note: Encodable {
+    var at: String
+    var text: String
+    var step: String?
+  }
+  struct Warning: Encodable {
+    var code: String
+    var line: Int
+    var message: String
+  }
+
+  var format = JSONExporter.format
+  var caseID: String
+  var training: Bool
+  var startedAt: String?
+  var lastEventAt: String?
+  var endedAt: String?
+  var outcome: CaseOutcome?
+  var exportedAt: String
+  var `protocol`: ProtocolReference?
+  var protocolInForce: ProtocolReference?
+  var protocolSwitches: [Switch]
+  var bundleHash: String?
+  var programVersion: String?
+  var place: PlaceEvent?
+  var level: String?
+  var levelFromDispositions: String?
+  var levelRaises: [Raise]
+  var answers: [Answer]
+  var changes: [Change]
+  var dispositions: [Disposition]
+  var notes: [Note]
+  var warnings: [Warning]
+
+  private enum CodingKeys: String, CodingKey {
+    case format
+    case caseID = "case"
+    case training, startedAt, lastEventAt, endedAt, outcome, exportedAt
+    case `protocol`, protocolInForce, protocolSwitches, bundleHash, programVersion, place, level
+    case levelFromDispositions, levelRaises, answers, changes, dispositions, notes, warnings
+  }
+
+  init(_ record: RecordedCase, exportedAt: JournalTimestamp) {
+    caseID = record.caseID
+    training = record.opening?.training ?? false
+    startedAt = record.startedAt?.description
+    lastEventAt = record.lastEventAt?.description
+    endedAt = record.end?.time.description
+    outcome = record.end?.event.outcome
+    self.exportedAt = exportedAt.description
+    self.protocol = record.opening?.protocolInForce
+    protocolInForce = record.protocolInForce
+    protocolSwitches = record.protocolSwitches.map {
+      Switch(at: $0.time.description, from: $0.event.from, to: $0.event.to, reason: $0.event.reason)
+    }
+    bundleHash = record.opening?.bundleHash
+    programVersion = record.opening?.programVersion
+    place = record.place
+    level = record.level
+    levelFromDispositions = record.dispositionLevel
+    levelRaises = record.levelRaises.map {
+      Raise(at: $0.time.description, from: $0.event.from, to: $0.event.to, reason: $0.event.reason)
+    }
+    answers = record.answers.map {
+      Answer(
+        step: $0.step, kind: $0.kind, question: $0.question, value: $0.value, text: $0.value.specText,
+        label: $0.label, place: $0.place, answeredAt: $0.answeredAt.description, changed: $0.changed)
+    }
+    changes = record.changes.map {
+      Change(
+        at: $0.time.description, step: $0.event.step, question: $0.event.question, from: $0.event.from,
+        fromLabel: $0.event.fromLabel, to: $0.event.to, toLabel: $0.event.toLabel, reason: $0.event.reason)
+    }
+    dispositions = record.dispositions.map {
+      let event = $0.event
+      return Disposition(
+        at: $0.time.description, code: event.code, title: event.title, level: event.level,
+        timeframe: event.timeframe, actions: event.actions, contacts: event.contacts, sources: event.sources,
+        step: event.step)
+    }
+    notes = record.notes.map { Note(at: $0.time.description, text: $0.event.text, step: $0.event.step) }
+    warnings = record.findings.map {
+      Warning(code: $0.code, line: $0.location.line, message: $0.message)
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import RepereBase
+import RepereLookup
+
+/// `DirectoryBrowsing` over the lookup module's `Directory`: search as you type and the full
+/// record, with « ouvert maintenant » computed in the structure's own time zone.
+public struct LookupDirectory: DirectoryBrowsing {
+  public let directory: Directory
+
+  public init(directory: Directory) {
+    self.directory = directory
+  }
+
+  public func kindLabel(_ id: String) -> String { directory.vocabulary.typeLabel(id) }
+  public func themeLabel(_ id: String) -> String { directory.vocabulary.themeLabel(id) }
+
+  public func search(_ text: String, near place: PlaceValue?, now: Date, limit: Int) -> [StructureSummary] {
+    directory.search(text, place: place, now: now, limit: limit).map { hit in
+      let structure = hit.structure
+      var subtitle = structure.types.map { directory.vocabulary.typeLabel($0) }.joined(separator: ", ")
+      if let commune = structure.adresse?.commune {
+        subtitle += " · " + commune
+      } else if let departement = directory.departement(of: structure) {
+        subtitle += " · " + departement
+      }
+      subtitle += " · " + hit.reason
+      return StructureSummary(
+        id: structure.id, name: structure.nom, subtitle: subtitle, openNow: hit.openNow, isExample: structure.isExample)
+    }
+  }
+
+  public func detail(_ id: String, now: Date) -> StructureDetail? {
+    guard let structure = directory.structure(id: id) else { return nil }
+    let state = directory.openState(of: structure, at: now)
+    var comment: String?
+    switch state {
+    case .open(_, let text), .unknown(let text): comment = text
+    case .closed: comment = nil
+    }
+    let address = structure.adresse?.singleLine
+    return StructureDetail(
+      id: structure.id, name: structure.nom, types: structure.types.map { directory.vocabulary.typeLabel($0) },
+      description: structure.description,
+      phones: structure.telephones.map { StructureDetail.Phone(number: $0.numero, label: $0.libelle) },
+      address: address?.isEmpty == false ? address : nil, hours: structure.horairesText,
+      hoursComment: comment ?? state.frenchSummary(now: now, timeZone: directory.timeZone(of: structure)),
+      openNow: state.openFlag, email: structure.courriel, website: structure.siteWeb,
+      professionalsOnly: structure.acces == .professionnels, isExample: structure.isExample,
+      source: structure.lienSource, updated: structure.dateMaj?.description)
+  }
+}

@@ -1,0 +1,26 @@
+import RepereBase
+
+/// The read-only data services the interface consults while it updates: all pure lookups over
+/// the loaded bundle, so calling them from `update` keeps it deterministic.
+public struct AppServices: Sendable {
+  public var directory: (any DirectoryBrowsing)?
+  public var places: (any PlaceResolving)?
+  public var contacts: (any ContactResolving)?
+  /// Errors found while loading the data folder (file:line:column), shown as a warning: the
+  /// walk goes on, but contacts may be missing until `repere check` is clean.
+  public var dataErrors: [String] = []
+  /// Things to tell at start (unfinished cases to resume), shown when there is no error.
+  public var notices: [String] = []
+  /// Cases left unfinished in the journal, most recent first: offered for resuming while the
+  /// new case has no answer.
+  public var unfinishedCases: [UnfinishedCase] = []
+
+  public init(
+    directory: (any DirectoryBrowsing)? = nil, places: (any PlaceResolving)? = nil,
+    contacts: (any ContactResolving)? = nil
+  ) {
+    self.directory = directory
+    self.places = places
+    self.contacts = contacts
+  }
+}

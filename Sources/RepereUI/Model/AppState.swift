@@ -1,0 +1,212 @@
+import Foundation
+import RepereBase
+
+/// A window drawn over the case (help, search, a record…); Escape closes the top one.
+public enum Overlay: Hashable, Sendable {
+  case help(scroll: Int)
+  case search
+  case detail(id: String, reason: String?, scroll: Int)
+  case notes
+  case raiseLevel
+  case confirmQuit
+  case placeChoice
+  case changeAnswer
+  /// The optional reason for a changed answer (the answer waits in `pendingChange`).
+  case changeReason
+  /// The unfinished cases of the journal, to pick one to resume.
+  case resumeList
+}
+
+/// A changed answer waiting for its optional reason before it goes to the walk.
+public struct PendingChange: Hashable, Sendable {
+  public var stepID: String
+  public var input: AnswerInput
+  /// The answer before and after, as people read them (shown in the prompt).
+  public var fromLabel: String
+  public var toLabel: String
+}
+
+/// A line of feedback under the body.
+public struct StatusMessage: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable { case info, success, error }
+  public var kind: Kind
+  public var text: String
+
+  public init(_ kind: Kind, _ text: String) {
+    self.kind = kind
+    self.text = text
+  }
+}
+
+/// One contact query of a disposition and the structures it found (before duplicates with
+/// the disposition's other queries are removed).
+public struct QueryContacts: Hashable, Sendable {
+  public var query: ContactQuery
+  public var matches: [ContactMatch]
+
+  public init(query: ContactQuery, matches: [ContactMatch]) {
+    self.query = query
+    self.matches = matches
+  }
+}
+
+/// A note typed during the case.
+public struct CaseNote: Hashable, Sendable {
+  public var text: String
+  public var at: Date
+
+  public init(text: String, at: Date) {
+    self.text = text
+    self.at = at
+  }
+}
+
+/// The whole interface state: everything `render` draws and `update` changes. No terminal, no
+/// clock: time arrives as `Msg.tick`.
+public struct AppState: Sendable {
+  public var language: Language
+  public var size: GridSize
+  public var now: Date
+  /// When the case was opened (the header's call timer counts from it).
+  public var openedAt: Date
+  public var walker: any CaseWalking
+  /// `walker.view`, refreshed after every change.
+  public private(set) var walk: WalkView
+  public var services: AppServices
+  /// Windows open over the case, the last on top.
+  public var overlays: [Overlay] = []
+  /// Show the orientation before the walk ends (`o`).
+  public var showOrientation = false
+  /// Highlighted option of the question, or row of a list.
+  public var selection = 0
+  /// Ticked values of a checklist.
+  public var ticked: Set<String> = []
+  /// The first digit of a two-digit option number, waiting for the second until the deadline.
+  public var pendingDigit: Int?
+  public var pendingDigitDeadline: Date?
+  /// The line being typed for number/text/place questions.
+  public var input = ""
+  /// A step being re-answered (jumped to from the path), or nil for the walk's current step.
+  public var editingStepID: String?
+  public var changeSelection = 0
+  /// A changed answer waiting for its reason, and the reason typed so far.
+  public var pendingChange: PendingChange?
+  public var changeReason = ""
+  public var notes: [CaseNote] = []
+  public var noteDraft = ""
+  public var searchQuery = ""
+  public var searchResults: [StructureSummary] = []
+  public var searchSelection = 0
+  public var raiseSelection = 0
+  public var raiseReason = ""
+  public var raiseChoosingReason = false
+  public var placeCandidates: [PlaceValue] = []
+  public var placeSelection = 0
+  /// What was typed when several places matched.
+  public var placeQuery = ""
+  /// The step the place choice answers (nil for `--place` at start).
+  public var placeForStep: String?
+  /// `--place` text waiting for the reference data to load.
+  public var pendingPlaceText: String?
+  /// Contacts resolved for each disposition code, in disposition order (duplicates between
+  /// queries removed).
+  public var contacts: [String: [ContactMatch]] = [:]
+  /// Each disposition's contact queries with what each found, in query order: a query that
+  /// found nothing is said on the orientation, never silently dropped.
+  public var contactsByQuery: [String: [QueryContacts]] = [:]
+  public var orientationSelection = 0
+  public var helpScroll = 0
+  public var status: StatusMessage?
+  /// Records sent to the journal and not yet confirmed.
+  public var journalPending = 0
+  public var lastSaved: Date?
+  public var journalError: String?
+  /// Where the last export went.
+  public var lastExport: String?
+  /// A training session (`repere train`): the scenario's reference and the training screens.
+  public var training: TrainingContext?
+  /// Unfinished cases offered for resuming (from the services), and the one highlighted.
+  public var unfinishedCases: [UnfinishedCase] = []
+  public var resumeSelection = 0
+
+  public init(
+    walker: any CaseWalking, services: AppServices = AppServices(), language: Language = .fr,
+    size: GridSize = .minimum, now: Date
+  ) {
+    self.walker = walker
+    self.walk = walker.view
+    self.services = services
+    self.language = language
+    self.size = size
+    self.now = now
+    self.openedAt = now
+  }
+
+  /// Re-reads the walk after the walker changed.
+  mutating func refreshWalk() { walk = walker.view }
+
+  /// The step shown: the one being changed, or the walk's current step.
+  public var displayedStep: StepView? {
+    if let editingStepID { return walker.step(editingStepID) }
+    return walk.current
+  }
+
+  /// A case is open once something was answered or noted: quitting then asks first.
+  public var caseIsOpen: Bool { !walk.path.isEmpty || !notes.isEmpty }
+
+  /// The screen on show, which decides which actions apply.
+  public var screen: ScreenKind {
+    if overlays.isEmpty, let trainingScreen = training?.screen { return trainingScreen }
+    switch overlays.last {
+    case .help: return .help
+    case .search: return .search
+    case .detail: return .detail
+    case .notes: return .notes
+    case .raiseLevel: return raiseChoosingReason ? .levelReason : .raiseLevel
+    case .confirmQuit: return .confirmQuit
+    case .placeChoice: return .placeChoice
+    case .changeAnswer: return .changeAnswer
+    case .changeReason: return .changeReason
+    case .resumeList: return .resumeList
+    case nil:
+      guard let step = displayedStep, !(showOrientation && editingStepID == nil) else { return .orientation }
+      return step.takesTypedInput ? .typedQuestion : .question
+    }
+  }
+
+  /// The options shown for a question, numbered from 1; « Je ne sais pas » comes last (key 0).
+  public func choices(for step: StepView) -> [OptionView] {
+    switch step.kind {
+    case .yesno:
+      return [
+        OptionView(value: "true", label: Chrome.yes(language)), OptionView(value: "false", label: Chrome.no(language)),
+      ]
+    case .info:
+      return [OptionView(value: "", label: Chrome.continueReading(language))]
+    case .choice, .multi:
+      return step.options
+    case .number, .text, .place:
+      return []
+    }
+  }
+
+  /// « Question 3 », or « À lire » for a step that is only read: only questions are counted (the
+  /// path holds answered questions, never read steps).
+  public func heading(for step: StepView) -> String {
+    if step.kind == .info { return Chrome.toRead(language) }
+    return Chrome.questionCounter(language, String(walk.path.count + 1))
+  }
+
+  /// The levels above the case's level (all of them when it has none).
+  public var higherLevels: [LevelView] {
+    let currentRank = walk.level?.rank ?? Int.max
+    return walk.levels.filter { $0.rank < currentRank }
+  }
+
+  /// The contacts of the orientation in display order (disposition by disposition).
+  public var orientationContacts: [(disposition: String, match: ContactMatch)] {
+    walk.dispositions.flatMap { disposition in
+      (contacts[disposition.code] ?? []).map { (disposition.code, $0) }
+    }
+  }
+}

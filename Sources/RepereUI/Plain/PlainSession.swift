@@ -1,0 +1,177 @@
+import RepereBase
+
+/// The line-by-line mode (`repere --plain`): the same state and `update` as the full screen,
+/// driven by typed lines and shown as plain numbered text — no cursor addressing, nothing but
+/// lines, for screen readers, dumb terminals, logs and scripts.
+///
+/// A line is an answer (an option's number, several numbers for a checklist, the text of a
+/// typed answer) or a command starting with « : » (`:aide` lists them).
+public struct PlainSession {
+  public private(set) var state: AppState
+  /// Set once the session asked to quit.
+  public private(set) var finished = false
+
+  /// Wide enough that nothing is cut; plain output is never laid out on a screen.
+  static let layoutSize = GridSize(columns: 100, rows: 10_000)
+
+  public init(state: AppState) {
+    var state = state
+    state.size = Self.layoutSize
+    self.state = state
+  }
+
+  var language: Language { state.language }
+
+  /// Feeds a result of an effect back (journal saved, exported…).
+  public mutating func apply(_ msg: Msg) -> [Effect] {
+    let (next, effects) = UIProgram.update(state, msg)
+    state = next
+    if effects.contains(where: { if case .quit = $0 { true } else { false } }) { finished = true }
+    return effects
+  }
+
+  private mutating func press(_ keys: [KeyPress]) -> [Effect] {
+    var effects: [Effect] = []
+    for key in keys { effects += apply(.key(key)) }
+    return effects
+  }
+
+  /// Handles one typed line; returns the effects to carry out and lines to print first (a
+  /// command's own output, such as search results).
+  public mutating func handle(_ rawLine: String) -> (effects: [Effect], output: [String]) {
+    let line = rawLine.trimmingCharacters(in: .whitespaces)
+    state.status = nil
+    if line.hasPrefix(":") || line == "?" { return command(line == "?" ? ":aide" : line) }
+    switch state.screen {
+    case .changeReason:
+      state.changeReason = line
+      return (press([.enter]), [])
+    case .confirmQuit:
+      let yes = ["o", "oui", "y", "yes"].contains(line.lowercased())
+      return (press([yes ? .character("o") : .escape]), [])
+    case .placeChoice, .question:
+      if state.screen == .question, let step = state.displayedStep, step.kind == .multi {
+        let numbers = line.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Int($0) }
+        if numbers == [0] { return (press([.character("0")]), []) }
+        let options = state.choices(for: step)
+        state.ticked = Set(numbers.filter { (1...options.count).contains($0) }.map { options[$0 - 1].value })
+        return (press([.enter]), [])
+      }
+      if line.isEmpty { return (press([.enter]), []) }
+      let count =
+        state.screen == .placeChoice
+        ? state.placeCandidates.count : state.displayedStep.map { state.choices(for: $0).count } ?? 0
+      guard let number = Int(line), number >= 0, number <= count else {
+        return ([], [Chrome.plainNotUnderstood(language)])
+      }
+      if state.screen == .placeChoice {
+        state.placeSelection = number - 1
+        return (press([.enter]), [])
+      }
+      if number == 0 { return (press([.character("0")]), []) }
+      state.selection = number - 1
+      return (press([.enter]), [])
+    case .typedQuestion:
+      state.input = line
+      return (press([.enter]), [])
+    default:
+      state.overlays.removeAll()
+      return ([], [Chrome.plainNotUnderstood(language)])
+    }
+  }
+
+  private mutating func command(_ line: String) -> (effects: [Effect], output: [String]) {
+    let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+    let name = parts.first?.lowercased() ?? ""
+    let argument = parts.count > 1 ? parts[1] : ""
+    let keepSearch = ["fiche", "record"].contains(name)
+    if !keepSearch {
+      state.overlays.removeAll { $0 != .confirmQuit && $0 != .placeChoice }
+      state.pendingChange = nil
+    }
+    switch name {
+    case "aide", "help":
+      return ([], PlainText.help(state))
+    case "retour", "back":
+      state.input = ""
+      return (press([.left]), [])
+    case "0", "jsp", "inconnu", "unknown":
+      return (press([.function(9)]), [])
+    case "changer", "change":
+      guard let number = Int(argument), number >= 1, number <= state.walk.path.count else {
+        return ([], PlainText.changeList(state))
+      }
+      let effects = press([.function(6)])
+      state.changeSelection = number - 1
+      return (effects + press([.enter]), [])
+    case "annuaire", "search":
+      var effects = press([.function(3)])
+      for character in argument { effects += press([.character(character)]) }
+      return (effects, PlainText.searchResults(state))
+    case "fiche", "record":
+      guard state.overlays.last == .search, let number = Int(argument), number >= 1,
+        number <= state.searchResults.count
+      else { return ([], [Chrome.plainRecordUsage(language)]) }
+      state.searchSelection = number - 1
+      let effects = press([.enter])
+      let output = PlainText.detail(state)
+      state.overlays.removeAll()
+      return (effects, output)
+    case "note":
+      guard !argument.isEmpty else { return ([], [Chrome.plainNoteUsage(language)]) }
+      state.noteDraft = argument
+      return (state.saveNote(), [])
+    case "niveau", "level":
+      let pieces = argument.split(separator: " ", maxSplits: 1).map(String.init)
+      let levels = state.higherLevels
+      guard let first = pieces.first, let number = Int(first), number >= 1, number <= levels.count, pieces.count == 2
+      else { return ([], PlainText.levelChoices(state)) }
+      var effects = press([.function(4)])
+      state.raiseSelection = number - 1
+      state.raiseChoosingReason = true
+      state.raiseReason = pieces[1]
+      effects += press([.enter])
+      state.overlays.removeAll()
+      return (effects, [])
+    case "orientation":
+      return ([], PlainText.orientation(state))
+    case "export", "exporter":
+      return (press([.function(5)]), [])
+    case "quitter", "quit", "q":
+      return (press([.function(10)]), [])
+    default:
+      return ([], [Chrome.plainNotUnderstood(language)])
+    }
+  }
+
+  /// The feedback of the last line (an error starts with « ! »), if any.
+  public var statusText: String? {
+    state.status.map { ($0.kind == .error ? "! " : "") + $0.text }
+  }
+
+  /// What to print now: the question with its numbered options, the orientation, or the
+  /// choice being asked.
+  public var screenText: [String] {
+    var lines: [String] = []
+    switch state.screen {
+    case .confirmQuit:
+      lines += [Chrome.quitTitle(language) + " " + Chrome.quitBody(language), Chrome.plainYesNo(language)]
+    case .changeReason:
+      if let change = state.pendingChange {
+        lines.append(TerminalText.sanitized(change.fromLabel) + " → " + TerminalText.sanitized(change.toLabel))
+      }
+      lines.append(Chrome.plainChangeReason(language))
+    case .placeChoice:
+      lines.append(Chrome.placeChoiceTitle(language, TerminalText.sanitized(state.placeQuery)))
+      for (index, place) in state.placeCandidates.enumerated() {
+        lines.append("  \(index + 1). " + TerminalText.sanitized(place.label))
+      }
+    case .question, .typedQuestion:
+      lines += PlainText.question(state)
+    default:
+      lines += PlainText.orientation(state)
+      lines.append(Chrome.plainAfterOrientation(language))
+    }
+    return lines
+  }
+}

@@ -1,0 +1,64 @@
+import RepereBase
+
+/// The box of a modal drawn over the screen below it: the quit confirmation, or the optional
+/// reason for a changed answer.
+struct ModalBox {
+  let state: AppState
+  var language: Language { state.language }
+
+  /// The box's width for `columns`: its widest line plus margins, at most the screen less four.
+  func width(columns: Int) -> Int {
+    switch state.overlays.last {
+    case .changeReason: return min(columns - 4, 76)
+    default:
+      let widest = quitLines.map { CharacterWidth.of($0.spans.map(\.text).joined()) }.max() ?? 0
+      return min(columns - 4, widest + 6)
+    }
+  }
+
+  var quitLines: [StyledLine] {
+    let body = state.training == nil ? Chrome.quitBody(language) : TrainingChrome.quitBody(language)
+    return [
+      StyledLine(Chrome.quitTitle(language), .title), .empty, StyledLine(body), .empty,
+      StyledLine(Chrome.quitAsk(language)),
+    ]
+  }
+
+  /// Title, the question, « old → new », the reason line being typed, and what Enter and Esc do.
+  func changeReasonLines(width: Int) -> [StyledLine] {
+    guard let change = state.pendingChange else { return [] }
+    var lines = [StyledLine(Chrome.changeReasonTitle(language), .title), .empty]
+    let question = state.walker.step(change.stepID)?.text ?? change.stepID
+    lines.append(StyledLine(TextLayout.truncate(TerminalText.sanitized(question), width: width), .faint))
+    let from = TerminalText.sanitized(change.fromLabel)
+    let to = TerminalText.sanitized(change.toLabel)
+    let room = max(4, (width - 3) / 2)
+    lines.append(
+      StyledLine([
+        Span(TextLayout.truncate(from, width: room), .faint), Span(" → "),
+        Span(TextLayout.truncate(to, width: room), .title),
+      ]))
+    lines.append(.empty)
+    let prompt = Chrome.changeReasonPrompt(language)
+    let typed = TerminalText.sanitized(state.changeReason)
+    // The end of a long reason stays in view.
+    let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
+    let shown = CharacterWidth.of(typed) > typedRoom ? "…" + String(typed.suffix(typedRoom - 1)) : typed
+    lines.append(StyledLine([Span(prompt, .title), Span(shown, .underline), Span(" ", .reverse)]))
+    lines.append(.empty)
+    lines += StyledLine.wrapped(
+      Chrome.changeReasonHint(language, RulesCaseWalker.defaultChangeReason), width: width, style: .faint)
+    return lines
+  }
+
+  func draw(into grid: inout CellGrid, frame: Frame) {
+    let width = width(columns: grid.columns)
+    let inner = width - 6
+    let lines = state.overlays.last == .changeReason ? changeReasonLines(width: inner) : quitLines
+    let height = min(lines.count + 2, frame.bodyHeight)
+    let x = (grid.columns - width) / 2
+    let y = frame.bodyTop + max(0, (frame.bodyHeight - height) / 2)
+    Box.draw(into: &grid, x: x, y: y, width: width, height: height)
+    grid.draw(Array(lines.prefix(height - 2)), x: x + 3, y: y + 1, width: width - 4, height: height - 2)
+  }
+}

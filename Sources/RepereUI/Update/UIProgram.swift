@@ -1,0 +1,319 @@
+import Foundation
+import RepereBase
+import RepereJournal
+
+/// The interface as a program: `start` makes the first state, `update` turns a message into
+/// the next state and the effects for the runtime to carry out, `render` draws a state.
+public enum UIProgram {
+  /// The state at start, with the journal's « case opened » record, and the place given with
+  /// `--place` (asking which when several match).
+  public static func start(
+    walker: any CaseWalking, services: AppServices, language: Language, size: GridSize, now: Date,
+    placeText: String? = nil
+  ) -> (AppState, [Effect]) {
+    var state = AppState(walker: walker, services: services, language: language, size: size, now: now)
+    var effects: [Effect] = []
+    if let placeText, !placeText.isEmpty {
+      if services.places == nil {
+        state.pendingPlaceText = placeText  // applied when the reference data arrives
+      } else {
+        effects += state.choosePlace(typed: placeText, forStep: nil)
+      }
+    }
+    state.prepareDisplayedStep()
+    state.resolveContacts()
+    return (state, effects)
+  }
+
+  /// The next state and the effects to run for `msg`.
+  public static func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
+    var next = state
+    let effects = next.apply(msg)
+    return (next, effects)
+  }
+
+  /// The data services finished loading (they load while the first question is already on
+  /// screen): contacts are resolved, an open search refreshed, a place given at start applied.
+  public static func servicesLoaded(_ state: AppState, _ services: AppServices) -> (AppState, [Effect]) {
+    var next = state
+    next.services = services
+    var effects: [Effect] = []
+    if let placeText = next.pendingPlaceText {
+      next.pendingPlaceText = nil
+      effects += next.choosePlace(typed: placeText, forStep: nil)
+    }
+    next.resolveContacts()
+    if next.overlays.contains(.search) { next.refreshSearch() }
+    next.unfinishedCases = services.unfinishedCases
+    if let first = services.dataErrors.first {
+      next.status = StatusMessage(
+        .error, Chrome.dataErrors(next.language, String(services.dataErrors.count), TerminalText.sanitized(first)))
+    } else if let notice = services.notices.first, next.status == nil {
+      next.status = StatusMessage(.info, TerminalText.sanitized(notice))
+    } else if next.offersResume, next.status == nil {
+      let key = next.screen.isTyping ? "F8" : "r"
+      next.status = StatusMessage(.info, Chrome.unfinishedCases(next.language, String(next.unfinishedCases.count), key))
+    }
+    return (next, effects)
+  }
+
+  /// Draws `state` into a grid of its size.
+  public static func render(_ state: AppState) -> CellGrid {
+    Renderer(state: state).render()
+  }
+}
+
+extension AppState {
+  mutating func apply(_ msg: Msg) -> [Effect] {
+    switch msg {
+    case .resized(let newSize):
+      size = newSize
+      return []
+    case .tick(let date):
+      now = date
+      return flushPendingDigit()
+    case .journalSaved(let count):
+      journalPending = max(0, journalPending - count)
+      lastSaved = now
+      journalError = nil
+      return []
+    case .journalFailed(let message):
+      journalPending = 0
+      journalError = message
+      status = StatusMessage(.error, Chrome.journalFailed(language, TerminalText.sanitized(message)))
+      return []
+    case .exported(let path):
+      lastExport = path
+      status = StatusMessage(.success, Chrome.exported(language, TerminalText.sanitized(path)))
+      return []
+    case .exportFailed(let message):
+      status = StatusMessage(.error, Chrome.exportFailed(language, TerminalText.sanitized(message)))
+      return []
+    case .terminate:
+      return closing(reason: "signal")
+    case .resumed(let resumed):
+      adopt(resumed)
+      return []
+    case .resumeFailed(let message):
+      status = StatusMessage(.error, Chrome.resumeFailed(language, TerminalText.sanitized(message)))
+      return []
+    case .click(let x, let y):
+      return click(x: x, y: y)
+    case .key(let key):
+      // Below the minimum size only quitting works: nothing else is visible to act on.
+      guard size.fitsMinimum else {
+        if key == .character("q") || key == .function(10) { return requestQuit() }
+        return []
+      }
+      return handle(key)
+    }
+  }
+
+  /// Journal effect for `events`, counted as pending until the runtime confirms.
+  mutating func journal(_ events: [JournalEvent]) -> [Effect] {
+    // A training session is not a case: nothing goes to the journal.
+    guard !events.isEmpty, training == nil else { return [] }
+    journalPending += events.count
+    return [.journal(events)]
+  }
+
+  /// Leaving: a finished case is closed as completed, an unfinished one suspended (offered
+  /// for resuming next time); a signal always suspends.
+  mutating func closing(reason: String) -> [Effect] {
+    [.quit(closeAs: walk.isFinished && reason == "quit" && caseIsOpen ? .completed : nil)]
+  }
+
+  mutating func requestQuit() -> [Effect] {
+    if caseIsOpen {
+      if overlays.last != .confirmQuit { overlays.append(.confirmQuit) }
+      return []
+    }
+    return closing(reason: "quit")
+  }
+
+  static let quitsFromAnyWindow: Set<ScreenKind> = [
+    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .resumeList,
+  ]
+
+  private mutating func handle(_ key: KeyPress) -> [Effect] {
+    let screen = self.screen
+    let action = ActionTable.action(for: key, on: screen) { allows($0, on: screen) }
+    if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
+    // Windows without a quit of their own (the case screens, help and record have one).
+    if action == .quit, Self.quitsFromAnyWindow.contains(screen) { return requestQuit() }
+    switch screen {
+    case .question, .typedQuestion: return handleQuestion(key, action: action)
+    case .orientation: return handleOrientation(key, action: action)
+    case .search: return handleSearch(key, action: action)
+    case .detail: return handleDetail(action)
+    case .help: return handleHelp(action)
+    case .notes: return handleNotes(key, action: action)
+    case .raiseLevel, .levelReason: return handleRaiseLevel(key, action: action)
+    case .confirmQuit: return handleConfirmQuit(action)
+    case .placeChoice: return handlePlaceChoice(key, action: action)
+    case .changeAnswer: return handleChangeAnswer(key, action: action)
+    case .changeReason: return handleChangeReason(key, action: action)
+    case .resumeList: return handleResumeList(key, action: action)
+    case .trainingVignette, .trainingReveal, .trainingDebrief: return []
+    }
+  }
+
+  /// Actions that mean the same on every case screen (question and orientation).
+  mutating func handleCommon(_ action: ActionID?) -> [Effect]? {
+    switch action {
+    case .search:
+      overlays.append(.search)
+      refreshSearch()
+      return []
+    case .notes:
+      overlays.append(.notes)
+      return []
+    case .raiseLevel:
+      raiseSelection = 0
+      raiseReason = ""
+      raiseChoosingReason = false
+      overlays.append(.raiseLevel)
+      return []
+    case .changeAnswer:
+      guard !walk.path.isEmpty else {
+        status = StatusMessage(.info, Chrome.changeNothing(language))
+        return []
+      }
+      changeSelection = max(0, walk.path.count - 1)
+      overlays.append(.changeAnswer)
+      return []
+    case .orientation:
+      if editingStepID != nil { editingStepID = nil }
+      showOrientation.toggle()
+      orientationSelection = 0
+      prepareDisplayedStep()
+      return []
+    case .export:
+      return [.export(fallback: CaseSummary(state: self).text, suggestedName: CaseSummary.fileName(openedAt: openedAt))]
+    case .help:
+      helpScroll = 0
+      overlays.append(.help(scroll: 0))
+      return []
+    case .quit:
+      return requestQuit()
+    case .resume:
+      return openResumeList()
+    default:
+      return nil
+    }
+  }
+
+  /// Applies what the walk did: journal, refreshed view, contacts, next step prepared.
+  mutating func walkChanged(_ events: [WalkEvent]) -> [Effect] {
+    refreshWalk()
+    editingStepID = nil
+    resolveContacts()
+    prepareDisplayedStep()
+    if walk.isFinished { showOrientation = false }
+    return journal(events.compactMap(journalEvent(for:)))
+  }
+
+  /// The journal event for what the walk did; a gathered disposition is recorded with the
+  /// contacts resolved for it, as the professional sees them.
+  func journalEvent(for event: WalkEvent) -> JournalEvent? {
+    switch event {
+    case .journal(let journalEvent): return journalEvent
+    case .moved: return nil
+    case .dispositionGathered(let code, let step):
+      guard let disposition = walk.dispositions.first(where: { $0.code == code }) else { return nil }
+      let contacts = (contacts[code] ?? []).map { match in
+        let detail = services.directory?.detail(match.structureID, now: now)
+        return JournalContact(
+          id: match.structureID, name: match.name, phone: detail?.phones.first?.number, reason: match.reason,
+          example: detail?.isExample ?? false)
+      }
+      return .disposition(
+        DispositionEvent(
+          code: code, title: disposition.title, level: disposition.level.id, timeframe: disposition.timeframe,
+          actions: disposition.actions, contacts: contacts, sources: disposition.sources, step: step))
+    }
+  }
+
+  /// Resets the question's selection and input to its current answer (when changing one).
+  mutating func prepareDisplayedStep() {
+    selection = 0
+    pendingDigit = nil
+    ticked = []
+    input = ""
+    guard let step = displayedStep, let answer = step.currentAnswer else { return }
+    let options = choices(for: step)
+    switch answer {
+    case .bool(let value): selection = value ? 0 : 1
+    case .choice(let value): selection = options.firstIndex { $0.value == value } ?? 0
+    case .multi(let values): ticked = values
+    case .number(let value): input = NumberText.format(value)
+    case .text(let text): input = text
+    case .place(let place): input = place.label
+    case .unknown: selection = options.count
+    case .acknowledged: break
+    }
+  }
+
+  /// Resolves every disposition's contact queries at the case's place and time, keeping what
+  /// each query found.
+  mutating func resolveContacts() {
+    guard let resolver = services.contacts else {
+      contacts = [:]
+      contactsByQuery = [:]
+      return
+    }
+    var result: [String: [ContactMatch]] = [:]
+    var byQuery: [String: [QueryContacts]] = [:]
+    for disposition in walk.dispositions {
+      var seen = Set<String>()
+      var matches: [ContactMatch] = []
+      var queries: [QueryContacts] = []
+      for query in disposition.contacts {
+        let age = query.ageVariable.flatMap { walker.number(forVariable: $0) }
+        let found = resolver.resolve(query, place: walk.place, age: age, now: now)
+        queries.append(QueryContacts(query: query, matches: found))
+        for match in found where seen.insert(match.structureID).inserted {
+          matches.append(match)
+        }
+      }
+      result[disposition.code] = matches
+      byQuery[disposition.code] = queries
+    }
+    contacts = result
+    contactsByQuery = byQuery
+    orientationSelection = min(orientationSelection, max(0, orientationContacts.count - 1))
+  }
+
+  /// The queries of `code` that found no structure, as « Parquet » (kinds, else themes, from the
+  /// vocabulary): the orientation says each one, so a missing local record is seen and completed.
+  public func unmatchedQueryLabels(_ code: String) -> [String] {
+    (contactsByQuery[code] ?? []).filter(\.matches.isEmpty).map {
+      QueryLabel.of($0.query, directory: services.directory)
+    }
+  }
+}
+
+/// How a contact query is named to people: its kinds' labels, else its themes', else its id.
+public enum QueryLabel {
+  public static func of(_ query: ContactQuery, directory: (any DirectoryBrowsing)?) -> String {
+    if !query.kinds.isEmpty {
+      return query.kinds.map { directory?.kindLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    if !query.themes.isEmpty {
+      return query.themes.map { directory?.themeLabel($0) ?? $0 }.joined(separator: " / ")
+    }
+    return query.id ?? "?"
+  }
+}
+
+/// Numbers as people type and read them: « 15 », « 2,5 ».
+enum NumberText {
+  static func format(_ value: Double) -> String {
+    if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+    return String(value).replacingOccurrences(of: ".", with: ",")
+  }
+
+  static func parse(_ text: String) -> Double? {
+    Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+  }
+}

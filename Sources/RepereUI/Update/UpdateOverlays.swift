@@ -1,0 +1,340 @@
+import RepereBase
+import RepereJournal
+
+extension AppState {
+  mutating func handleOrientation(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    if let effects = handleCommon(action) { return effects }
+    let count = orientationContacts.count
+    switch action {
+    case .previous:
+      orientationSelection = max(0, orientationSelection - 1)
+    case .next:
+      orientationSelection = min(max(0, count - 1), orientationSelection + 1)
+    case .pageUp:
+      orientationSelection = max(0, orientationSelection - 5)
+    case .pageDown:
+      orientationSelection = min(max(0, count - 1), orientationSelection + 5)
+    case .confirm:
+      guard orientationSelection < count else { return [] }
+      let chosen = orientationContacts[orientationSelection].match
+      overlays.append(.detail(id: chosen.structureID, reason: chosen.reason, scroll: 0))
+    case .back:
+      if showOrientation {
+        showOrientation = false
+        prepareDisplayedStep()
+        return []
+      }
+      return goBack()
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func handleSearch(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    switch key {
+    case .character(let character):
+      searchQuery.append(character)
+      refreshSearch()
+      return []
+    case .backspace:
+      if !searchQuery.isEmpty {
+        searchQuery.removeLast()
+        refreshSearch()
+      }
+      return []
+    default:
+      break
+    }
+    switch action {
+    case .previous:
+      searchSelection = max(0, searchSelection - 1)
+    case .next:
+      searchSelection = min(max(0, searchResults.count - 1), searchSelection + 1)
+    case .confirm:
+      guard searchSelection < searchResults.count else { return [] }
+      overlays.append(.detail(id: searchResults[searchSelection].id, reason: nil, scroll: 0))
+    case .close:
+      overlays.removeLast()
+    case .help:
+      overlays.append(.help(scroll: 0))
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Results for the query as typed so far (the first ones near the case's place).
+  mutating func refreshSearch() {
+    searchSelection = 0
+    guard let directory = services.directory else {
+      searchResults = []
+      return
+    }
+    searchResults = directory.search(searchQuery, near: walk.place, now: now, limit: 50)
+  }
+
+  mutating func handleDetail(_ action: ActionID?) -> [Effect] {
+    guard case .detail(let id, let reason, let scroll) = overlays.last else { return [] }
+    switch action {
+    case .close:
+      overlays.removeLast()
+    case .next:
+      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: scroll + 1)
+    case .previous:
+      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: max(0, scroll - 1))
+    case .pageDown:
+      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: scroll + 5)
+    case .pageUp:
+      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: max(0, scroll - 5))
+    case .search:
+      overlays.removeLast()
+      if overlays.last != .search {
+        overlays.append(.search)
+        refreshSearch()
+      }
+    case .help:
+      overlays.append(.help(scroll: 0))
+    case .quit:
+      return requestQuit()
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func handleHelp(_ action: ActionID?) -> [Effect] {
+    switch action {
+    case .close:
+      overlays.removeLast()
+    case .next:
+      helpScroll += 1
+    case .previous:
+      helpScroll = max(0, helpScroll - 1)
+    case .pageDown:
+      helpScroll += 5
+    case .pageUp:
+      helpScroll = max(0, helpScroll - 5)
+    case .quit:
+      return requestQuit()
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func handleNotes(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    switch key {
+    case .character(let character):
+      noteDraft.append(character)
+      return []
+    case .enter:
+      noteDraft.append("\n")
+      return []
+    case .backspace:
+      if !noteDraft.isEmpty { noteDraft.removeLast() }
+      return []
+    default:
+      break
+    }
+    switch action {
+    case .saveNote, .close:
+      overlays.removeLast()
+      return saveNote()
+    case .help:
+      overlays.append(.help(scroll: 0))
+      return []
+    default:
+      return []
+    }
+  }
+
+  /// Keeps the draft as a note and journals it at once; an empty draft is dropped.
+  mutating func saveNote() -> [Effect] {
+    let text = noteDraft.trimmingCharacters(in: .whitespacesAndNewlines)
+    noteDraft = ""
+    guard !text.isEmpty else { return [] }
+    notes.append(CaseNote(text: text, at: now))
+    status = StatusMessage(.success, Chrome.noteSaved(language))
+    return journal([.note(NoteEvent(text: text, step: displayedStep?.id))])
+  }
+
+  mutating func handleRaiseLevel(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    let levels = higherLevels
+    if raiseChoosingReason {
+      switch key {
+      case .character(let character):
+        raiseReason.append(character)
+        return []
+      case .backspace:
+        if raiseReason.isEmpty { raiseChoosingReason = false } else { raiseReason.removeLast() }
+        return []
+      default:
+        break
+      }
+    }
+    switch action {
+    case .answer:
+      guard !raiseChoosingReason, case .character(let character) = key, let digit = character.wholeNumberValue,
+        digit <= levels.count
+      else { return [] }
+      raiseSelection = digit - 1
+      raiseChoosingReason = true
+    case .previous:
+      raiseSelection = max(0, raiseSelection - 1)
+    case .next:
+      raiseSelection = min(max(0, levels.count - 1), raiseSelection + 1)
+    case .confirm:
+      guard raiseSelection < levels.count else { return [] }
+      guard raiseChoosingReason else {
+        raiseChoosingReason = true
+        return []
+      }
+      let reason = raiseReason.trimmingCharacters(in: .whitespaces)
+      guard !reason.isEmpty else {
+        status = StatusMessage(.error, Chrome.raiseNeedReason(language))
+        return []
+      }
+      switch walker.raiseLevel(to: levels[raiseSelection].id, reason: reason) {
+      case .success(let events):
+        overlays.removeLast()
+        raiseChoosingReason = false
+        raiseReason = ""
+        status = nil
+        return walkChanged(events)
+      case .failure(let rejection):
+        status = StatusMessage(.error, TerminalText.sanitized(rejection.message))
+      }
+    case .close:
+      overlays.removeLast()
+      raiseChoosingReason = false
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func handleConfirmQuit(_ action: ActionID?) -> [Effect] {
+    switch action {
+    case .yes:
+      overlays.removeLast()
+      // Quitting from the notes editor keeps the note being typed.
+      let note = overlays.contains(.notes) ? saveNote() : []
+      return note + closing(reason: "quit")
+    case .no:
+      overlays.removeLast()
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func handlePlaceChoice(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    switch action {
+    case .answer:
+      guard case .character(let character) = key, let digit = character.wholeNumberValue,
+        digit <= placeCandidates.count
+      else { return [] }
+      placeSelection = digit - 1
+      return pickPlace()
+    case .previous:
+      placeSelection = max(0, placeSelection - 1)
+    case .next:
+      placeSelection = min(max(0, placeCandidates.count - 1), placeSelection + 1)
+    case .confirm:
+      return pickPlace()
+    case .close:
+      overlays.removeLast()
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func pickPlace() -> [Effect] {
+    guard placeSelection < placeCandidates.count else { return [] }
+    let place = placeCandidates[placeSelection]
+    overlays.removeLast()
+    placeCandidates = []
+    return applyPlace(place, forStep: placeForStep)
+  }
+
+  mutating func handleChangeAnswer(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    let count = walk.path.count
+    switch action {
+    case .answer:
+      guard case .character(let character) = key, let digit = character.wholeNumberValue, digit <= count else {
+        return []
+      }
+      changeSelection = digit - 1
+      return startChanging()
+    case .previous:
+      changeSelection = max(0, changeSelection - 1)
+    case .next:
+      changeSelection = min(max(0, count - 1), changeSelection + 1)
+    case .confirm:
+      return startChanging()
+    case .close:
+      overlays.removeLast()
+    default:
+      break
+    }
+    return []
+  }
+
+  /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
+  /// empty line keeps the generic reason); Escape leaves the answer as it was.
+  mutating func handleChangeReason(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    switch key {
+    case .character(let character):
+      changeReason.append(character)
+      return []
+    case .backspace:
+      if !changeReason.isEmpty { changeReason.removeLast() }
+      return []
+    default:
+      break
+    }
+    switch action {
+    case .confirm:
+      overlays.removeLast()
+      let reason = changeReason.trimmingCharacters(in: .whitespaces)
+      changeReason = ""
+      guard let change = pendingChange else { return [] }
+      pendingChange = nil
+      return apply(change.input, to: change.stepID, changeReason: reason.isEmpty ? nil : reason)
+    case .close:
+      overlays.removeLast()
+      changeReason = ""
+      pendingChange = nil
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func startChanging() -> [Effect] {
+    guard changeSelection < walk.path.count else { return [] }
+    overlays.removeLast()
+    editingStepID = walk.path[changeSelection].stepID
+    showOrientation = false
+    prepareDisplayedStep()
+    return []
+  }
+
+  /// A click on an option of the question answers it, like its number key.
+  mutating func click(x: Int, y: Int) -> [Effect] {
+    guard overlays.isEmpty, size.fitsMinimum, let step = displayedStep, !step.takesTypedInput else { return [] }
+    let layout = QuestionLayout(state: self)
+    guard let index = layout.option(atRow: y, column: x) else { return [] }
+    let options = choices(for: step)
+    if index >= options.count { return step.allowsUnknown ? submit(step, input: .unknown) : [] }
+    selection = index
+    if step.kind == .multi {
+      let value = options[index].value
+      if ticked.contains(value) { ticked.remove(value) } else { ticked.insert(value) }
+      return []
+    }
+    return handleQuestion(.enter, action: .confirm)
+  }
+}

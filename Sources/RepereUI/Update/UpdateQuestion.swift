@@ -1,0 +1,221 @@
+import Foundation
+import RepereBase
+
+extension AppState {
+  mutating func handleQuestion(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    guard let step = displayedStep else { return [] }
+    let typed = step.takesTypedInput
+    if typed, let effects = editInput(key, action: action) { return effects }
+    let options = choices(for: step)
+    if !typed, let effects = twoDigitNumber(key, step: step, options: options) { return effects }
+    if let effects = handleCommon(action) { return effects }
+    let rowCount = options.count + (step.allowsUnknown ? 1 : 0)
+    switch action {
+    case .answer:
+      guard case .character(let character) = key, let digit = character.wholeNumberValue else { return [] }
+      return pick(number: digit, step: step)
+    case .unknown:
+      guard step.allowsUnknown else { return [] }
+      return submit(step, input: .unknown)
+    case .previous:
+      if rowCount > 0 { selection = (selection - 1 + rowCount) % rowCount }
+      return []
+    case .next:
+      if rowCount > 0 { selection = (selection + 1) % rowCount }
+      return []
+    case .toggle:
+      if step.kind == .multi, selection < options.count { toggle(options[selection].value) }
+      return []
+    case .confirm:
+      if typed { return submitTyped(step) }
+      if selection >= options.count { return step.allowsUnknown ? submit(step, input: .unknown) : [] }
+      if step.kind == .multi { return submit(step, input: .multi(ticked)) }
+      return submit(step, optionIndex: selection)
+    case .back:
+      return goBack()
+    case .close:
+      return goBack()
+    default:
+      // Escape while changing an earlier answer cancels the change.
+      if key == .escape, editingStepID != nil {
+        editingStepID = nil
+        prepareDisplayedStep()
+      }
+      return []
+    }
+  }
+
+  /// Picks option `number` (1-based): ticks it in a checklist, answers otherwise.
+  mutating func pick(number: Int, step: StepView) -> [Effect] {
+    let options = choices(for: step)
+    guard number >= 1, number <= options.count else { return [] }
+    selection = number - 1
+    if step.kind == .multi {
+      toggle(options[number - 1].value)
+      return []
+    }
+    return submit(step, optionIndex: number - 1)
+  }
+
+  /// Lists of ten options or more take two-digit numbers: a digit that could start one (« 1 »
+  /// among 16 options) waits for a second digit, for `digitWait` at most (`tick` then picks it
+  /// alone); any other key picks it first. Returns nil when the key is not part of a number.
+  private mutating func twoDigitNumber(_ key: KeyPress, step: StepView, options: [OptionView]) -> [Effect]? {
+    let digit: Int? = if case .character(let character) = key { character.wholeNumberValue } else { nil }
+    if let first = pendingDigit {
+      pendingDigit = nil
+      if let digit, first * 10 + digit <= options.count {
+        return pick(number: first * 10 + digit, step: step)
+      }
+      let effects = pick(number: first, step: step)
+      // The first digit answered and moved on: the next key was meant for this question.
+      if displayedStep?.id != step.id { return effects }
+      return effects + (handleKeyAgain(key) ?? [])
+    }
+    guard let digit, digit >= 1, digit * 10 <= options.count else { return nil }
+    pendingDigit = digit
+    pendingDigitDeadline = now.addingTimeInterval(Self.digitWait)
+    return []
+  }
+
+  /// How long a digit that could start a two-digit number waits for the second one.
+  static let digitWait: TimeInterval = 0.8
+
+  /// Handles `key` on the question again (after a pending digit was picked).
+  private mutating func handleKeyAgain(_ key: KeyPress) -> [Effect]? {
+    let screen = self.screen
+    return handleQuestion(key, action: ActionTable.action(for: key, on: screen) { allows($0, on: screen) })
+  }
+
+  /// Picks a digit left waiting once its time is up (called on every clock tick).
+  mutating func flushPendingDigit() -> [Effect] {
+    guard let digit = pendingDigit, let deadline = pendingDigitDeadline, now >= deadline else { return [] }
+    pendingDigit = nil
+    guard overlays.isEmpty, let step = displayedStep else { return [] }
+    return pick(number: digit, step: step)
+  }
+
+  /// Typing into the input line of a number/text/place question. Returns nil when the key is
+  /// not editing (so it is handled as an action).
+  private mutating func editInput(_ key: KeyPress, action: ActionID?) -> [Effect]? {
+    switch key {
+    case .character(let character):
+      input.append(character)
+      status = nil
+      return []
+    case .backspace where !input.isEmpty:
+      input.removeLast()
+      return []
+    case .left where !input.isEmpty:
+      return []  // no cursor movement in the line: ← only goes back once it is empty
+    case .escape where !input.isEmpty && editingStepID == nil:
+      input = ""
+      return []
+    default:
+      return nil
+    }
+  }
+
+  private mutating func toggle(_ value: String) {
+    if ticked.contains(value) { ticked.remove(value) } else { ticked.insert(value) }
+  }
+
+  private mutating func submit(_ step: StepView, optionIndex: Int) -> [Effect] {
+    let options = choices(for: step)
+    guard optionIndex < options.count else { return [] }
+    switch step.kind {
+    case .yesno: return submit(step, input: .bool(optionIndex == 0))
+    case .info: return submit(step, input: .acknowledged)
+    case .choice: return submit(step, input: .choice(options[optionIndex].value))
+    case .multi: return submit(step, input: .multi(ticked))
+    case .number, .text, .place: return []
+    }
+  }
+
+  private mutating func submitTyped(_ step: StepView) -> [Effect] {
+    let text = input.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else {
+      status = StatusMessage(.error, Chrome.emptyInput(language))
+      return []
+    }
+    switch step.kind {
+    case .number:
+      guard let value = NumberText.parse(text) else {
+        status = StatusMessage(.error, Chrome.notANumber(language))
+        return []
+      }
+      return submit(step, input: .number(value))
+    case .place:
+      return choosePlace(typed: text, forStep: step.id)
+    default:
+      return submit(step, input: .text(text))
+    }
+  }
+
+  /// Answers `step`. A different answer to an earlier question first asks for the optional
+  /// reason of the change (not in training, which keeps no journal).
+  mutating func submit(_ step: StepView, input answer: AnswerInput) -> [Effect] {
+    if training == nil, editingStepID == step.id, let current = step.currentAnswer, current != answer {
+      pendingChange = PendingChange(
+        stepID: step.id, input: answer, fromLabel: AnswerLabel.text(current, step: step, language: language),
+        toLabel: AnswerLabel.text(answer, step: step, language: language))
+      changeReason = ""
+      overlays.append(.changeReason)
+      return []
+    }
+    return apply(answer, to: step.id, changeReason: nil)
+  }
+
+  mutating func apply(_ answer: AnswerInput, to stepID: String, changeReason: String?) -> [Effect] {
+    switch walker.answer(stepID, answer, changeReason: changeReason) {
+    case .success(let events):
+      status = nil
+      return walkChanged(events)
+    case .failure(let rejection):
+      status = StatusMessage(.error, TerminalText.sanitized(rejection.message))
+      return []
+    }
+  }
+
+  mutating func goBack() -> [Effect] {
+    if editingStepID != nil {
+      editingStepID = nil
+      prepareDisplayedStep()
+      return []
+    }
+    let events = walker.goBack()
+    guard !events.isEmpty else { return [] }
+    return walkChanged(events)
+  }
+
+  /// Resolves a typed place: one département → answered (best candidate), several → asks, none
+  /// → says so. `forStep` nil is `--place` at start.
+  mutating func choosePlace(typed text: String, forStep stepID: String?) -> [Effect] {
+    guard let resolver = services.places else {
+      status = StatusMessage(.error, Chrome.placeUnavailable(language))
+      return []
+    }
+    let candidates = resolver.candidates(for: text)
+    guard let best = candidates.first else {
+      status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
+      return []
+    }
+    let departements = Set(candidates.map(\.departement))
+    placeQuery = text
+    if departements.count > 1 {
+      placeCandidates = candidates
+      placeSelection = 0
+      placeForStep = stepID
+      overlays.append(.placeChoice)
+      return []
+    }
+    return applyPlace(best, forStep: stepID)
+  }
+
+  mutating func applyPlace(_ place: PlaceValue, forStep stepID: String?) -> [Effect] {
+    if let stepID, let step = walker.step(stepID) {
+      return submit(step, input: .place(place))
+    }
+    return walkChanged(walker.setPlace(place, typed: placeQuery.isEmpty ? place.label : placeQuery))
+  }
+}

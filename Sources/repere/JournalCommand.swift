@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import RepereJournal
+
+/// `repere journal`: the case journals kept under `$XDG_STATE_HOME/repere` — list them, show
+/// one, export its summary, purge old ones.
+struct JournalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "journal",
+    abstract: "Journaux des dossiers : lister, afficher, exporter la synthèse, purger.",
+    discussion: """
+      Un journal par dossier, dans $XDG_STATE_HOME/repere (par défaut ~/.local/state/repere), \
+      lisible par vous seul. Aucune identité n'y est enregistrée. Les dossiers sont conservés \
+      \(JournalRetention.defaultDays) jours par défaut (variable \(JournalRetention.environmentVariable)).
+      """,
+    subcommands: [List.self, Show.self, Export.self, Purge.self]
+  )
+
+  /// The store at the folder the environment designates, with the real clock (the edge).
+  static func store() throws -> JournalStore {
+    guard let folder = JournalStore.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
+      throw ValidationError("ni XDG_STATE_HOME ni HOME ne sont définis : dossier des journaux introuvable")
+    }
+    return JournalStore(folder: folder, clock: { Date() }, timeZone: .current)
+  }
+
+  /// Runs `body`, turning journal errors into a clean message and exit code 1.
+  static func reporting<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as JournalError {
+      printError(error.description)
+      throw ExitCode.failure
+    } catch let error as JournalRetention.RetentionError {
+      printError(error.description)
+      throw ExitCode.failure
+    }
+  }
+
+  static func printError(_ message: String) {
+    FileHandle.standardError.write(Data("repere: \(message)\n".utf8))
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "Liste les dossiers, du plus ancien au plus récent.")
+
+    func run() throws {
+      try JournalCommand.reporting {
+        let store = try JournalCommand.store()
+        // Checks (and tightens) an existing folder; listing never creates one.
+        if FileManager.default.fileExists(atPath: store.folder.path) {
+          for notice in try store.prepareFolder() { JournalCommand.printError(notice) }
+        }
+        for line in JournalTextReport.list(try store.list()) { print(line) }
+        let retention = try JournalRetention.from(environment: ProcessInfo.processInfo.environment)
+        print("")
+        print("Dossier des journaux : \(store.folder.path)")
+        print(
+          "Conservation : \(retention.days) jours (\(retention.source)) ; « repere journal purge » supprime les plus anciens."
+        )
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Affiche tous les événements d'un dossier.")
+
+    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).")
+    var id: String
+
+    func run() throws {
+      try JournalCommand.reporting {
+        let store = try JournalCommand.store()
+        let id = try store.resolve(id)
+        for line in JournalTextReport.timeline(id: id, reading: try store.read(id: id)) { print(line) }
+      }
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "export",
+      abstract: "Exporte la synthèse d'orientation d'un dossier (Markdown, en français, ou JSON).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case markdown, json
+    }
+
+    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).")
+    var id: String
+
+    @Option(help: "Format : markdown (à coller dans une IP ou un dossier) ou json.")
+    var format: Format = .markdown
+
+    @Option(name: .shortAndLong, help: "Fichier à écrire (créé en 0600) ; sans cette option, la sortie standard.")
+    var output: String?
+
+    func run() throws {
+      try JournalCommand.reporting {
+        let store = try JournalCommand.store()
+        let record = try store.recordedCase(id: id)
+        let now = JournalTimestamp(date: Date(), timeZone: .current)
+        let text: String
+        switch format {
+        case .markdown: text = MarkdownExporter.render(record, exportedAt: now)
+        case .json:
+          do {
+            text = try JSONExporter.render(record, exportedAt: now)
+          } catch {
+            throw JournalError.encoding(String(describing: error))
+          }
+        }
+        guard let output else {
+          print(text, terminator: "")
+          return
+        }
+        let url = URL(fileURLWithPath: output)
+        // The summary is as sensitive as the journal: readable by its owner only.
+        guard
+          FileManager.default.createFile(
+            atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else {
+          throw JournalError.system(operation: "écriture", path: url.path, errno: EACCES)
+        }
+        JournalCommand.printError("synthèse écrite dans \(url.path)")
+      }
+    }
+  }
+
+  struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "purge",
+      abstract: "Supprime les dossiers dont la dernière saisie date de plus de N jours.",
+      discussion: """
+        Sans --older-than : \(JournalRetention.environmentVariable) si elle est définie, sinon \
+        \(JournalRetention.defaultDays) jours. Les dossiers ouverts dans une autre fenêtre sont gardés.
+        """)
+
+    @Option(name: .customLong("older-than"), help: "Âge en jours au-delà duquel un dossier est supprimé.")
+    var olderThan: Int?
+
+    @Flag(help: "Écrase chaque fichier avec des zéros avant de le supprimer.")
+    var overwrite = false
+
+    func validate() throws {
+      if let olderThan, olderThan < 0 { throw ValidationError("--older-than attend un nombre de jours ≥ 0") }
+    }
+
+    func run() throws {
+      try JournalCommand.reporting {
+        let store = try JournalCommand.store()
+        let retention =
+          try olderThan.map { JournalRetention(days: $0, source: "--older-than") }
+          ?? JournalRetention.from(environment: ProcessInfo.processInfo.environment)
+        let report = try store.purge(olderThanDays: retention.days, overwrite: overwrite)
+        let plural = report.removed.count > 1 ? "s" : ""
+        print(
+          "\(report.removed.count) dossier\(plural) supprimé\(plural) (plus de \(retention.days) jours, "
+            + "\(retention.source))\(overwrite && !report.removed.isEmpty ? ", écrasé\(plural) avant suppression" : "")"
+        )
+        for id in report.removed { print("  \(id)") }
+        if !report.removedExports.isEmpty {
+          print("Synthèses exportées supprimées : \(report.removedExports.joined(separator: ", "))")
+        }
+        if !report.skippedInUse.isEmpty {
+          print("Gardés car ouverts dans une autre fenêtre : \(report.skippedInUse.joined(separator: ", "))")
+        }
+        print(
+          "\(report.kept.count) dossier\(report.kept.count > 1 ? "s" : "") conservé\(report.kept.count > 1 ? "s" : "")")
+      }
+    }
+  }
+}

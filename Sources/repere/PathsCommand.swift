@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import RepereBundle
+import RepereRules
+
+/// `repere paths`: every feasible path to each disposition, counted, and how much of them the
+/// scenarios cover.
+struct PathsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "paths",
+    abstract: "Dénombre les parcours faisables menant à chaque orientation et la couverture des scénarios.")
+
+  @OptionGroup var dataOptions: DataOptions
+
+  @Argument(help: "Identifiant du protocole.")
+  var protocolID: String
+
+  @Option(name: .long, help: "Nombre de parcours affichés par orientation.")
+  var show = 20
+
+  @Option(name: .long, help: "Nombre maximal de parcours distincts énumérés.")
+  var maxPaths = 10_000
+
+  @Flag(name: .long, help: "Sortie JSON.")
+  var json = false
+
+  func run() throws {
+    let bundle = CommandSupport.load(dataOptions)
+    let id = try CommandSupport.protocolID(protocolID, in: bundle)
+    let limits = FeasiblePaths.Limits(maxPaths: max(1, maxPaths))
+    guard let summary = bundle.pathsSummary(protocolID: id, defaultNow: Date(), limits: limits) else {
+      throw ValidationError("\(protocolID) : protocole absent — lancer `repere check`")
+    }
+    if json {
+      print(PathsReport.json(summary))
+    } else {
+      print(PathsReport.human(summary, showPaths: max(0, show)))
+    }
+  }
+}

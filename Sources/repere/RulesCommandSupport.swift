@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import RepereBase
+import RepereBundle
+import RepereRules
+
+/// Small helpers shared by the rules subcommands (the clock is read here, at the edge).
+enum CommandSupport {
+  /// `--today YYYY-MM-DD` (noon in Paris), or now.
+  static func day(_ text: String?) throws -> Date {
+    guard let text else { return Date() }
+    guard let date = ScenarioLoader.parseInstant(text) else {
+      throw ValidationError("date « \(text) » invalide : écrire AAAA-MM-JJ")
+    }
+    return date.addingTimeInterval(12 * 3600)
+  }
+
+  /// `--now` as ISO 8601 with a zone, or now.
+  static func now(_ text: String?) throws -> Date {
+    guard let text else { return Date() }
+    guard let date = ScenarioLoader.parseInstant(text) else {
+      throw ValidationError("instant « \(text) » invalide : écrire 2026-11-29T23:10:00+01:00")
+    }
+    return date
+  }
+
+  /// Loads the bundle; errors of reading files are summarised on stderr (run `check` for detail).
+  static func load(_ options: DataOptions) -> DataBundle {
+    let (bundle, findings) = DataBundle.load(from: options.dataURL)
+    let errors = findings.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      var standardError = StandardError()
+      print(
+        "attention : \(errors.count) erreur(s) dans le dossier de données (lancer `repere check`), dont :",
+        to: &standardError)
+      for finding in errors.prefix(3) { print("  \(TerminalText.sanitized(finding.description))", to: &standardError) }
+    }
+    return bundle
+  }
+
+  /// The protocol, or a clear error listing those that exist.
+  static func protocolID(_ id: String, in bundle: DataBundle) throws -> String {
+    guard bundle.library.protocolDefinition(id) != nil else {
+      let hint = Suggestion.hint(for: id, among: bundle.library.ids).map { " (\($0))" } ?? ""
+      throw ValidationError(
+        "protocole « \(id) » absent\(hint) ; protocoles : \(bundle.library.ids.joined(separator: ", "))")
+    }
+    return id
+  }
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+  mutating func write(_ string: String) {
+    FileHandle.standardError.write(Data(string.utf8))
+  }
+}

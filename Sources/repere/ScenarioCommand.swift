@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import RepereBase
+import RepereBundle
+
+/// `repere scenario`: runs or lists the bundle's scenarios.
+struct ScenarioCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scenario", abstract: "Scénarios de formation et tests de non-régression des protocoles.",
+    subcommands: [ScenarioTestCommand.self, ScenarioListCommand.self])
+}
+
+/// `repere scenario test [FILES…]`.
+struct ScenarioTestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test", abstract: "Rejoue les scénarios et compare avec les résultats attendus.")
+
+  @OptionGroup var dataOptions: DataOptions
+
+  @Argument(help: "Fichiers de scénarios (défaut : tous ceux du dossier de données).")
+  var files: [String] = []
+
+  @Flag(name: .long, help: "Sortie JSON.")
+  var json = false
+
+  func run() throws {
+    let bundle = CommandSupport.load(dataOptions)
+    let scenarios = try ScenarioSelection.select(files, in: bundle)
+    let results = bundle.run(scenarios, defaultNow: Date())
+    print(json ? ScenarioReport.json(results) : ScenarioReport.human(results))
+    if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+  }
+}
+
+/// `repere scenario list`.
+struct ScenarioListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "Liste les scénarios : identifiant, titre, protocole, ce qu'ils couvrent.")
+
+  @OptionGroup var dataOptions: DataOptions
+
+  func run() throws {
+    let bundle = CommandSupport.load(dataOptions)
+    print(ScenarioReport.list(bundle.scenarios, bundle: bundle, defaultNow: Date()))
+  }
+}
+
+/// Picks the scenarios named on the command line: files inside the data folder (relative to it
+/// or to the current directory), or files outside it loaded on their own.
+enum ScenarioSelection {
+  static func select(_ files: [String], in bundle: DataBundle) throws -> [Scenario] {
+    guard !files.isEmpty else { return bundle.scenarios }
+    var selected: [Scenario] = []
+    let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let root = bundle.root.standardizedFileURL.resolvingSymlinksInPath().path
+    for file in files {
+      let url = URL(fileURLWithPath: file, relativeTo: current).standardizedFileURL.resolvingSymlinksInPath()
+      let relative = url.path.hasPrefix(root + "/") ? String(url.path.dropFirst(root.count + 1)) : file
+      let inBundle = bundle.scenarios.filter { $0.file == relative || $0.file == file || $0.id == file }
+      if !inBundle.isEmpty {
+        selected += inBundle
+        continue
+      }
+      var diagnostics = Diagnostics()
+      guard let node = YAMLFile.load(url: url, displayName: file, diagnostics: &diagnostics),
+        let scenario = ScenarioLoader.load(node: node, diagnostics: &diagnostics), !diagnostics.hasErrors
+      else {
+        let detail = diagnostics.findings.map { TerminalText.sanitized($0.description) }.joined(separator: "\n")
+        throw ValidationError("scénario « \(file) » illisible\(detail.isEmpty ? "" : " :\n\(detail)")")
+      }
+      selected.append(scenario)
+    }
+    return selected
+  }
+}

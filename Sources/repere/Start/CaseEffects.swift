@@ -1,0 +1,105 @@
+import Foundation
+import RepereJournal
+import RepereUI
+
+/// Carries out the interface's effects: journal writes (the journal file is created with the
+/// first event, so opening and quitting without a word leaves no empty case behind), exports,
+/// and closing or suspending the journal at exit.
+final class CaseEffects {
+  private let setup: CaseSetup
+  private var journal: CaseJournal?
+  private var closeAs: CaseOutcome?
+  private var level: String?
+  private var quitting = false
+
+  /// - Parameter journal: the journal of a resumed case (a new case creates its own).
+  init(setup: CaseSetup, journal: CaseJournal? = nil) {
+    self.setup = setup
+    self.journal = journal
+  }
+
+  var journalPath: String? { journal?.url.path }
+
+  func perform(_ effect: Effect, _ state: AppState) -> [Msg] {
+    switch effect {
+    case .journal(let events):
+      do {
+        let journal = try openJournal()
+        for event in events { try journal.append(event, at: state.now) }
+        return [.journalSaved(count: events.count)]
+      } catch {
+        return [.journalFailed(String(describing: error))]
+      }
+    case .export(let fallback, let name):
+      return export(fallback: fallback, name: name, state: state)
+    case .resume(let caseID):
+      return resume(caseID, state: state)
+    case .quit(let outcome):
+      quitting = true
+      closeAs = outcome
+      level = state.walk.level?.id
+      return []
+    }
+  }
+
+  /// Closes (a finished case) or suspends (an unfinished one, offered for resuming) the journal.
+  func finish() {
+    guard let journal else { return }
+    if let closeAs {
+      _ = try? journal.close(outcome: closeAs, level: level)
+    } else {
+      journal.suspend()
+    }
+  }
+
+  /// Reopens an unfinished case in place of the new one. The new case has no answer (the offer
+  /// stands only then); if it already has a journal (a place given at start), that journal is
+  /// closed as abandoned rather than left behind as another unfinished case.
+  private func resume(_ caseID: String, state: AppState) -> [Msg] {
+    do {
+      let resumed = try setup.resume(id: caseID, now: state.now, language: state.language)
+      if let current = journal { _ = try? current.close(outcome: .abandoned, level: nil) }
+      journal = resumed.journal
+      return [.resumed(resumed.walk)]
+    } catch {
+      return [.resumeFailed(String(describing: error))]
+    }
+  }
+
+  private func openJournal() throws -> CaseJournal {
+    if let journal { return journal }
+    guard let store = setup.store else { throw JournalError.encoding("aucun dossier de journaux (HOME non défini)") }
+    let created = try store.create(setup.caseStart())
+    journal = created
+    return created
+  }
+
+  /// The journal's Markdown export when there is a journal, else the interface's text summary;
+  /// written next to the journals (same protected folder), 0600.
+  private func export(fallback: String, name: String, state: AppState) -> [Msg] {
+    do {
+      var text = fallback
+      var fileName = name
+      if let journal, let store = setup.store {
+        let record = try store.recordedCase(id: journal.id)
+        text = MarkdownExporter.render(record, exportedAt: JournalTimestamp(date: state.now, timeZone: .current))
+        fileName = "\(journal.id).md"
+      }
+      let folder = (setup.store?.folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        .appendingPathComponent("exports", isDirectory: true)
+      try FileManager.default.createDirectory(
+        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      let url = folder.appendingPathComponent(fileName)
+      FileManager.default.createFile(
+        atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+      var messages: [Msg] = [.exported(path: url.path)]
+      if let journal {
+        _ = try journal.append(.export(ExportEvent(format: "markdown")), at: state.now)
+        messages.append(.journalSaved(count: 0))
+      }
+      return messages
+    } catch {
+      return [.exportFailed(String(describing: error))]
+    }
+  }
+}

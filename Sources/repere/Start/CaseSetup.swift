@@ -1,0 +1,233 @@
+import Foundation
+import RepereBase
+import RepereBundle
+import RepereJournal
+import RepereLookup
+import RepereRules
+import RepereUI
+
+/// Everything a case needs, loaded at start: the protocols (first, fast: the first question
+/// needs nothing else), then the rest of the bundle, the directory and the reference data (in
+/// the background for the full screen), and where journals go.
+struct CaseSetup {
+  struct SetupError: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  let data: URL
+  let library: ProtocolLibrary
+  let protocolID: String
+  let store: JournalStore?
+  /// Filled by `loadServices` (synchronously in plain mode).
+  var services = AppServices()
+  /// The data folder's content hash, computed in the background from the start (hashing the
+  /// reference data takes a while; the journal needs it only with its first event).
+  let fingerprint: BackgroundValue<String>
+
+  /// Reads only the protocol files of `data` (found by their declared `format`) and picks the
+  /// protocol to start; a protocol error stops the start with file:line:column.
+  static func load(
+    data: URL, protocolID requested: String?, journalFolder: String?, environment: [String: String],
+    clock: StartClock
+  ) throws -> CaseSetup {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: data.path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw SetupError(description: "repere : dossier de données introuvable : \(data.path) (option --data)")
+    }
+    var definitions: [ProtocolDefinition] = []
+    var errors: [Finding] = []
+    for file in DataFolder.files(in: data) {
+      guard case .yaml(let format) = file.kind, format == "repere/protocol@1" else { continue }
+      guard let text = try? String(contentsOf: file.url, encoding: .utf8) else {
+        errors.append(
+          Finding(
+            code: "unreadable-file", location: SourceLocation(file: file.path, line: 1, column: 1),
+            message: "fichier illisible ou pas en UTF-8"))
+        continue
+      }
+      let (definition, findings) = ProtocolLoader.load(text: text, file: file.path)
+      errors += findings.filter { $0.severity == .error }
+      if let definition { definitions.append(definition) }
+    }
+    clock.mark("protocols")
+    guard errors.isEmpty else {
+      let lines = errors.prefix(20).map(\.description).joined(separator: "\n")
+      throw SetupError(
+        description: "repere : les protocoles contiennent des erreurs (voir « repere check ») :\n\(lines)")
+    }
+    let library = ProtocolLibrary(files: definitions)
+    let roots = library.ids.filter { library.protocolDefinition($0)?.extends == nil }
+    let chosen: String
+    if let requested {
+      guard library.protocolDefinition(requested) != nil else {
+        throw SetupError(
+          description:
+            "repere : protocole « \(requested) » introuvable (disponibles : \(library.ids.joined(separator: ", ")))")
+      }
+      chosen = requested
+    } else if let national = roots.first(where: { library.protocolDefinition($0)?.scope == .national }) ?? roots.first {
+      chosen = national
+    } else {
+      throw SetupError(description: "repere : aucun protocole dans \(data.path)")
+    }
+    let folder =
+      journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
+      ?? JournalStore.defaultFolder(environment: environment)
+    let store = folder.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
+    let fingerprint = BackgroundValue { (try? BundleFingerprint.of(folder: data)) ?? "inconnu" }
+    return CaseSetup(data: data, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
+  }
+
+  /// The rest of the bundle (its loading findings become a warning on screen), then the
+  /// directory, places and contacts from the lookup module.
+  static func loadServices(data: URL) -> AppServices {
+    let (bundle, findings) = DataBundle.load(from: data)
+    var services = AppServices(directory: nil, places: bundle.places, contacts: bundle.contacts)
+    services.dataErrors = relevantErrors(findings, data: data)
+    if let lookup = try? LookupData.load(folder: data) {
+      services.directory = LookupDirectory(directory: lookup.directory)
+      if services.places == nil { services.places = lookup.places }
+      if services.contacts == nil { services.contacts = ContactResolver(directory: lookup.directory) }
+      services.dataErrors += relevantErrors(lookup.findings, data: data)
+    } else {
+      services.dataErrors.append("\(data.path)/reference : données de référence illisibles")
+    }
+    return services
+  }
+
+  /// Errors in the files the interface uses (protocols, directory, vocabulary, CSV sources);
+  /// scenarios and resources do not change a case.
+  static func relevantErrors(_ findings: [Finding], data: URL) -> [String] {
+    let unused: Set<String> = ["repere/scenario@1", "repere/resources@1"]
+    return findings.filter { finding in
+      guard finding.severity == .error else { return false }
+      let url = data.appendingPathComponent(finding.location.file)
+      return !unused.contains(DataFolder.declaredFormat(url) ?? "")
+    }.map(\.description)
+  }
+
+  /// A new case on the chosen protocol.
+  func makeWalker(now: Date, language: Language) -> RulesCaseWalker {
+    RulesCaseWalker(
+      session: CaseSession(library: library, protocolID: protocolID), today: CalendarDate(now),
+      displayLanguage: language)
+  }
+
+  /// Reopens the suspended case `id` (journal locked and repaired) and rebuilds its walk on
+  /// this bundle's protocols.
+  func resume(id: String, now: Date, language: Language) throws -> ResumedSession {
+    guard let store else { throw SetupError(description: "aucun dossier de journaux (option --journal)") }
+    let resumed = try store.resume(id: id)
+    let walker = RulesCaseWalker(
+      resuming: resumed.record, library: library, fallbackProtocolID: protocolID, today: CalendarDate(now),
+      displayLanguage: language)
+    return ResumedSession(case: resumed, walker: walker)
+  }
+
+  /// What the journal's opening event records.
+  func caseStart() -> CaseStart {
+    let definition = library.protocolDefinition(protocolID)
+    let references = library.ids.map { id in
+      ProtocolReference(id: id, version: library.protocolDefinition(id)?.version ?? "")
+    }
+    return CaseStart(
+      protocolInForce: ProtocolReference(id: protocolID, version: definition?.version ?? "", title: definition?.title),
+      bundleProtocols: references, bundleHash: fingerprint.value,
+      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [])
+  }
+}
+
+/// A value computed on its own thread from the start; reading it waits until it is ready.
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var result: Value?
+
+  init(_ compute: @escaping @Sendable () -> Value) {
+    let thread = Thread { [self] in
+      let computed = compute()
+      condition.lock()
+      result = computed
+      condition.broadcast()
+      condition.unlock()
+    }
+    thread.start()
+  }
+
+  var value: Value {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let result { return result }
+      condition.wait()
+    }
+  }
+}
+
+/// Loads the data services on a background thread; the interface polls `take()` each turn.
+final class BackgroundServices: @unchecked Sendable {
+  private let lock = NSLock()
+  private var loaded: AppServices?
+  private var delivered = false
+
+  /// - Parameter store: when given, its unfinished cases are offered for resuming.
+  init(data: URL, clock: StartClock, store: JournalStore? = nil) {
+    let thread = Thread { [self] in
+      var services = CaseSetup.loadServices(data: data)
+      clock.mark("directory and reference data (background)")
+      if let store, let unfinished = try? store.unfinishedCases() {
+        services.unfinishedCases = unfinished.map(UnfinishedCase.init(summary:))
+      }
+      lock.withLock { loaded = services }
+    }
+    thread.start()
+  }
+
+  /// The services, once, when they are ready.
+  func take() -> AppServices? {
+    lock.withLock {
+      guard !delivered, let loaded else { return nil }
+      delivered = true
+      return loaded
+    }
+  }
+}
+
+/// With REPERE_TIMING=1, prints how long each start phase took (stderr), to measure start time.
+struct StartClock: Sendable {
+  let enabled: Bool
+  let start: Date
+
+  init(environment: [String: String], start: Date = Date()) {
+    enabled = environment["REPERE_TIMING"] == "1"
+    self.start = start
+  }
+
+  func mark(_ phase: String) {
+    guard enabled else { return }
+    let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+    FileHandle.standardError.write(Data("repere: \(phase) \(milliseconds) ms\n".utf8))
+  }
+}
+
+/// A suspended case reopened (`--resume`, or picked in the interface's resume list): its
+/// journal and its rebuilt walk.
+struct ResumedSession {
+  let `case`: ResumedCase
+  let walker: RulesCaseWalker
+
+  var journal: CaseJournal { `case`.journal }
+
+  /// What the interface adopts in place of the new case: the walk, the notes, the opening time.
+  var walk: ResumedWalk {
+    let record = `case`.record
+    return ResumedWalk(
+      caseID: record.caseID, walker: walker,
+      notes: record.notes.map { CaseNote(text: $0.event.text, at: $0.time.date) }, openedAt: record.startedAt?.date,
+      answerCount: record.answers.count)
+  }
+
+  /// Puts the case's walk, notes and opening time into `state`, and says it was resumed.
+  func apply(to state: inout AppState) {
+    state = UIProgram.update(state, .resumed(walk)).0
+  }
+}

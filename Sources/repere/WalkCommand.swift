@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import RepereBase
+import RepereBundle
+import RepereRules
+
+/// `repere walk`: walks a protocol with answers given on the command line and shows the path,
+/// the dispositions with their levels and contacts, the case level and the explanation.
+struct WalkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "walk", abstract: "Parcourt un protocole avec des réponses données en ligne de commande.",
+    discussion: """
+      Réponses : --answer ETAPE=VALEUR (répétable). oui/non ou true/false ; une liste séparée par des
+      virgules pour une case à cocher ; un nombre ; un lieu comme on le tape (code postal, commune,
+      département) ; « unknown » pour « je ne sais pas ». Les étapes d'information sont passées.
+      """)
+
+  @OptionGroup var dataOptions: DataOptions
+
+  @Argument(help: "Identifiant du protocole (ex. national/orientation).")
+  var protocolID: String
+
+  @Option(name: .long, help: "Une réponse ETAPE=VALEUR (répétable).")
+  var answer: [String] = []
+
+  @Option(name: .long, help: "L'heure du cas, ISO 8601 (ex. 2026-11-29T23:10:00+01:00 ; défaut : maintenant).")
+  var now: String?
+
+  @Flag(name: .long, help: "Sortie JSON.")
+  var json = false
+
+  func run() throws {
+    let bundle = CommandSupport.load(dataOptions)
+    let id = try CommandSupport.protocolID(protocolID, in: bundle)
+    let instant = try CommandSupport.now(now)
+    let family = bundle.familySteps(of: id)
+    let parser = bundle.answerParser
+    var answers: [String: AnswerValue] = [:]
+    for written in answer {
+      guard let equals = written.firstIndex(of: "=") else {
+        throw ValidationError("réponse « \(written) » : écrire ETAPE=VALEUR")
+      }
+      let stepID = String(written[..<equals]).trimmingCharacters(in: .whitespaces)
+      let value = String(written[written.index(after: equals)...])
+      guard let step = family[stepID] else {
+        let hint = Suggestion.hint(for: stepID, among: family.keys.sorted()).map { " (\($0))" } ?? ""
+        throw ValidationError("aucune étape « \(stepID) » dans \(id)\(hint)")
+      }
+      switch parser.parse(value, for: step) {
+      case .success(let parsed): answers[stepID] = parsed
+      case .failure(let problem): throw ValidationError("réponse à « \(stepID) » : \(problem.description)")
+      }
+    }
+    let state = Walker.walk(library: bundle.library, protocolID: id, answers: answers, acknowledgeInfo: true)
+    let contacts = bundle.contacts(for: state, now: instant)
+    if json {
+      print(WalkReport.json(state, library: bundle.library, contacts: contacts, now: instant))
+    } else {
+      print(WalkReport.human(state, library: bundle.library, contacts: contacts, now: instant))
+    }
+    if state.problem != nil || !state.invalidAnswers.isEmpty { throw ExitCode(2) }
+  }
+}

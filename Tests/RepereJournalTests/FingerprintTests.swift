@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@testable import RepereJournal
+
+@Suite struct FingerprintTests {
+  @Test func sha256MatchesTheStandardsVectors() {
+    #expect(SHA256.hex(of: Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    var hasher = SHA256()
+    for _ in 0..<1000 { hasher.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
+    #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func theBundleFingerprintChangesWithContentNotWithDates() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let data = folder.url.appendingPathComponent("data", isDirectory: true)
+    try FileManager.default.createDirectory(
+      at: data.appendingPathComponent("reference"), withIntermediateDirectories: true)
+    try Data("format: repere/protocol@1\n".utf8).write(to: data.appendingPathComponent("p.yaml"))
+    try Data("code,nom\n".utf8).write(to: data.appendingPathComponent("reference/departements.csv"))
+    try Data("ignored".utf8).write(to: data.appendingPathComponent(".DS_Store"))
+    let first = try BundleFingerprint.of(folder: data)
+    #expect(first.hasPrefix("sha256:") && first.count == 71)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: data.appendingPathComponent("p.yaml").path)
+    #expect(try BundleFingerprint.of(folder: data) == first)
+    try Data("format: repere/protocol@1\n# v2\n".utf8).write(to: data.appendingPathComponent("p.yaml"))
+    #expect(try BundleFingerprint.of(folder: data) != first)
+  }
+}

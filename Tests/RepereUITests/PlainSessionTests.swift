@@ -1,0 +1,100 @@
+import Foundation
+import RepereJournal
+import Testing
+
+@testable import RepereUI
+
+@Suite struct PlainSessionTests {
+  /// Feeds lines, acknowledging journal writes like the runner does.
+  static func feed(_ lines: [String], to session: inout PlainSession) -> (effects: [Effect], output: [String]) {
+    var allEffects: [Effect] = []
+    var allOutput: [String] = []
+    for line in lines {
+      let (effects, output) = session.handle(line)
+      allEffects += effects
+      allOutput += output
+      for case .journal(let events) in effects { _ = session.apply(.journalSaved(count: events.count)) }
+    }
+    return (allEffects, allOutput)
+  }
+
+  @Test func numberedPromptsWithoutAnyEscapeSequence() throws {
+    let session = PlainSession(state: try TestWorld.state())
+    #expect(
+      session.screenText == [
+        "Question 1 — L'enfant est-il en danger immédiat (retenu·e, blessé·e, avec un exploiteur) ?",
+        "  1. Oui", "  2. Non", "  0. Je ne sais pas",
+      ])
+  }
+
+  @Test func aScriptedCaseReachesTheOrientation() throws {
+    var session = PlainSession(state: try TestWorld.state())
+    let (effects, _) = Self.feed(["2", "1", "Cergy", "15", "2", "1,2"], to: &session)
+    #expect(session.state.walk.isFinished)
+    #expect(session.screenText.contains { $0.contains("Signaler au procureur") })
+    #expect(session.screenText.contains { $0.contains("[EXEMPLE]") })
+    #expect(effects.contains { if case .journal = $0 { true } else { false } })
+  }
+
+  @Test func typedAnswersCommandsAndRefusals() throws {
+    var session = PlainSession(state: try TestWorld.state())
+    _ = Self.feed(["2", "1", "Cergy"], to: &session)
+    #expect(session.screenText.first?.hasPrefix("Question 4") == true)
+    _ = Self.feed(["quinze"], to: &session)
+    #expect(session.statusText?.hasPrefix("! ") == true)
+    _ = Self.feed([":0"], to: &session)  // « je ne sais pas » for a typed answer
+    #expect(session.state.walk.path.last?.answer == "Je ne sais pas")
+    _ = Self.feed([":retour"], to: &session)
+    #expect(session.state.displayedStep?.id == "age")
+    let (_, help) = Self.feed([":aide"], to: &session)
+    #expect(help.contains { $0.hasPrefix(":changer N") })
+    let (_, unknown) = Self.feed([":xyz"], to: &session)
+    #expect(unknown == [Chrome.plainNotUnderstood(.fr)])
+    var fresh = PlainSession(state: try TestWorld.state())
+    let (_, outOfRange) = Self.feed(["7"], to: &fresh)  // not an option: refused, not « je ne sais pas »
+    #expect(outOfRange == [Chrome.plainNotUnderstood(.fr)])
+    #expect(fresh.state.walk.path.isEmpty)
+  }
+
+  @Test func searchRecordNoteLevelAndChange() throws {
+    var session = PlainSession(state: try TestWorld.state())
+    _ = Self.feed(["2", "1", "Cergy", "15", "2", "1,2"], to: &session)
+    let (_, results) = Self.feed([":annuaire exemple"], to: &session)
+    #expect(results.first?.contains("1. EXEMPLE — CRIP du Val-d'Oise [EXEMPLE]") == true)
+    let (_, record) = Self.feed([":fiche 2"], to: &session)
+    #expect(record.contains { $0.contains("01 99 00 95 02") })
+    #expect(session.state.overlays.isEmpty)
+    let (noteEffects, _) = Self.feed([":note Rappeler demain"], to: &session)
+    #expect(session.state.notes.map(\.text) == ["Rappeler demain"])
+    #expect(!noteEffects.isEmpty)
+    let (_, levels) = Self.feed([":niveau"], to: &session)
+    #expect(levels.contains { $0.contains("URGENCE") })
+    _ = Self.feed([":niveau 1 adulte sur place"], to: &session)
+    #expect(session.state.walk.level?.id == "urgence")
+    _ = Self.feed([":changer 1", "1"], to: &session)
+    #expect(session.screenText.last == Chrome.plainChangeReason(.fr))
+    #expect(session.screenText.contains("Non → Oui"))
+    let (effects, _) = Self.feed(["adulte sur place"], to: &session)
+    let reasons = effects.flatMap { effect -> [String] in
+      guard case .journal(let events) = effect else { return [] }
+      return events.compactMap { if case .change(let change) = $0 { change.reason } else { nil } }
+    }
+    #expect(reasons == ["adulte sur place"])
+    #expect(session.state.walk.path.count == 1)
+    #expect(session.state.walk.setAside.count == 5)
+  }
+
+  @Test func ambiguousPlacesAndQuitting() throws {
+    var session = PlainSession(state: try TestWorld.state())
+    _ = Self.feed(["2", "1", "Saint-Denis"], to: &session)
+    #expect(session.screenText.contains("  2. Saint-Denis (974)"))
+    _ = Self.feed(["1"], to: &session)
+    #expect(session.state.walk.place?.departement == "93")
+    let (asked, _) = Self.feed([":quitter"], to: &session)
+    #expect(asked.isEmpty)
+    #expect(session.screenText.last == Chrome.plainYesNo(.fr))
+    let (leave, _) = Self.feed(["o"], to: &session)
+    #expect(leave == [.quit(closeAs: nil)])
+    #expect(session.finished)
+  }
+}
