@@ -7,7 +7,7 @@ extension DataBundle {
   /// `load(from:)`): protocols and overlays, references to the vocabulary and the directory,
   /// scenarios. `today` decides the date warnings.
   public func check(today: Date) -> [Finding] {
-    var findings = ProtocolChecker.check(library: library, today: CalendarDate(today))
+    var findings = ProtocolChecker.check(library: library, today: CalendarDay(today))
     findings += directory?.check(today: today) ?? []
     findings += checkReferences()
     findings += checkScenarios()

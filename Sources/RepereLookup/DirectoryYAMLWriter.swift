@@ -1,3 +1,4 @@
+import RepereBase
 /// Writes structures as a `repere/directory@1` YAML file (what `repere import` produces), in the
 /// spec's field order, quoting every text that YAML could misread.
 public enum DirectoryYAMLWriter {

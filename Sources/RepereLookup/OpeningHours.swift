@@ -1,4 +1,5 @@
 import Foundation
+import RepereBase
 
 /// Why opening hours did not parse, and where (column from 1, in Unicode scalars of the text).
 public struct OpeningHoursError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -6,12 +6,12 @@ import RepereBase
 /// their meeting names both sides (`Finding.related`).
 public enum ProtocolChecker {
   /// Every finding about the library's protocols, deduplicated and sorted.
-  public static func check(library: ProtocolLibrary, today: CalendarDate?) -> [Finding] {
+  public static func check(library: ProtocolLibrary, today: CalendarDay?) -> [Finding] {
     check(files: library.loaded, library: library, today: today)
   }
 
   /// Checks protocols as loaded from files (duplicates across files included).
-  public static func check(files: [ProtocolDefinition], library: ProtocolLibrary, today: CalendarDate?) -> [Finding] {
+  public static func check(files: [ProtocolDefinition], library: ProtocolLibrary, today: CalendarDay?) -> [Finding] {
     var diagnostics = Diagnostics()
     var firstByID: [String: ProtocolDefinition] = [:]
     for file in files.sorted(by: { $0.location < $1.location }) {
@@ -63,7 +63,7 @@ public enum ProtocolChecker {
 
   // MARK: One file on its own
 
-  static func checkFile(_ file: ProtocolDefinition, today: CalendarDate?, into diagnostics: inout Diagnostics) {
+  static func checkFile(_ file: ProtocolDefinition, today: CalendarDay?, into diagnostics: inout Diagnostics) {
     var stepsByID: [String: Step] = [:]
     for step in file.steps where !step.id.isEmpty {
       if let first = stepsByID[step.id] {
@@ -146,7 +146,7 @@ public enum ProtocolChecker {
     }
   }
 
-  static func checkDates(_ file: ProtocolDefinition, today: CalendarDate?, into diagnostics: inout Diagnostics) {
+  static func checkDates(_ file: ProtocolDefinition, today: CalendarDay?, into diagnostics: inout Diagnostics) {
     if let from = file.validFrom, let to = file.validTo, to < from {
       diagnostics.error(
         "date-order", at: file.location(of: "valid_to"), "valid_to (\(to)) is before valid_from (\(from))",

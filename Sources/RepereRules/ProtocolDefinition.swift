@@ -32,9 +32,9 @@ public struct ProtocolDefinition: Sendable {
   public var extends: String?
   /// Steps of the base this overlay drops (before merging).
   public var removedSteps: [String]
-  public var validFrom: CalendarDate?
-  public var validTo: CalendarDate?
-  public var reviewBy: CalendarDate?
+  public var validFrom: CalendarDay?
+  public var validTo: CalendarDay?
+  public var reviewBy: CalendarDay?
   /// The file the protocol comes from (relative to the data folder) and where it starts.
   public var location: SourceLocation
   public var fieldLocations: [String: SourceLocation]
@@ -52,7 +52,7 @@ public struct ProtocolDefinition: Sendable {
     id: String, title: String, version: String, start: String, steps: [Step], levels: [String]? = nil,
     dispositions: [String: Disposition] = [:], sources: [String: SourceReference] = [:],
     scope: ProtocolScope = .national, audience: [String] = [], extends: String? = nil, removedSteps: [String] = [],
-    validFrom: CalendarDate? = nil, validTo: CalendarDate? = nil, reviewBy: CalendarDate? = nil,
+    validFrom: CalendarDay? = nil, validTo: CalendarDay? = nil, reviewBy: CalendarDay? = nil,
     location: SourceLocation = .unknown, fieldLocations: [String: SourceLocation] = [:]
   ) {
     self.id = id

@@ -64,9 +64,9 @@ struct YAMLReader {
   }
 
   /// A `YYYY-MM-DD` date.
-  mutating func date(_ node: YAMLNode?, _ what: String) -> CalendarDate? {
+  mutating func date(_ node: YAMLNode?, _ what: String) -> CalendarDay? {
     guard let node, !node.isNull, let value = text(node, what) else { return nil }
-    guard let date = CalendarDate(iso: value) else {
+    guard let date = CalendarDay(iso: value) else {
       diagnostics.error("invalid-date", at: node.location, "\(what) '\(value)' is not a date", hint: "write YYYY-MM-DD")
       return nil
     }

@@ -41,7 +41,7 @@ guard let definition, loadFindings.isEmpty else {
 }
 let library = ProtocolLibrary(files: [definition])
 let findings = measure("check (references, graph, expressions, dispositions)") {
-  ProtocolChecker.check(library: library, today: CalendarDate(year: 2026, month: 11, day: 29))
+  ProtocolChecker.check(library: library, today: CalendarDay(year: 2026, month: 11, day: 29))
 }
 print("  findings: \(findings.count)")
 _ = measure("load + check together") {

@@ -51,7 +51,7 @@ struct TrainCommand: ParsableCommand {
     let reference = TrainingReference(bundle: bundle, scenario: chosen, defaultNow: Date())
     let walker = RulesCaseWalker(
       session: CaseSession(library: bundle.library, protocolID: chosen.protocolID),
-      today: CalendarDate(reference.now))
+      today: CalendarDay(reference.now))
     let screen: CursesScreen
     do {
       screen = try CursesScreen(environment: environment, language: language, mouse: false)

@@ -1,4 +1,5 @@
 import Foundation
+import RepereBase
 import Testing
 
 @testable import RepereLookup

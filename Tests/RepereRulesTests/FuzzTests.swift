@@ -128,7 +128,7 @@ struct SeededGenerator: RandomNumberGenerator {
       }
       loaded += 1
       let library = ProtocolLibrary(files: [definition, overlay])
-      _ = ProtocolChecker.check(library: library, today: CalendarDate(year: 2026, month: 11, day: 29))
+      _ = ProtocolChecker.check(library: library, today: CalendarDay(year: 2026, month: 11, day: 29))
       _ = PathAnalysis.analyze(definition, limit: 50)
       if loaded % 4 == 0 {  // a quarter of them: enough to meet every mutation, in a quarter of the time
         let feasible = FeasiblePaths.enumerate(

@@ -85,8 +85,8 @@ import Testing
     #expect(query.within == .voisins)
     #expect(definition.levels == ["haut", "bas"])
     #expect(definition.scope == .departements(["93", "2A", "971"]))
-    #expect(definition.validFrom == CalendarDate(year: 2026, month: 1, day: 1))
-    #expect(definition.reviewBy == CalendarDate(year: 2026, month: 6, day: 30))
+    #expect(definition.validFrom == CalendarDay(year: 2026, month: 1, day: 1))
+    #expect(definition.reviewBy == CalendarDay(year: 2026, month: 6, day: 30))
   }
 
   @Test func unknownKeysGetDidYouMean() {
@@ -120,12 +120,12 @@ import Testing
   }
 
   @Test func calendarDatesRejectImpossibleDays() {
-    #expect(CalendarDate(iso: "2026-02-29") == nil)
-    #expect(CalendarDate(iso: "2028-02-29") != nil)
-    #expect(CalendarDate(iso: "2026-13-01") == nil)
-    #expect(CalendarDate(iso: "26-01-01") == nil)
-    #expect(CalendarDate(iso: "2026-04-31") == nil)
-    #expect(CalendarDate(year: 2026, month: 1, day: 2).description == "2026-01-02")
+    #expect(CalendarDay(iso: "2026-02-29") == nil)
+    #expect(CalendarDay(iso: "2028-02-29") != nil)
+    #expect(CalendarDay(iso: "2026-13-01") == nil)
+    #expect(CalendarDay(iso: "26-01-01") == nil)
+    #expect(CalendarDay(iso: "2026-04-31") == nil)
+    #expect(CalendarDay(year: 2026, month: 1, day: 2).description == "2026-01-02")
   }
 }
 

@@ -138,7 +138,7 @@ import Testing
     }
     let walker = RulesCaseWalker(
       session: CaseSession(library: ProtocolLibrary(files: definitions), protocolID: "national/orientation"),
-      today: CalendarDate(year: 2026, month: 11, day: 29))
+      today: CalendarDay(year: 2026, month: 11, day: 29))
     return UIProgram.start(
       walker: walker, services: TestWorld.services, language: .fr, size: GridSize(columns: 80, rows: 24),
       now: TestWorld.now

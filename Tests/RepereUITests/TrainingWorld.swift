@@ -38,7 +38,7 @@ enum TrainingWorld {
       bundle: bundle, scenario: try #require(bundle.scenarios.first), defaultNow: .distantPast)
     let walker = RulesCaseWalker(
       session: CaseSession(library: bundle.library, protocolID: reference.scenario.protocolID),
-      today: CalendarDate(reference.now))
+      today: CalendarDay(reference.now))
     var services = TestWorld.services
     if let contacts { services.contacts = contacts }
     return TrainingProgram.start(

@@ -89,7 +89,7 @@ public enum WalkReport {
 
   /// « Attention : … » when the case's day lies outside the protocol's validity window.
   public static func validityWarning(_ definition: ProtocolDefinition, now: Date) -> String? {
-    let day = CalendarDate(now)
+    let day = CalendarDay(now)
     if let from = definition.validFrom, day < from {
       return "Attention : ce protocole n'est valable qu'à partir du \(from)"
     }

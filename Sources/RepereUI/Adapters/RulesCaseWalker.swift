@@ -8,7 +8,7 @@ import RepereRules
 public struct RulesCaseWalker: CaseWalking {
   public private(set) var session: CaseSession
   /// The day the case is handled (validity window of the protocol).
-  let today: CalendarDate
+  let today: CalendarDay
   /// A place given at start (`--place`), used for the first `place` step.
   var presetPlace: (place: PlaceValue, typed: String)?
   /// Steps whose answer was changed after it was given.
@@ -16,7 +16,7 @@ public struct RulesCaseWalker: CaseWalking {
   /// The language of « Oui », « Non », « Je ne sais pas » on screen (the journal stays French).
   let displayLanguage: Language
 
-  public init(session: CaseSession, today: CalendarDate, displayLanguage: Language = .fr) {
+  public init(session: CaseSession, today: CalendarDay, displayLanguage: Language = .fr) {
     self.session = session
     self.today = today
     self.displayLanguage = displayLanguage
@@ -298,7 +298,7 @@ extension RulesCaseWalker {
   /// The walker of a suspended case, rebuilt from its journal: the answers as they stand (place
   /// answers with the place they resolved to), the raised level and the changed marks.
   public init(
-    resuming record: RecordedCase, library: ProtocolLibrary, fallbackProtocolID: String, today: CalendarDate,
+    resuming record: RecordedCase, library: ProtocolLibrary, fallbackProtocolID: String, today: CalendarDay,
     displayLanguage: Language = .fr
   ) {
     let recorded = record.opening?.protocolInForce.id

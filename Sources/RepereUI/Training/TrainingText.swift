@@ -1,4 +1,5 @@
 import Foundation
+import RepereBase
 import RepereRules
 
 /// Text helpers for the training screens: scenario texts reflowed to the screen's width, the
@@ -30,7 +31,7 @@ enum TrainingText {
   /// (the protocols' clock), whatever the machine's zone.
   static func clock(_ date: Date, _ language: Language) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = CalendarDate.paris
+    calendar.timeZone = CalendarDay.paris
     let parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: date)
     let weekday = (parts.weekday ?? 1) - 1
     let month = (parts.month ?? 1) - 1

@@ -109,7 +109,7 @@ struct CaseSetup {
   /// A new case on the chosen protocol.
   func makeWalker(now: Date, language: Language) -> RulesCaseWalker {
     RulesCaseWalker(
-      session: CaseSession(library: library, protocolID: protocolID), today: CalendarDate(now),
+      session: CaseSession(library: library, protocolID: protocolID), today: CalendarDay(now),
       displayLanguage: language)
   }
 
@@ -119,7 +119,7 @@ struct CaseSetup {
     guard let store else { throw SetupError(description: "aucun dossier de journaux (option --journal)") }
     let resumed = try store.resume(id: id)
     let walker = RulesCaseWalker(
-      resuming: resumed.record, library: library, fallbackProtocolID: protocolID, today: CalendarDate(now),
+      resuming: resumed.record, library: library, fallbackProtocolID: protocolID, today: CalendarDay(now),
       displayLanguage: language)
     return ResumedSession(case: resumed, walker: walker)
   }

@@ -30,7 +30,7 @@ enum TestWorld {
   static func walker() throws -> RulesCaseWalker {
     RulesCaseWalker(
       session: CaseSession(library: try library(), protocolID: "national/orientation"),
-      today: CalendarDate(year: 2026, month: 11, day: 29))
+      today: CalendarDay(year: 2026, month: 11, day: 29))
   }
 
   static let services = AppServices(directory: FakeDirectory(), places: FakePlaces(), contacts: FakeContacts())
