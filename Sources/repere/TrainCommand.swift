@@ -85,11 +85,7 @@ struct TrainCommand: ParsableCommand {
       let lines = errors.prefix(20).map { TerminalText.sanitized($0.description) }.joined(separator: "\n")
       StartCommand.fail("repere : les données contiennent des erreurs (voir « repere check ») :\n\(lines)", code: 2)
     }
-    var services = AppServices(directory: nil, places: bundle.places, contacts: bundle.contacts)
-    if let lookup = try? LookupData.load(folder: data) {
-      services.directory = LookupDirectory(directory: lookup.directory)
-    }
-    return (bundle, services)
+    return (bundle, AppServices(bundle: bundle))
   }
 
   /// The scenario with this id, or whose file (relative to the data folder) is this path.

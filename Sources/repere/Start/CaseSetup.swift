@@ -82,14 +82,9 @@ struct CaseSetup {
   /// directory, places and contacts from the lookup module.
   static func loadServices(data: URL) -> AppServices {
     let (bundle, findings) = DataBundle.load(from: data)
-    var services = AppServices(directory: nil, places: bundle.places, contacts: bundle.contacts)
+    var services = AppServices(bundle: bundle)
     services.dataErrors = relevantErrors(findings, data: data)
-    if let lookup = try? LookupData.load(folder: data) {
-      services.directory = LookupDirectory(directory: lookup.directory)
-      if services.places == nil { services.places = lookup.places }
-      if services.contacts == nil { services.contacts = ContactResolver(directory: lookup.directory) }
-      services.dataErrors += relevantErrors(lookup.findings, data: data)
-    } else {
+    if bundle.reference == nil {
       services.dataErrors.append("\(data.path)/reference : données de référence illisibles")
     }
     return services
