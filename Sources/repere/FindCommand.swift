@@ -72,11 +72,12 @@ struct FindCommand: ParsableCommand {
     let moment = now.flatMap(FindCommand.parseDate) ?? Date()
     let data: LookupData
     do {
-      data = try LookupCache.load(folder: dataOptions.dataURL)
+      data = try LookupCache.load(folder: dataOptions.dataURL, cache: CacheLocation.current)
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       throw ExitCode(2)
     }
+    if let note = data.cacheNote { FileHandle.standardError.write(Data("note : \(note)\n".utf8)) }
     for finding in data.findings where finding.severity == .error {
       FileHandle.standardError.write(Data("\(finding)\n".utf8))
     }

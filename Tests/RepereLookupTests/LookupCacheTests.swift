@@ -23,12 +23,16 @@ import Testing
     try body(data, root.appendingPathComponent("cache"))
   }
 
+  private func location(_ folder: URL) -> LookupCache.Location {
+    LookupCache.Location(directory: folder, program: nil)
+  }
+
   @Test func secondLoadReadsTheCacheAndAnswersTheSame() throws {
     try withScratch { data, cache in
-      let cold = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let cold = try LookupCache.load(folder: data, cache: location(cache))
       let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
       #expect(files.count == 1 && files[0].hasPrefix("lookup-"))
-      let warm = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let warm = try LookupCache.load(folder: data, cache: location(cache))
       #expect(Array(warm.directory.structures) == Array(cold.directory.structures))
       #expect(warm.findings == cold.findings)
       for query in ["crip", "prostitusion", "oeuvre", ""] {
@@ -48,12 +52,12 @@ import Testing
 
   @Test func editingASourceFileRebuildsTheCache() throws {
     try withScratch { data, cache in
-      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
+      _ = try LookupCache.load(folder: data, cache: location(cache))
       let file = data.appendingPathComponent("annuaire.yaml")
       let text = try String(contentsOf: file, encoding: .utf8)
       try text.replacingOccurrences(of: "CRIP du Val-d'Oise", with: "CRIP du Val-d’Oise (95)").write(
         to: file, atomically: true, encoding: .utf8)
-      let reloaded = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let reloaded = try LookupCache.load(folder: data, cache: location(cache))
       #expect(reloaded.directory.structure(id: "95/crip")?.nom == "CRIP du Val-d’Oise (95)")
       #expect(reloaded.directory.search("val oise", now: now).first?.structure.id == "95/crip")
     }
@@ -61,13 +65,109 @@ import Testing
 
   @Test func aDamagedCacheIsIgnored() throws {
     try withScratch { data, cache in
-      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
+      _ = try LookupCache.load(folder: data, cache: location(cache))
       let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
       let url = cache.appendingPathComponent(name)
       let bytes = try Data(contentsOf: url)
       try bytes.prefix(bytes.count / 2).write(to: url)
-      let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let loaded = try LookupCache.load(folder: data, cache: location(cache))
       #expect(loaded.directory.structures.count == 9)
+      #expect(loaded.cacheNote?.contains("reconstruit") == true)
+      let again = try LookupCache.load(folder: data, cache: location(cache))
+      #expect(again.cacheNote == nil)  // rebuilt once, then read
     }
+  }
+
+  /// What a search shows, compared whole (structures, order, reasons).
+  private func answers(_ data: LookupData) -> [[SearchHit]] {
+    ["crip", "prostitusion", "oeuvre", "ad", ""].map { query in
+      data.directory.search(query, place: data.places.place(insee: "93066"), now: now)
+    }
+  }
+
+  /// Issue 18: a damaged cache once crashed `find` (SIGILL) or changed its results. Every kind of
+  /// damage — truncation, flipped bytes and bits anywhere, zeroed or random ranges, garbage
+  /// appended, an empty file — must give the answers of a load from source, and say why.
+  @Test func everyKindOfDamageIsNoticedAndRebuilt() throws {
+    try withScratch { data, cache in
+      let truth = try LookupCache.load(folder: data, cache: nil)
+      let expected = answers(truth)
+      _ = try LookupCache.load(folder: data, cache: location(cache))
+      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+      let url = cache.appendingPathComponent(name)
+      let good = try Data(contentsOf: url)
+      var generator = SplitMix(seed: 18)
+      // Damage inside the key (its length, then its text) reads as a cache written for other
+      // files: rebuilt without a word. Anywhere else it must be said.
+      let keyEnd = 8 + Int(good.prefix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+      var damages: [(String, Data)] = [
+        ("empty", Data()), ("appended", good + Data([1, 2, 3])), ("one byte", good.prefix(1)),
+      ]
+      for step in 1...40 { damages.append(("truncated at \(step)/41", good.prefix(good.count * step / 41))) }
+      for _ in 0..<300 {
+        var bytes = good
+        let position = Int(generator.next() % UInt64(bytes.count))
+        bytes[position] ^= UInt8(1 << (generator.next() % 8))
+        damages.append((position < keyEnd ? "inside the key" : "bit flipped at \(position)", bytes))
+      }
+      for _ in 0..<60 {
+        var bytes = good
+        let start = Int(generator.next() % UInt64(bytes.count))
+        let end = min(bytes.count, start + 1 + Int(generator.next() % 64))
+        let random = generator.next() % 2 == 0
+        for position in start..<end { bytes[position] = random ? UInt8(truncatingIfNeeded: generator.next()) : 0 }
+        damages.append((start < keyEnd ? "inside the key" : "\(random ? "random" : "zeroed") \(start)..<\(end)", bytes))
+      }
+      for (what, bytes) in damages {
+        try bytes.write(to: url)
+        let loaded = try LookupCache.load(folder: data, cache: location(cache))
+        #expect(answers(loaded) == expected, "\(what)")
+        #expect(Array(loaded.directory.structures) == Array(truth.directory.structures), "\(what)")
+        #expect(loaded.findings == truth.findings, "\(what)")
+        if what != "inside the key", bytes != good { #expect(loaded.cacheNote != nil, "\(what)") }
+        let rewritten = try Data(contentsOf: url)
+        #expect(rewritten == good, "\(what): the cache is written again")
+      }
+    }
+  }
+
+  @Test func aCacheFolderThatCannotBeCreatedOnlyMakesItSlower() throws {
+    try withScratch { data, cache in
+      try Data("not a folder".utf8).write(to: cache)
+      let loaded = try LookupCache.load(folder: data, cache: location(cache.appendingPathComponent("repere")))
+      #expect(loaded.directory.structures.count == 9)
+      #expect(loaded.directory.search("crip", now: now).isEmpty == false)
+      #expect(loaded.cacheNote?.contains("non enregistré") == true)
+    }
+  }
+
+  @Test func aFullDiskOnlyMakesItSlowerAndSaysSo() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    try withScratch { data, cache in
+      _ = try LookupCache.load(folder: data, cache: location(cache))
+      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+      try FileManager.default.removeItem(at: cache.appendingPathComponent(name))
+      // The temporary file the cache is written to is a link to /dev/full: every write fails with ENOSPC.
+      let temporary = cache.appendingPathComponent(name + ".\(getpid()).tmp")
+      try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
+      let loaded = try LookupCache.load(folder: data, cache: location(cache))
+      #expect(loaded.directory.structures.count == 9)
+      #expect(loaded.cacheNote?.contains("disque plein") == true)
+      #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent(name).path))
+      #expect(!FileManager.default.fileExists(atPath: temporary.path))
+    }
+  }
+}
+
+/// A small deterministic generator (SplitMix64) for the damage test.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
