@@ -50,15 +50,6 @@ func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
 
 func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
 
-/// The cache folder `repere` uses ($XDG_CACHE_HOME/repere, as bench/run.sh sets it).
-var benchCache: LookupCache.Location {
-  let environment = ProcessInfo.processInfo.environment
-  let base =
-    environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-    ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache")
-  return LookupCache.Location(directory: base.appendingPathComponent("repere"), program: Bundle.main.executableURL)
-}
-
 let command = CommandLine.arguments.dropFirst().first ?? ""
 switch command {
 case "generate":
@@ -122,7 +113,9 @@ case "search":
   let loadTime = try seconds {
     loaded =
       CommandLine.arguments.contains("--cache")
-      ? try LookupCache.load(folder: folder, cache: benchCache) : try LookupData.load(folder: folder)
+      ? try LookupCache.load(
+        folder: folder, cacheDirectory: LookupCache.directory(environment: ProcessInfo.processInfo.environment),
+        program: Bundle.main.executableURL) : try LookupData.load(folder: folder)
     loaded?.directory.prepare()
   }
   guard let lookup = loaded else { fail("could not load \(data)") }

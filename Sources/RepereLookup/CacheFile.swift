@@ -4,14 +4,15 @@ import Foundation
 enum CacheFile {
   /// Writes `bytes` to a temporary file next to `url`, then renames it over `url`; returns the
   /// reason for a failure (read-only folder, full disk…) or nil. Nothing is left behind on failure.
-  static func replace(_ url: URL, with bytes: Data) -> String? {
+  /// `temporary` is for tests (a link to /dev/full fills the disk).
+  static func replace(_ url: URL, with bytes: Data, temporary: URL? = nil) -> String? {
     let folder = url.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       return "dossier impossible à créer : " + reason(for: error)
     }
-    let temporary = folder.appendingPathComponent(url.lastPathComponent + ".\(getpid()).tmp")
+    let temporary = temporary ?? folder.appendingPathComponent(url.lastPathComponent + ".\(UUID().uuidString).tmp")
     let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     guard descriptor >= 0 else { return describe(errno) }
     var failure: String?

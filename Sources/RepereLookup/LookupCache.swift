@@ -4,42 +4,42 @@ import RepereBase
 /// A binary cache of the loaded directory (structures, search index, load findings) so that
 /// `repere find` on a large directory starts in milliseconds.
 ///
-/// The cache lives in a folder the program chooses (`LookupCache.Location`; the `repere`
-/// executable uses `$XDG_CACHE_HOME/repere`, else `~/.cache/repere`), one file per program and
-/// data folder. It is keyed by the program itself and, for every source file the directory depends
-/// on (directory YAML and CSV, vocabulary, reference CSVs), its path, size, modification time,
-/// inode and a hash of its first 4 KiB: change any of them and the cache rebuilds itself. Its last
-/// 8 bytes are a checksum of everything before them, checked before any of it is trusted. Small
-/// files (vocabulary, resources) are always read from source. A cache that is damaged, cannot be
-/// written (read-only folder, full disk) or cannot be read only makes the load slower:
-/// `LookupData.cacheNote` then says why, once.
+/// The cache lives in the folder the executable passes in (`LookupCache.directory(environment:)`:
+/// `$XDG_CACHE_HOME/repere`, else `~/.cache/repere`; none with `REPERE_NO_CACHE=1`), one file per
+/// program and data folder. It is keyed by the program itself and, for every source file the
+/// directory depends on (directory YAML and CSV, vocabulary, reference CSVs), its path, size,
+/// modification time, inode and a hash of its first 4 KiB: change any of them and the cache
+/// rebuilds itself. Its last 8 bytes are a checksum of everything before them, checked before any
+/// of it is trusted. Small files (vocabulary, resources) are always read from source. A cache that
+/// is damaged, cannot be written (read-only folder, full disk) or cannot be read only makes the
+/// load slower: `LookupData.cacheNote` then says why, once.
 public enum LookupCache {
   static let magic = "REPERE-LOOKUP-CACHE"
   static let version = 2
 
-  /// Where the cache goes and which program it belongs to (a different binary never reads it).
-  public struct Location: Sendable {
-    public var directory: URL
-    /// The running program; nil in tests. Part of the key, and of the file name so that two
-    /// programs (repere, repere-bench) never evict each other.
-    public var program: URL?
-
-    public init(directory: URL, program: URL?) {
-      self.directory = directory
-      self.program = program
+  /// The cache folder the environment names (`environment` is the process's, passed in by the
+  /// executable): nil when `REPERE_NO_CACHE` is set or no home is known.
+  public static func directory(environment: [String: String]) -> URL? {
+    guard environment["REPERE_NO_CACHE"] == nil else { return nil }
+    if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+      return URL(fileURLWithPath: xdg).appendingPathComponent("repere")
     }
+    guard let home = environment["HOME"], !home.isEmpty else { return nil }
+    return URL(fileURLWithPath: home).appendingPathComponent(".cache/repere")
   }
 
-  /// Loads `folder` through the cache (reading it when valid, writing it otherwise); without a
-  /// location, straight from source.
-  public static func load(folder: URL, cache location: Location?) throws -> LookupData {
-    guard let location else { return try LookupData.load(folder: folder) }
+  /// Loads `folder` through the cache in `cacheDirectory` (reading it when valid, writing it
+  /// otherwise); without a cache folder, straight from the files. `program` is the running
+  /// executable: its name keeps two programs' caches apart, its file is part of the key.
+  public static func load(folder: URL, cacheDirectory: URL?, program: URL? = nil) throws -> LookupData {
+    guard let cacheDirectory else { return try LookupData.load(folder: folder) }
     let files = DataFolder.files(in: folder)
     var parts = try LookupData.loadSmallFiles(folder: folder, files: files)
-    let key = cacheKey(folder: folder, files: files, program: location.program)
-    let program = location.program?.lastPathComponent ?? "repere"
-    let cacheFile = location.directory.appendingPathComponent(
-      "lookup-\(program)-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
+    let key = cacheKey(folder: folder, files: files, program: program)
+    // One file per program and data folder: two programs (repere, repere-bench) never evict each other.
+    let name = program?.lastPathComponent ?? "repere"
+    let cacheFile = cacheDirectory.appendingPathComponent(
+      "lookup-\(name)-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
     var note: String?
     switch read(cacheFile, key: key, parts: parts) {
     case .loaded(let cached): return cached
@@ -53,7 +53,7 @@ public enum LookupCache {
     var data = LookupData(parts, directory: directory)
     if let failure = write(data, structures: structures, findings: structureFindings, key: key, to: cacheFile) {
       let unwritten =
-        "cache de l'annuaire non enregistré dans \(location.directory.path) (\(failure)) : "
+        "cache de l'annuaire non enregistré dans \(cacheDirectory.path) (\(failure)) : "
         + "chaque démarrage relira l'annuaire, plus lentement"
       note = note.map { $0 + " ; " + unwritten } ?? unwritten
     }

@@ -23,16 +23,12 @@ import Testing
     try body(data, root.appendingPathComponent("cache"))
   }
 
-  private func location(_ folder: URL) -> LookupCache.Location {
-    LookupCache.Location(directory: folder, program: nil)
-  }
-
   @Test func secondLoadReadsTheCacheAndAnswersTheSame() throws {
     try withScratch { data, cache in
-      let cold = try LookupCache.load(folder: data, cache: location(cache))
+      let cold = try LookupCache.load(folder: data, cacheDirectory: cache)
       let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
       #expect(files.count == 1 && files[0].hasPrefix("lookup-"))
-      let warm = try LookupCache.load(folder: data, cache: location(cache))
+      let warm = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(Array(warm.directory.structures) == Array(cold.directory.structures))
       #expect(warm.findings == cold.findings)
       for query in ["crip", "prostitusion", "oeuvre", ""] {
@@ -52,12 +48,12 @@ import Testing
 
   @Test func editingASourceFileRebuildsTheCache() throws {
     try withScratch { data, cache in
-      _ = try LookupCache.load(folder: data, cache: location(cache))
+      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
       let file = data.appendingPathComponent("annuaire.yaml")
       let text = try String(contentsOf: file, encoding: .utf8)
       try text.replacingOccurrences(of: "CRIP du Val-d'Oise", with: "CRIP du Val-d’Oise (95)").write(
         to: file, atomically: true, encoding: .utf8)
-      let reloaded = try LookupCache.load(folder: data, cache: location(cache))
+      let reloaded = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(reloaded.directory.structure(id: "95/crip")?.nom == "CRIP du Val-d’Oise (95)")
       #expect(reloaded.directory.search("val oise", now: now).first?.structure.id == "95/crip")
     }
@@ -65,15 +61,15 @@ import Testing
 
   @Test func aDamagedCacheIsIgnored() throws {
     try withScratch { data, cache in
-      _ = try LookupCache.load(folder: data, cache: location(cache))
+      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
       let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
       let url = cache.appendingPathComponent(name)
       let bytes = try Data(contentsOf: url)
       try bytes.prefix(bytes.count / 2).write(to: url)
-      let loaded = try LookupCache.load(folder: data, cache: location(cache))
+      let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(loaded.directory.structures.count == 9)
       #expect(loaded.cacheNote?.contains("reconstruit") == true)
-      let again = try LookupCache.load(folder: data, cache: location(cache))
+      let again = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(again.cacheNote == nil)  // rebuilt once, then read
     }
   }
@@ -90,9 +86,9 @@ import Testing
   /// appended, an empty file — must give the answers of a load from source, and say why.
   @Test func everyKindOfDamageIsNoticedAndRebuilt() throws {
     try withScratch { data, cache in
-      let truth = try LookupCache.load(folder: data, cache: nil)
+      let truth = try LookupCache.load(folder: data, cacheDirectory: nil)
       let expected = answers(truth)
-      _ = try LookupCache.load(folder: data, cache: location(cache))
+      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
       let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
       let url = cache.appendingPathComponent(name)
       let good = try Data(contentsOf: url)
@@ -120,7 +116,7 @@ import Testing
       }
       for (what, bytes) in damages {
         try bytes.write(to: url)
-        let loaded = try LookupCache.load(folder: data, cache: location(cache))
+        let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
         #expect(answers(loaded) == expected, "\(what)")
         #expect(Array(loaded.directory.structures) == Array(truth.directory.structures), "\(what)")
         #expect(loaded.findings == truth.findings, "\(what)")
@@ -134,27 +130,27 @@ import Testing
   @Test func aCacheFolderThatCannotBeCreatedOnlyMakesItSlower() throws {
     try withScratch { data, cache in
       try Data("not a folder".utf8).write(to: cache)
-      let loaded = try LookupCache.load(folder: data, cache: location(cache.appendingPathComponent("repere")))
+      let loaded = try LookupCache.load(folder: data, cacheDirectory: cache.appendingPathComponent("repere"))
       #expect(loaded.directory.structures.count == 9)
       #expect(loaded.directory.search("crip", now: now).isEmpty == false)
       #expect(loaded.cacheNote?.contains("non enregistré") == true)
     }
   }
 
-  @Test func aFullDiskOnlyMakesItSlowerAndSaysSo() throws {
+  @Test func aFullDiskLeavesNothingBehindAndSaysSo() throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
-    try withScratch { data, cache in
-      _ = try LookupCache.load(folder: data, cache: location(cache))
-      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
-      try FileManager.default.removeItem(at: cache.appendingPathComponent(name))
-      // The temporary file the cache is written to is a link to /dev/full: every write fails with ENOSPC.
-      let temporary = cache.appendingPathComponent(name + ".\(getpid()).tmp")
+    try withScratch { _, cache in
+      try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+      let target = cache.appendingPathComponent("lookup.bin")
+      // The temporary file is a link to /dev/full: every write fails with ENOSPC.
+      let temporary = cache.appendingPathComponent("lookup.bin.tmp")
       try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
-      let loaded = try LookupCache.load(folder: data, cache: location(cache))
-      #expect(loaded.directory.structures.count == 9)
-      #expect(loaded.cacheNote?.contains("disque plein") == true)
-      #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent(name).path))
-      #expect(!FileManager.default.fileExists(atPath: temporary.path))
+      let failure = CacheFile.replace(target, with: Data(count: 1 << 16), temporary: temporary)
+      #expect(failure == "disque plein")
+      #expect(!FileManager.default.fileExists(atPath: target.path))
+      #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: temporary.path)) == nil)
+      #expect(CacheFile.replace(target, with: Data([1, 2, 3])) == nil)
+      #expect(try Data(contentsOf: target) == Data([1, 2, 3]))
     }
   }
 }
