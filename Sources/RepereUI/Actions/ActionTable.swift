@@ -8,6 +8,8 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
   case begin, reveal, debrief, vignette
   /// Resume an unfinished case (offered while the new case has no answer).
   case resume
+  /// The next or previous group of a long checklist.
+  case nextGroup, previousGroup
 }
 
 /// A key or a family of keys that triggers an action.
@@ -132,6 +134,18 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Coche ou décoche l'option en surbrillance d'une liste à cocher.",
         en: "Ticks or unticks the highlighted option of a checklist."),
+      screens: [.question], inFooter: false),
+    ActionSpec(
+      id: .nextGroup, keys: [.key(.tab), .key(.pageDown)], label: LocalizedText(fr: "autre groupe", en: "other group"),
+      help: LocalizedText(
+        fr: "Liste à cocher longue : montre le groupe d'options suivant (chaque groupe est numéroté à partir de 1).",
+        en: "Long checklist: shows the next group of options (each group is numbered from 1)."),
+      screens: [.question], inFooter: true),
+    ActionSpec(
+      id: .previousGroup, keys: [.key(.pageUp)], label: LocalizedText(fr: "groupe préc.", en: "previous group"),
+      help: LocalizedText(
+        fr: "Liste à cocher longue : revient au groupe d'options précédent.",
+        en: "Long checklist: goes back to the previous group of options."),
       screens: [.question], inFooter: false),
     ActionSpec(
       id: .confirm, keys: [.key(.enter)], label: LocalizedText(fr: "valider", en: "confirm"),

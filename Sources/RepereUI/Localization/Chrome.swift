@@ -28,6 +28,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
   case dataErrors, secondDigit, unfinishedCases, caseResumed
+  case noSuchOption, checklistGroup, hintMultiGroups, checklistOtherTicked
   case resumeTitle, resumeHint, resumeInUse, resumeFailed, resumeStarted, resumeLast, resumeAnswers
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
@@ -181,6 +182,13 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         "Aucune structure « %@ » répertoriée (lieu non précisé ; à compléter dans l'annuaire)",
         "No \u{201C}%@\u{201D} structure listed (no place given; to be added to the directory)")
     case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
+    case .noSuchOption: t("Pas d'option %@ ici (1 à %@)", "No option %@ here (1 to %@)")
+    case .checklistGroup: t("Groupe %@ sur %@ (options %@ à %@ sur %@)", "Group %@ of %@ (options %@ to %@ of %@)")
+    case .hintMultiGroups:
+      t(
+        "Chiffre ou Espace : cocher · Tab : autre groupe · Entrée : valider la liste",
+        "Digit or Space: tick · Tab: other group · Enter: confirm the list")
+    case .checklistOtherTicked: t("Aussi coché : %@", "Also ticked: %@")
     case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:
       t(

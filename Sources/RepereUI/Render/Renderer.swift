@@ -16,11 +16,12 @@ struct Renderer {
     // Modals are boxes over the screen below them, whatever it is.
     if state.screen == .confirmQuit || state.screen == .changeReason { return renderModal() }
     drawHeader(into: &grid)
-    drawRules(into: &grid, split: state.screen == .question || state.screen == .typedQuestion)
+    let question = QuestionLayout(state: state)
+    drawRules(into: &grid, split: (state.screen == .question || state.screen == .typedQuestion) && !question.wide)
     switch state.screen {
     case .question, .typedQuestion:
-      QuestionLayout(state: state).draw(into: &grid)
-      PathPane(state: state).draw(into: &grid)
+      question.draw(into: &grid)
+      if !question.wide { PathPane(state: state).draw(into: &grid) }
     case .orientation:
       OrientationScreen(state: state).draw(into: &grid)
     case .trainingVignette, .trainingReveal, .trainingDebrief:
