@@ -22,4 +22,14 @@ import Testing
     Self.assert(state, "checklist")
     Self.assert(TestWorld.press([.character("1"), .character("2"), .tab, .down], on: state).0, "checklist-group-2")
   }
+
+  static let scenarioCases: [(String, GridSize)] = ShippedWorld.scenarioIDs.flatMap { id in sizes.map { (id, $0) } }
+
+  /// The orientation of every shipped scenario, at its top and scrolled to its end.
+  @Test(arguments: scenarioCases)
+  func scenarioOrientation(_ id: String, _ size: GridSize) throws {
+    let state = try ShippedWorld.walked(id, size: size)
+    Self.assert(state, "\(id)-top")
+    Self.assert(TestWorld.press([.end], on: state).0, "\(id)-end")
+  }
 }

@@ -115,6 +115,9 @@ public struct AppState: Sendable {
   /// found nothing is said on the orientation, never silently dropped.
   public var contactsByQuery: [String: [QueryContacts]] = [:]
   public var orientationSelection = 0
+  /// The first line of the orientation on screen: it opens at its top (the level and what to do
+  /// first) and scrolls by line, page, to the start or the end.
+  public var orientationScroll = 0
   public var helpScroll = 0
   public var status: StatusMessage?
   /// Records sent to the journal and not yet confirmed.

@@ -198,6 +198,7 @@ extension AppState {
       if editingStepID != nil { editingStepID = nil }
       showOrientation.toggle()
       orientationSelection = 0
+      orientationScroll = 0
       prepareDisplayedStep()
       return []
     case .export:
@@ -220,6 +221,9 @@ extension AppState {
     refreshWalk()
     editingStepID = nil
     resolveContacts()
+    // What the walk changed may be at the top (a new level, its first actions): show it.
+    orientationScroll = 0
+    orientationSelection = 0
     prepareDisplayedStep()
     if walk.isFinished { showOrientation = false }
     return journal(events.compactMap(journalEvent(for:)))
