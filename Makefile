@@ -43,8 +43,10 @@ man: $(BUILD_STEP)
 	rm -rf $(STAGE)/man && mkdir -p $(STAGE)/man
 ifeq ($(MAN),1)
 	$(SWIFT) build -c release --scratch-path $(SCRATCH) --product generate-manual
-	$(SCRATCH)/release/generate-manual $(BINARY) --multi-page --section 1 \
-	  --authors "Projet Repère" --output-directory $(STAGE)/man
+	REPERE_MANUAL_ASCII=1 $(SCRATCH)/release/generate-manual $(BINARY) --multi-page --section 1 \
+	  --authors "Projet Repere" --output-directory $(STAGE)/man
+	# generate-manual keeps only ASCII: the program spelled accents ZZU00E9ZZ, roff wants \[u00E9].
+	sed -i -E 's/ZZU([0-9A-F]{4,6})ZZ/\\[u\1]/g' $(STAGE)/man/*.1
 endif
 
 completions: $(BUILD_STEP)

@@ -33,6 +33,22 @@ enum LibraryChrome {
     }
   }
 
+  /// swift-argument-parser's generate-manual drops every non-ASCII character (« é » would vanish
+  /// from the man pages). For `make man` the program spells them `ZZU00E9ZZ`, which the tool keeps,
+  /// and the Makefile turns them into roff's `\[u00E9]`.
+  static func manualSafe(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        result.unicodeScalars.append(scalar)
+      } else {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        result += "ZZU" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "ZZ"
+      }
+    }
+    return result
+  }
+
   /// `--lang en` (or `--lang=en`) anywhere keeps the library's English.
   static func wantsEnglish(_ arguments: [String]) -> Bool {
     for (index, argument) in arguments.enumerated() {

@@ -21,7 +21,10 @@ extension Repere {
       // Usage errors exit 2, like grep, rather than ArgumentParser's 64.
       let code = exitCode(for: error) == .validationFailure ? ExitCode(2) : exitCode(for: error)
       let message = fullMessage(for: error)
-      let text = LibraryChrome.translate(message, mode: mode)
+      var text = LibraryChrome.translate(message, mode: mode)
+      if mode == .helpSentences, ProcessInfo.processInfo.environment["REPERE_MANUAL_ASCII"] == "1" {
+        text = LibraryChrome.manualSafe(text)
+      }
       if !text.isEmpty {
         let line = text.hasSuffix("\n") ? text : text + "\n"
         if code == .success {
