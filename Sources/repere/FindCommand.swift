@@ -13,7 +13,7 @@ struct FindCommand: ParsableCommand {
       (mots de cinq lettres ou plus). Avec --place, les structures proches passent en premier.
 
       Code de sortie (comme grep) : 0 au moins un résultat, 1 aucun résultat, 2 erreur \
-      (données illisibles, lieu inconnu ou ambigu, option invalide).
+      (données illisibles, lieu inconnu ou ambigu) ; 64 ligne de commande mal écrite.
       """)
 
   @Argument(help: "Ce qu'on cherche (nom, type, thématique, commune, description). Vide : tout.")
@@ -65,10 +65,7 @@ struct FindCommand: ParsableCommand {
   }
 
   static func parseDate(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
+    Instant.parse(text, dayAllowed: false)
   }
 
   func run() throws {
@@ -76,7 +73,8 @@ struct FindCommand: ParsableCommand {
     let data: LookupData
     do {
       data = try LookupCache.load(
-        folder: dataOptions.dataURL, cacheDirectory: SharedIndex.cacheDirectory(for: dataOptions.dataURL))
+        folder: dataOptions.dataURL, cacheDirectory: SharedIndex.cacheDirectory(for: dataOptions.dataURL),
+        program: Bundle.main.executableURL)
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       throw ExitCode(2)

@@ -36,7 +36,7 @@ struct PrepareCommand: ParsableCommand {
     }
     let loaded: LookupData
     do {
-      loaded = try LookupCache.load(folder: data, cacheDirectory: index)
+      loaded = try LookupCache.load(folder: data, cacheDirectory: index, program: Bundle.main.executableURL)
     } catch {
       FileHandle.standardError.write(Data("repere: \(TerminalText.sanitized(String(describing: error)))\n".utf8))
       throw ExitCode(2)

@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 
 extension Repere {
-  /// Runs the command line as ArgumentParser would, with two differences: `--version` prints
-  /// the version report (commit, data folder and fingerprint) rather than a fixed string, and the
-  /// library's own words in help and usage errors are put into French unless `--lang en` is given,
-  /// and a usage error exits 2 (like grep) instead of 64.
+  /// Runs the command line as ArgumentParser would, with three differences: `--version` prints
+  /// the version report (commit, data folder and fingerprint) rather than a fixed string; a
+  /// `RuntimeFailure` becomes its one line and status; and the library's own words in help and
+  /// usage errors are put into French unless `--lang en` is given (usage errors keep status 64).
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if arguments.contains("--version") {
@@ -17,9 +17,13 @@ extension Repere {
       var command = try parseAsRoot(arguments)
       try command.run()
       Foundation.exit(0)
+    } catch let failure as RuntimeFailure {
+      // A failure while running: one French line and its status, never the usage text.
+      let line = failure.message.replacingOccurrences(of: "\n", with: " ")
+      FileHandle.standardError.write(Data("repere : \(line)\n".utf8))
+      Foundation.exit(failure.status)
     } catch {
-      // Usage errors exit 2, like grep, rather than ArgumentParser's 64.
-      let code = exitCode(for: error) == .validationFailure ? ExitCode(2) : exitCode(for: error)
+      let code = exitCode(for: error)
       let message = fullMessage(for: error)
       var text = LibraryChrome.translate(message, mode: mode)
       if mode == .helpSentences, ProcessInfo.processInfo.environment["REPERE_MANUAL_ASCII"] == "1" {

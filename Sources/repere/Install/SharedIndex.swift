@@ -18,6 +18,6 @@ enum SharedIndex {
     if FileManager.default.fileExists(atPath: shared.path, isDirectory: &isDirectory), isDirectory.boolValue {
       return shared
     }
-    return LookupCache.defaultDirectory
+    return LookupCache.directory(environment: RuntimeContext.current.environment)
   }
 }
