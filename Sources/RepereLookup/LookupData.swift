@@ -114,14 +114,34 @@ public enum DataFolder {
     return result.sorted { $0.path < $1.path }
   }
 
+  /// Whether any directory or resource file under `folder` declares fictional records (its
+  /// top-level `source:` says « exemple fictif »), read from the files' first lines only so that
+  /// `repere find` on a large directory does not pay for it.
+  public static func holdsFiction(in folder: URL) -> Bool {
+    holdsFiction(files(in: folder))
+  }
+
+  public static func holdsFiction(_ files: [File]) -> Bool {
+    files.contains { file in
+      guard case .yaml(let format) = file.kind, format == DirectoryFile.format || format == ResourceCentre.format
+      else { return false }
+      return DirectoryFile.isExampleSource(headValue("source", of: file.url))
+    }
+  }
+
   /// The value of a top-level `format:` key found in the first lines, without parsing the file.
   public static func declaredFormat(_ url: URL) -> String? {
+    headValue("format", of: url)
+  }
+
+  /// The value of the top-level `key:` found in the file's first 4 KB, without parsing the file.
+  static func headValue(_ key: String, of url: URL) -> String? {
     guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 4096)) ?? Data()
     let text = String(decoding: head, as: UTF8.self)
-    for line in text.split(separator: "\n") where line.hasPrefix("format:") {
-      var value = line.dropFirst("format:".count)
+    for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+      var value = line.dropFirst(key.count + 1)
       if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
       return String(value).trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
     }

@@ -27,6 +27,7 @@ struct ScenarioTestCommand: ParsableCommand {
     let bundle = CommandSupport.load(dataOptions)
     let scenarios = try ScenarioSelection.select(files, in: bundle)
     let results = bundle.run(scenarios, defaultNow: Date())
+    CommandSupport.announceDemonstration(bundle.holdsFiction, json: json)
     print(json ? ScenarioReport.json(results) : ScenarioReport.human(results))
     if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
   }
@@ -41,6 +42,7 @@ struct ScenarioListCommand: ParsableCommand {
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
+    CommandSupport.announceDemonstration(bundle.holdsFiction, json: false)
     print(ScenarioReport.list(bundle.scenarios, bundle: bundle, defaultNow: Date()))
   }
 }
