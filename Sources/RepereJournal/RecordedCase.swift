@@ -22,6 +22,12 @@ public struct RecordedCase: Hashable, Sendable {
     public var sequence: Int
     public var time: JournalTimestamp
     public var event: Event
+
+    public init(sequence: Int, time: JournalTimestamp, event: Event) {
+      self.sequence = sequence
+      self.time = time
+      self.event = event
+    }
   }
 
   public var caseID: String

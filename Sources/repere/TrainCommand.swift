@@ -107,7 +107,7 @@ struct TrainCommand: ParsableCommand {
 enum TrainingEffects {
   static func perform(_ effect: Effect, _ state: AppState) -> [Msg] {
     switch effect {
-    case .journal, .quit, .resume:
+    case .journal, .quit, .resume, .saveDraft:
       return []
     case .export(let text, let name):
       let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)

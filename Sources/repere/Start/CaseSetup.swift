@@ -112,7 +112,15 @@ struct CaseSetup {
   /// this bundle's protocols.
   func resume(id: String, now: Date, language: Language) throws -> ResumedSession {
     guard let store else { throw SetupError(description: "aucun dossier de journaux (option --journal)") }
-    let resumed = try store.resume(id: id)
+    var resumed = try store.resume(id: id)
+    // A note that was being typed when the last session was killed goes to the journal now.
+    if let draft = NoteDraft.read(for: resumed.journal.url) {
+      let text = draft.trimmingCharacters(in: .whitespacesAndNewlines)
+      let entry = try resumed.journal.append(.note(NoteEvent(text: text, step: nil)), at: now)
+      NoteDraft.remove(for: resumed.journal.url)
+      resumed.record.notes.append(
+        .init(sequence: entry.sequence, time: entry.time, event: NoteEvent(text: text, step: nil)))
+    }
     let walker = RulesCaseWalker(
       resuming: resumed.record, library: library, fallbackProtocolID: protocolID, today: CalendarDay(now),
       displayLanguage: language)
