@@ -10,6 +10,8 @@ final class CaseEffects {
   private var journal: CaseJournal?
   private var closeAs: CaseOutcome?
   private var level: String?
+  /// The walk's path when the case closes, for the end event.
+  private var path: [String]?
   private var quitting = false
 
   /// - Parameter journal: the journal of a resumed case (a new case creates its own).
@@ -51,6 +53,7 @@ final class CaseEffects {
       quitting = true
       closeAs = outcome
       level = state.walk.level?.id
+      path = state.walker.stepPath
       return []
     }
   }
@@ -59,7 +62,7 @@ final class CaseEffects {
   func finish() {
     guard let journal else { return }
     if let closeAs {
-      _ = try? journal.close(outcome: closeAs, level: level)
+      _ = try? journal.close(outcome: closeAs, level: level, path: path)
     } else {
       journal.suspend()
     }
