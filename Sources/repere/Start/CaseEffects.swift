@@ -27,7 +27,8 @@ final class CaseEffects {
     case .journal(let events):
       do {
         let journal = try openJournal()
-        for event in events { try journal.append(event, at: state.now) }
+        // Stamped by the journal's own clock, like its opening and end: one clock for every event.
+        for event in events { try journal.append(event) }
         // A note in the journal replaces the draft kept for it.
         if events.contains(where: { if case .note = $0 { true } else { false } }) {
           NoteDraft.remove(for: journal.url)
@@ -110,7 +111,7 @@ final class CaseEffects {
         atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
       var messages: [Msg] = [.exported(path: url.path)]
       if let journal {
-        _ = try journal.append(.export(ExportEvent(format: "markdown")), at: state.now)
+        _ = try journal.append(.export(ExportEvent(format: "markdown")))
         messages.append(.journalSaved(count: 0))
       }
       return messages
