@@ -21,7 +21,7 @@ public struct ContactResolver: ContactResolving {
     let index = directory.index
     var context = index.makeContext(place: place, reference: directory.reference, now: now)
     if let id = query.id {
-      guard let doc = directory.position(id: id) else { return [] }
+      guard let doc = directory.servedPosition(id: id) else { return [] }
       var cache: [UInt8] = []
       let open = index.openCode(of: doc, context: &context, cache: &cache)
       let proximity = index.proximity(of: doc, context: context)

@@ -10,20 +10,11 @@ extension Directory {
     var diagnostics = Diagnostics()
     let todayDay = WallClock(timeZone: Departement.timeZone(forCode: "75")).local(today).day
     let staleBefore = CalendarDay(year: todayDay.year - 1, month: todayDay.month, day: todayDay.day)
-    var firstByID: [String: Structure] = [:]
     var byNameAndCommune: [String: Structure] = [:]
     var byPhone: [String: Structure] = [:]
     let addresses = AddressReference(reference)
+    for finding in duplicateIDFindings() { diagnostics.append(finding) }
     for structure in structures {
-      if let first = firstByID[structure.id] {
-        diagnostics.append(
-          Finding(
-            code: "duplicate-id", location: structure.location(of: "id"),
-            message: "the id '\(structure.id)' is already used", hint: "ids must be unique across the bundle",
-            related: [first.location(of: "id")]))
-      } else {
-        firstByID[structure.id] = structure
-      }
       checkVocabulary(structure, into: &diagnostics)
       checkPhones(structure, into: &diagnostics)
       checkHours(structure, into: &diagnostics)

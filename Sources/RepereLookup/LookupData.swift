@@ -36,7 +36,9 @@ public struct LookupData: Sendable {
     self.directory = directory
     places = PlaceIndex(reference: parts.reference)
     resources = ResourceCentre(resources: parts.resources)
-    findings = parts.diagnostics.sorted
+    var diagnostics = parts.diagnostics
+    for finding in directory.duplicateIDFindings() { diagnostics.append(finding) }
+    findings = diagnostics.sorted
   }
 
   static func loadSmallFiles(folder: URL, files: [DataFolder.File]) throws -> SmallFiles {
@@ -60,9 +62,7 @@ public struct LookupData: Sendable {
     for file in files {
       switch file.kind {
       case .csv:
-        guard let data = try? Data(contentsOf: file.url) else {
-          diagnostics.error(
-            "unreadable-file", at: SourceLocation(file: file.path, line: 1, column: 1), "cannot read the file")
+        guard let data = DataFileReader.read(file.url, displayName: file.path, diagnostics: &diagnostics) else {
           continue
         }
         structures += DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
@@ -116,9 +116,8 @@ public enum DataFolder {
 
   /// The value of a top-level `format:` key found in the first lines, without parsing the file.
   public static func declaredFormat(_ url: URL) -> String? {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 4096)) ?? Data()
+    // Non-blocking and regular files only: a FIFO named `*.yaml` must not hang discovery.
+    guard case .success(let head) = DataFileReader.read(url, head: 4096) else { return nil }
     let text = String(decoding: head, as: UTF8.self)
     for line in text.split(separator: "\n") where line.hasPrefix("format:") {
       var value = line.dropFirst("format:".count)

@@ -200,11 +200,12 @@ public struct ReferenceData: Sendable {
   }
 
   private static func read(_ url: URL, display: String) throws -> Data {
-    do {
-      return try Data(contentsOf: url)
-    } catch {
+    switch DataFileReader.read(url) {
+    case .success(let data): return data
+    case .failure(let failure):
       throw ReferenceDataError(
-        location: SourceLocation(file: display, line: 1, column: 1), message: "cannot read the reference file")
+        location: SourceLocation(file: display, line: 1, column: 1),
+        message: "cannot read the reference file: \(failure.message)")
     }
   }
 

@@ -74,11 +74,11 @@ struct FindCommand: ParsableCommand {
     do {
       data = try LookupCache.load(folder: dataOptions.dataURL)
     } catch {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      StandardError.write("\(error)\n")
       throw ExitCode(2)
     }
     for finding in data.findings where finding.severity == .error {
-      FileHandle.standardError.write(Data("\(finding)\n".utf8))
+      StandardError.write("\(finding)\n")
     }
     if resources {
       let today = CalendarDay(date: moment, timeZone: Departement.timeZone(forCode: "75"))
@@ -91,13 +91,12 @@ struct FindCommand: ParsableCommand {
       switch data.places.resolveAnswer(place) {
       case .place(let value): placeValue = value
       case .notFound:
-        FileHandle.standardError.write(Data("lieu inconnu : « \(TerminalText.sanitized(place)) »\n".utf8))
+        StandardError.write("lieu inconnu : « \(TerminalText.sanitized(place)) »\n")
         throw ExitCode(2)
       case .ambiguous(let candidates):
         let list = candidates.prefix(12).map(\.label).joined(separator: ", ")
-        FileHandle.standardError.write(
-          Data(
-            "lieu ambigu : « \(TerminalText.sanitized(place)) » — \(list) ; précisez (code postal, « Nom 93 »)\n".utf8))
+        StandardError.write(
+          "lieu ambigu : « \(TerminalText.sanitized(place)) » — \(list) ; précisez (code postal, « Nom 93 »)\n")
         throw ExitCode(2)
       }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RepereBase
 import RepereJournal
 
 /// `repere journal`: the case journals kept under `$XDG_STATE_HOME/repere` — list them, show
@@ -38,7 +39,7 @@ struct JournalCommand: ParsableCommand {
   }
 
   static func printError(_ message: String) {
-    FileHandle.standardError.write(Data("repere: \(message)\n".utf8))
+    StandardError.write("repere: \(message)\n")
   }
 
   struct List: ParsableCommand {
@@ -52,7 +53,9 @@ struct JournalCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: store.folder.path) {
           for notice in try store.prepareFolder() { JournalCommand.printError(notice) }
         }
-        for line in JournalTextReport.list(try store.list()) { print(line) }
+        let survey = try store.survey()
+        for reason in survey.skipped { JournalCommand.printError(reason) }
+        for line in JournalTextReport.list(survey.journals) { print(line) }
         let retention = try JournalRetention.from(environment: ProcessInfo.processInfo.environment)
         print("")
         print("Dossier des journaux : \(store.folder.path)")
@@ -97,6 +100,9 @@ struct JournalCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Fichier à écrire (créé en 0600) ; sans cette option, la sortie standard.")
     var output: String?
 
+    @Flag(help: "Remplace le fichier de -o s'il existe (jamais un lien, un tube ou un périphérique).")
+    var force = false
+
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
@@ -117,13 +123,9 @@ struct JournalCommand: ParsableCommand {
           return
         }
         let url = URL(fileURLWithPath: output)
-        // The summary is as sensitive as the journal: readable by its owner only.
-        guard
-          FileManager.default.createFile(
-            atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else {
-          throw JournalError.system(operation: "écriture", path: url.path, errno: EACCES)
-        }
+        // The summary is as sensitive as the journal: 0600 from creation, never through a link,
+        // never over a FIFO or device, over an existing file only with --force; said once written.
+        try SafeFile.write(Data(text.utf8), to: url.path, force: force)
         JournalCommand.printError("synthèse écrite dans \(url.path)")
       }
     }
@@ -155,6 +157,7 @@ struct JournalCommand: ParsableCommand {
           try olderThan.map { JournalRetention(days: $0, source: "--older-than") }
           ?? JournalRetention.from(environment: ProcessInfo.processInfo.environment)
         let report = try store.purge(olderThanDays: retention.days, overwrite: overwrite)
+        for reason in report.unreadable { JournalCommand.printError(reason) }
         let plural = report.removed.count > 1 ? "s" : ""
         print(
           "\(report.removed.count) dossier\(plural) supprimé\(plural) (plus de \(retention.days) jours, "

@@ -83,6 +83,6 @@ enum JSONOutput {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}" }
-    return text
+    return TerminalText.escapingJSONControls(text)
   }
 }
