@@ -59,7 +59,7 @@ public struct ContactMatch: Hashable, Sendable {
   public var structureID: String
   public var name: String
   public var tier: ProximityTier
-  /// « département voisin (95) : aucune structure de ce type dans le 93 ».
+  /// « département voisin (95) : aucune fiche de ce type dans l'annuaire pour le 93 ».
   public var reason: String
   public var distanceKm: Double?
   /// Open at the case's time: true, false, or nil when the hours do not say.

@@ -234,7 +234,7 @@ public struct JournalContact: Hashable, Sendable, Codable {
   public var name: String
   /// The number or address as shown (from the directory, never typed by the journal).
   public var phone: String?
-  /// Why this structure: « département voisin (95) : aucune structure de ce type dans le 93 ».
+  /// Why this structure: « département voisin (95) : aucune fiche de ce type dans l'annuaire pour le 93 ».
   public var reason: String?
   /// A demonstration record (« exemple fictif »): exports flag it so no one calls it.
   public var example: Bool

@@ -21,7 +21,10 @@ public struct ContactResolver: ContactResolving {
     let index = directory.index
     var context = index.makeContext(place: place, reference: directory.reference, now: now)
     if let id = query.id {
+      // A duplicated id names no structure (issue 18, point 1).
       guard let doc = directory.servedPosition(id: id) else { return [] }
+      let structure = directory.structures[doc]
+      if structure.isExample, index.proximity(of: doc, context: context) > 1 || place == nil { return [] }
       var cache: [UInt8] = []
       let open = index.openCode(of: doc, context: &context, cache: &cache)
       let proximity = index.proximity(of: doc, context: context)
@@ -40,17 +43,26 @@ public struct ContactResolver: ContactResolving {
     let ranked = index.select(
       candidates, kindOf: [], fieldOf: [], filters: filters, context: &context, limit: index.count)
     let maximumLevel = Self.maximumProximity(query.within, hasPlace: place != nil)
-    let levels = ranked.filter {
+    let eligible = ranked.filter {
       $0.proximity <= maximumLevel && (place != nil || directory.structures[$0.doc].isNational)
     }
-    guard let firstLevel = levels.map({ level(of: $0.proximity) }).min() else { return [] }
+    // A fictional record (« exemple fictif ») is never proposed outside its own département and
+    // never ranked above a real structure: it only follows the real list, tagged as an example.
+    let levels = eligible.filter { !directory.structures[$0.doc].isExample }
+    let examples = eligible.filter { directory.structures[$0.doc].isExample && $0.proximity <= 1 }
+    let limit = max(0, query.limit)
+    let exampleMatches = examples.prefix(limit).map { item in
+      match(
+        doc: item.doc, proximity: item.proximity, open: item.open, context: context,
+        reason: levelPhrase(item.proximity, item.doc, context) + " — " + Self.exampleNote)
+    }
+    guard let firstLevel = levels.map({ level(of: $0.proximity) }).min() else { return exampleMatches }
     var chosen = levels.filter { level(of: $0.proximity) == firstLevel }
     if query.open == .any {
       chosen.sort {
         ($0.proximity, $0.distanceKm ?? .infinity, $0.doc) < ($1.proximity, $1.distanceKm ?? .infinity, $1.doc)
       }
     }
-    let limit = max(0, query.limit)
     var matches = chosen.prefix(limit).map { item in
       match(
         doc: item.doc, proximity: item.proximity, open: item.open, context: context,
@@ -68,8 +80,11 @@ public struct ContactResolver: ContactResolving {
           reason: Self.nationalComplement)
       }
     }
-    return matches
+    return matches + exampleMatches
   }
+
+  /// Said of every fictional record proposed, after its place.
+  static let exampleNote = "données d'exemple (fiche fictive, à ne pas appeler)"
 
   /// Why a national structure follows local ones.
   static let nationalComplement = "national : compétent partout, en complément des structures proches"
@@ -98,7 +113,8 @@ public struct ContactResolver: ContactResolving {
       openNow: open == 0 ? true : (open == 2 ? false : nil))
   }
 
-  /// « département voisin (95) : aucune structure de ce type dans le 93 ».
+  /// « département voisin (95) : aucune fiche de ce type dans l'annuaire pour le 93 »: an empty
+  /// directory is not an empty territory, so the phrase names the directory.
   private func levelPhrase(_ proximity: Int, _ doc: Int, _ context: SearchIndex.Context, widened: Bool = true)
     -> String
   {
@@ -115,11 +131,11 @@ public struct ContactResolver: ContactResolving {
     case (3, false): return "même région (\(place.regionName ?? "?"))"
     case (4, false): return "national"
     case (2, true):
-      return "département voisin (\(neighbour)) : aucune structure de ce type dans le \(here)"
+      return "département voisin (\(neighbour)) : aucune fiche de ce type dans l'annuaire pour le \(here)"
     case (3, true):
-      return "même région (\(place.regionName ?? "?")) : aucune structure de ce type dans le \(here) "
-        + "ni les départements voisins"
-    case (4, true): return "national : aucune structure de ce type dans le \(here) ni alentour"
+      return "même région (\(place.regionName ?? "?")) : aucune fiche de ce type dans l'annuaire pour le "
+        + "\(here) ni les départements voisins"
+    case (4, true): return "national : aucune fiche de ce type dans l'annuaire pour le \(here) ni alentour"
     default: return "autre département (\(geography.mainDepartement ?? "?"))"
     }
   }

@@ -5,7 +5,7 @@ import Testing
 @testable import RepereLookup
 
 @Suite struct ContactResolverTests {
-  let resolver = ContactResolver(directory: Fixtures.directory)
+  let resolver = ContactResolver(directory: Fixtures.resolverDirectory)
   let monday = Fixtures.date("2026-11-30T10:00:00+01:00")
   let saintDenis = Fixtures.places.place(insee: "93066")
 
@@ -24,14 +24,14 @@ import Testing
     #expect(Set(matches.map(\.structureID)) == ["95/oeuvre-ete", "77/asso-nuit"])
     #expect(matches.allSatisfy { $0.tier == .voisin })
     let oeuvre = try #require(matches.first { $0.structureID == "95/oeuvre-ete" })
-    #expect(oeuvre.reason == "département voisin (95) : aucune structure de ce type dans le 93")
+    #expect(oeuvre.reason == "département voisin (95) : aucune fiche de ce type dans l'annuaire pour le 93")
   }
 
   @Test func widensToNationalAndStopsAtWithin() {
     let national = resolver.resolve(
       ContactQuery(themes: ["violences-numeriques"]), place: saintDenis, age: nil, now: monday)
     #expect(national.map(\.structureID) == ["national/3018"])
-    #expect(national.first?.reason == "national : aucune structure de ce type dans le 93 ni alentour")
+    #expect(national.first?.reason == "national : aucune fiche de ce type dans l'annuaire pour le 93 ni alentour")
     let bounded = resolver.resolve(
       ContactQuery(themes: ["violences-numeriques"], within: .region), place: saintDenis, age: nil, now: monday)
     #expect(bounded.isEmpty)
@@ -75,7 +75,7 @@ import Testing
 }
 
 @Suite struct ContactResolverCompletionTests {
-  let resolver = ContactResolver(directory: Fixtures.directory)
+  let resolver = ContactResolver(directory: Fixtures.resolverDirectory)
   let monday = Fixtures.date("2026-11-30T10:00:00+01:00")
   let saintDenis = Fixtures.places.place(insee: "93066")
 

@@ -32,6 +32,10 @@ final class CaseEffects {
       guard !unsaved.isEmpty else { return [] }
       do {
         try writeUnsaved()
+        // A note in the journal replaces the draft kept for it.
+        if let journal, events.contains(where: { if case .note = $0 { true } else { false } }) {
+          NoteDraft.remove(for: journal.url)
+        }
         return [.journalSaved(count: events.count)]
       } catch {
         // A retry that fails again (events empty) changes nothing on screen.
@@ -39,6 +43,15 @@ final class CaseEffects {
       }
     case .export(let fallback, let name):
       return export(fallback: fallback, name: name, state: state)
+    case .saveDraft(let text):
+      do {
+        // A note being typed opens the case's journal, so it survives a killed process.
+        if text.isEmpty, journal == nil { return [] }
+        try NoteDraft.write(text, for: try openJournal().url)
+        return []
+      } catch {
+        return [.journalFailed(String(describing: error))]
+      }
     case .resume(let caseID):
       return resume(caseID, state: state)
     case .quit(let outcome):
