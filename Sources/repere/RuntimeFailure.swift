@@ -26,7 +26,7 @@ extension Repere {
       try command.run()
     } catch let failure as RuntimeFailure {
       let line = failure.message.replacingOccurrences(of: "\n", with: " ")
-      FileHandle.standardError.write(Data("repere : \(line)\n".utf8))
+      StandardError.write("repere : \(line)\n")
       Foundation.exit(failure.status)
     } catch {
       exit(withError: error)

@@ -64,7 +64,7 @@ struct StartCommand: ParsableCommand {
     }
     let resumed = resume.map { Self.resumeCase($0, setup: setup, now: now, language: language) }
     if plain {
-      setup.services = CaseSetup.loadServices(data: dataOptions.dataURL)
+      setup.services = setup.loadServices()
       clock.mark("directory and reference data")
       let effects = CaseEffects(setup: setup, journal: resumed?.journal)
       let runner = PlainRunner(setup: setup, language: language, effects: effects)
@@ -103,7 +103,7 @@ struct StartCommand: ParsableCommand {
     resumed?.apply(to: &start.0)
     // A resumed case offers no other: the unfinished cases are listed only for a new one.
     let background = BackgroundServices(
-      data: dataOptions.dataURL, clock: clock, store: resumed == nil ? setup.store : nil)
+      setup: setup, clock: clock, store: resumed == nil ? setup.store : nil)
     let runtime = TerminalRuntime(
       screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)
     var firstFrame = true

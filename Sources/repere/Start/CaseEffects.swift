@@ -10,6 +10,8 @@ final class CaseEffects {
   private var journal: CaseJournal?
   private var closeAs: CaseOutcome?
   private var level: String?
+  /// The walk's path when the case closes, for the end event.
+  private var path: [String]?
   private var quitting = false
   /// Events whose write failed (a full disk), oldest first, each with its time: written before
   /// any newer one, so the journal never skips an answer (issue 18, point 4).
@@ -58,6 +60,7 @@ final class CaseEffects {
       quitting = true
       closeAs = outcome
       level = state.walk.level?.id
+      path = state.walker.stepPath
       return []
     }
   }
@@ -83,7 +86,7 @@ final class CaseEffects {
     guard let journal else { return }
     if let closeAs, unsaved.isEmpty {
       do {
-        _ = try journal.close(outcome: closeAs, level: level)
+        _ = try journal.close(outcome: closeAs, level: level, path: path)
       } catch {
         exitProblem = "repere : la clôture du dossier n'a pas pu être enregistrée (\(error))"
         journal.suspend()
