@@ -19,7 +19,11 @@ struct JournalCommand: ParsableCommand {
 
   /// The store at the folder the environment designates, with the real clock (the edge).
   static func store() throws -> JournalStore {
-    guard let folder = JournalStore.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
+    // The configuration's `journal:` folder, as for `repere start`; otherwise the default.
+    guard
+      let folder = RuntimeContext.current.settings.journal?.value
+        ?? JournalStore.defaultFolder(environment: ProcessInfo.processInfo.environment)
+    else {
       throw RuntimeFailure("ni XDG_STATE_HOME ni HOME ne sont définis : dossier des journaux introuvable")
     }
     return JournalStore(folder: folder, clock: { Date() }, timeZone: .current)
@@ -45,6 +49,9 @@ struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "list", abstract: "Liste les dossiers, du plus ancien au plus récent.")
 
+    @Flag(name: .long, help: "Sortie JSON (identifiant, état, dates, protocole, lieu, niveau ; ni réponses ni notes).")
+    var json = false
+
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
@@ -54,6 +61,10 @@ struct JournalCommand: ParsableCommand {
         }
         let survey = try store.survey()
         for reason in survey.skipped { JournalCommand.printError(reason) }
+        if json {
+          print(JournalTextReport.listJSON(survey.journals))
+          return
+        }
         for line in JournalTextReport.list(survey.journals) { print(line) }
         let retention = try JournalRetention.from(environment: ProcessInfo.processInfo.environment)
         print("")
@@ -69,7 +80,7 @@ struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "show", abstract: "Affiche tous les événements d'un dossier.")
 
-    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).")
+    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).", completion: ValueCompletion.cases)
     var id: String
 
     func run() throws {
@@ -90,7 +101,7 @@ struct JournalCommand: ParsableCommand {
       case markdown, json
     }
 
-    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).")
+    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).", completion: ValueCompletion.cases)
     var id: String
 
     @Option(help: "Format : markdown (à coller dans une IP ou un dossier) ou json.")

@@ -119,6 +119,8 @@ public struct AppState: Sendable {
   /// Unfinished cases offered for resuming (from the services), and the one highlighted.
   public var unfinishedCases: [UnfinishedCase] = []
   public var resumeSelection = 0
+  /// The idle screen lock, when configured (nil: never locks).
+  public var idleLock: IdleLock?
 
   public init(
     walker: any CaseWalking, services: AppServices = AppServices(), language: Language = .fr,

@@ -28,6 +28,7 @@ public enum UIProgram {
   /// The next state and the effects to run for `msg`.
   public static func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
     var next = state
+    if next.idleLock?.absorbs(msg, now: next.now) == true { return (next, []) }
     let effects = next.apply(msg)
     return (next, effects)
   }

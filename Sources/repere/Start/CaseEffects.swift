@@ -68,7 +68,8 @@ final class CaseEffects {
   /// Writes the unsaved events in order, each removed only once it is on disk.
   private func writeUnsaved() throws {
     let journal = try openJournal()
-    try unsaved.write { event, date in _ = try journal.append(event, at: date) }
+    // Stamped by the journal's own clock, like its opening and end: one clock for every event.
+    try unsaved.write { event, _ in _ = try journal.append(event) }
   }
 
   /// Closes (a finished case) or suspends (an unfinished one, offered for resuming) the journal,
@@ -141,7 +142,7 @@ final class CaseEffects {
       try SafeFile.write(Data(text.utf8), to: url.path, force: true)
       var messages: [Msg] = [.exported(path: url.path)]
       if let journal {
-        _ = try journal.append(.export(ExportEvent(format: "markdown")), at: state.now)
+        _ = try journal.append(.export(ExportEvent(format: "markdown")))
         messages.append(.journalSaved(count: 0))
       }
       return messages
