@@ -9,7 +9,11 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Vérifie le dossier de données et signale chaque erreur (fichier:ligne:colonne).",
-    discussion: "Sortie : 0 sans erreur, 2 avec des erreurs ; avec --strict, 1 s'il n'y a que des avertissements.")
+    discussion: """
+      Sortie : 0 sans erreur, 2 avec des erreurs ; avec --strict, 1 s'il n'y a que des avertissements.
+      Avant de déployer un dossier pour de vrais appels, lancez check --deploy : les fiches d'exemple
+      (fictives) y sont des erreurs.
+      """)
 
   @OptionGroup var dataOptions: DataOptions
 
@@ -19,12 +23,22 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Les avertissements font échouer (code 1).")
   var strict = false
 
+  @Flag(
+    name: .long,
+    help: "Dossier destiné au déploiement : toute fiche fictive (source « exemple fictif ») est une erreur.")
+  var deploy = false
+
   @Option(name: .long, help: "Date du jour pour les avertissements de validité (AAAA-MM-JJ ; défaut : aujourd'hui).")
   var today: String?
 
   func run() throws {
     let day = try CommandSupport.day(today)
-    let (_, findings) = DataBundle.loadAndCheck(from: dataOptions.dataURL, today: day)
+    var (bundle, findings) = DataBundle.loadAndCheck(from: dataOptions.dataURL, today: day)
+    if deploy {
+      findings = (findings + bundle.deploymentFindings()).sorted {
+        ($0.location, $0.code, $0.message) < ($1.location, $1.code, $1.message)
+      }
+    }
     print(json ? FindingReport.json(findings) : FindingReport.human(findings))
     let status = FindingReport.exitStatus(findings, strict: strict)
     if status != 0 { throw ExitCode(status) }
