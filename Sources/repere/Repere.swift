@@ -22,6 +22,7 @@ struct Repere: ParsableCommand {
       ScenarioCommand.self,
       TrainCommand.self,
       FindCommand.self,
+      CoverageCommand.self,
       ImportCommand.self,
       JournalCommand.self,
       ReplayCommand.self,
