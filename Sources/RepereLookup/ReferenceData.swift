@@ -44,9 +44,9 @@ public struct Departement: Hashable, Sendable {
     case "976": identifier = "Indian/Mayotte"
     case "977": identifier = "America/St_Barthelemy"
     case "978": identifier = "America/Marigot"
-    default: identifier = "Europe/Paris"
+    default: return CalendarDay.paris
     }
-    return TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 3600) ?? .current
+    return TimeZone(identifier: identifier) ?? CalendarDay.paris
   }
 }
 

@@ -51,7 +51,10 @@ public final class CursesScreen {
       throw StartError(description: Chrome.errorTermUnknown(language, environment["TERM"] ?? ""))
     }
     let window = repere_stdscr()
-    cbreak()
+    // Raw, not cbreak: flow control off (Ctrl-S would freeze the screen until Ctrl-Q) and
+    // Ctrl-C, Ctrl-Z, Ctrl-\ arrive as keys, so a reflex keystroke never drops a case or a note
+    // being typed. `endwin` restores the terminal's own modes on exit.
+    raw()
     noecho()
     nonl()
     keypad(window, true)

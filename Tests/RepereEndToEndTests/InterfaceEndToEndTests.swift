@@ -19,6 +19,15 @@ import Glibc
     return (try TmuxSession(command: Harness.reporting(command), columns: columns, rows: rows), workspace)
   }
 
+  /// Reopens case `id` of `workspace` with `--resume` in a new tmux session.
+  static func resume(_ id: String, workspace: (data: String, journals: String, root: URL)) throws -> TmuxSession {
+    let command =
+      "env -u NO_COLOR LANG=fr_FR.UTF-8 \(Harness.shellQuoted(try Harness.binary()))"
+      + " --data \(Harness.shellQuoted(workspace.data)) --journal \(Harness.shellQuoted(workspace.journals))"
+      + " --resume \(id)"
+    return try TmuxSession(command: Harness.reporting(command))
+  }
+
   static func journalText(_ folder: String) throws -> String {
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") }
     return try files.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.joined()
@@ -235,7 +244,7 @@ import Glibc
     #expect(try resumed.waitForExit() == 0)
   }
 
-  @Test func controlCQuitsCleanlyWithStatus130() throws {
+  @Test func controlCAsksFirstThenQuitsCleanly() throws {
     let (tmux, workspace) = try Self.start()
     defer {
       tmux.kill()
@@ -245,7 +254,9 @@ import Glibc
     try tmux.keys("2")
     try tmux.waitFor(text: "Qui appelle")
     try tmux.keys("C-c")
-    #expect(try tmux.waitForExit() == 130)
+    try tmux.waitFor(text: "Quitter Repère ?")
+    try tmux.keys("C-c")
+    #expect(try tmux.waitForExit() == 0)
     #expect(try tmux.value("#{alternate_on}") == "0")
     #expect(try Self.journalText(workspace.journals).contains("\"step\":\"securite\""))
   }

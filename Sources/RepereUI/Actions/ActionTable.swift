@@ -195,14 +195,15 @@ public enum ActionTable {
       help: LocalizedText(fr: "Fait défiler vers le bas.", en: "Scrolls down."),
       screens: training.union([.orientation, .help, .detail]), inFooter: true),
     ActionSpec(
-      id: .saveNote, keys: [.key(.function(2)), .key(.control("d"))],
+      id: .saveNote, keys: [.key(.control("s")), .key(.function(2))],
       label: LocalizedText(fr: "enregistrer", en: "save"),
       help: LocalizedText(
         fr: "Enregistre la note au journal et ferme l'éditeur (Échap aussi).",
         en: "Saves the note to the journal and closes the editor (Esc too)."),
       screens: [.notes], inFooter: true),
     ActionSpec(
-      id: .yes, keys: [.key(.character("o")), .key(.character("y"))], label: LocalizedText(fr: "oui", en: "yes"),
+      id: .yes, keys: [.key(.character("o")), .key(.character("y")), .key(.control("c"))],
+      label: LocalizedText(fr: "oui", en: "yes"),
       help: LocalizedText(fr: "Confirme.", en: "Confirms."), screens: [.confirmQuit], inFooter: true),
     ActionSpec(
       id: .no, keys: [.key(.character("n")), .key(.escape)], label: LocalizedText(fr: "non", en: "no"),
@@ -237,12 +238,15 @@ public enum ActionTable {
         en: "Shows the question's help and the list of keys."),
       screens: walking.union([.search, .detail, .notes]).union(training), inFooter: true),
     ActionSpec(
-      id: .quit, keys: [.key(.character("q")), .key(.function(10))],
+      id: .quit, keys: [.key(.character("q")), .key(.function(10)), .key(.control("c"))],
       label: LocalizedText(fr: "quitter", en: "quit"),
       help: LocalizedText(
-        fr: "Quitte Repère ; demande confirmation quand un dossier est en cours (il reste au journal).",
-        en: "Quits Repère; asks first when a case is open (it stays in the journal)."),
-      screens: everywhere.subtracting([.confirmQuit, .changeReason]), inFooter: true),
+        fr:
+          "Quitte Repère ; demande confirmation quand un dossier est en cours (il reste au journal, la note en cours aussi).",
+        en:
+          "Quits Repère; asks first when a case is open (it stays in the journal, and so does the note being typed)."
+      ),
+      screens: everywhere.subtracting([.confirmQuit]), inFooter: true),
   ]
 
   /// `all` and the training actions (`repere train`), which a real case never offers.

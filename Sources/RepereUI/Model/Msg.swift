@@ -43,6 +43,9 @@ public enum Effect: Hashable, Sendable {
   /// Leave the program: the journal is closed as `outcome` (a finished case) or suspended
   /// (nil: the case can be resumed later).
   case quit(closeAs: CaseOutcome?)
+  /// Keep the note being typed (an empty text: none) where it survives the process, until it is
+  /// saved as a note.
+  case saveDraft(String)
   /// Reopen the unfinished case `caseID` in place of the new, empty one (answered by
   /// `Msg.resumed` or `Msg.resumeFailed`).
   case resume(caseID: String)

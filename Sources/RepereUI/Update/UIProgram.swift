@@ -102,10 +102,15 @@ extension AppState {
     case .key(let key):
       // Below the minimum size only quitting works: nothing else is visible to act on.
       guard size.fitsMinimum else {
-        if key == .character("q") || key == .function(10) { return requestQuit() }
+        if key == .character("q") || key == .function(10) || key == .control("c") { return requestQuit() }
         return []
       }
-      return handle(key)
+      let draftBefore = noteDraft
+      var effects = handle(key)
+      // After the note's journal write (which drops the draft), before leaving.
+      let quitIndex = effects.firstIndex { if case .quit = $0 { true } else { false } } ?? effects.endIndex
+      effects.insert(contentsOf: draftChanged(from: draftBefore), at: quitIndex)
+      return effects
     }
   }
 
@@ -118,9 +123,16 @@ extension AppState {
   }
 
   /// Leaving: a finished case is closed as completed, an unfinished one suspended (offered
-  /// for resuming next time); a signal always suspends.
+  /// for resuming next time); a signal always suspends. A note being typed is saved first.
   mutating func closing(reason: String) -> [Effect] {
-    [.quit(closeAs: walk.isFinished && reason == "quit" && caseIsOpen ? .completed : nil)]
+    let note = saveNote()
+    return note + [.quit(closeAs: walk.isFinished && reason == "quit" && caseIsOpen ? .completed : nil)]
+  }
+
+  /// Keeps the note being typed outside the process at every change (not in training).
+  func draftChanged(from before: String) -> [Effect] {
+    guard noteDraft != before, training == nil else { return [] }
+    return [.saveDraft(noteDraft)]
   }
 
   mutating func requestQuit() -> [Effect] {
@@ -132,7 +144,7 @@ extension AppState {
   }
 
   static let quitsFromAnyWindow: Set<ScreenKind> = [
-    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .resumeList,
+    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason, .resumeList,
   ]
 
   private mutating func handle(_ key: KeyPress) -> [Effect] {

@@ -154,6 +154,7 @@ extension AppState {
     let text = noteDraft.trimmingCharacters(in: .whitespacesAndNewlines)
     noteDraft = ""
     guard !text.isEmpty else { return [] }
+    // The runtime drops the draft kept outside once this note is in the journal.
     notes.append(CaseNote(text: text, at: now))
     status = StatusMessage(.success, Chrome.noteSaved(language))
     return journal([.note(NoteEvent(text: text, step: displayedStep?.id))])

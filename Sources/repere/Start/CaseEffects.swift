@@ -26,12 +26,25 @@ final class CaseEffects {
       do {
         let journal = try openJournal()
         for event in events { try journal.append(event, at: state.now) }
+        // A note in the journal replaces the draft kept for it.
+        if events.contains(where: { if case .note = $0 { true } else { false } }) {
+          NoteDraft.remove(for: journal.url)
+        }
         return [.journalSaved(count: events.count)]
       } catch {
         return [.journalFailed(String(describing: error))]
       }
     case .export(let fallback, let name):
       return export(fallback: fallback, name: name, state: state)
+    case .saveDraft(let text):
+      do {
+        // A note being typed opens the case's journal, so it survives a killed process.
+        if text.isEmpty, journal == nil { return [] }
+        try NoteDraft.write(text, for: try openJournal().url)
+        return []
+      } catch {
+        return [.journalFailed(String(describing: error))]
+      }
     case .resume(let caseID):
       return resume(caseID, state: state)
     case .quit(let outcome):

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 12, items 2 and 4 on a real terminal: Ctrl-S saves (flow control is off while Repère
+/// runs and back on after), and a note being typed survives Ctrl-C, a closed terminal and
+/// kill -9.
+@Suite(.serialized) struct ProfessionalKeysEndToEndTests {
+  /// `stty -a` of the pane's terminal.
+  static func terminalModes(_ tmux: TmuxSession) throws -> [String] {
+    let tty = try tmux.value("#{pane_tty}")
+    return try TmuxSession.spawn(["stty", "-F", tty, "-a"]).split(whereSeparator: {
+      $0 == " " || $0 == "\n" || $0 == ";"
+    })
+    .map(String.init)
+  }
+
+  /// The pid of the program the pane's reporting shell runs.
+  static func programPID(_ tmux: TmuxSession) throws -> String {
+    let shell = try tmux.value("#{pane_pid}")
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    return try #require(children.split(separator: " ").first.map(String.init))
+  }
+
+  static func caseID(_ journals: String) throws -> String {
+    let file = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: journals).first { $0.hasSuffix(".jsonl") })
+    return String(file.dropLast(".jsonl".count))
+  }
+
+  @Test func controlSSavesANoteAndFlowControlIsRestoredAfter() throws {
+    let (tmux, workspace) = try InterfaceEndToEndTests.start()
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    #expect(try Self.terminalModes(tmux).contains("-ixon"))
+    try tmux.keys("n")
+    try tmux.waitFor(text: "Ctrl-S")
+    try tmux.type("Appel de la CPE")
+    try tmux.keys("C-s")
+    try tmux.waitFor(text: "Note enregistrée")
+    try tmux.keys("2")  // the screen is not frozen
+    try tmux.waitFor(text: "Qui appelle")
+    try tmux.keys("q")
+    try tmux.waitFor(text: "Quitter Repère ?")
+    try tmux.keys("o")
+    #expect(try tmux.waitForExit() == 0)
+    #expect(try Self.terminalModes(tmux).contains("ixon"))
+    #expect(try InterfaceEndToEndTests.journalText(workspace.journals).contains("Appel de la CPE"))
+  }
+
+  @Test func aNoteBeingTypedSurvivesControlC() throws {
+    let (tmux, workspace) = try InterfaceEndToEndTests.start()
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("2", "n")
+    try tmux.waitFor(text: "Ctrl-S")
+    try tmux.type("Le 17 rappelle")
+    try tmux.keys("C-c")
+    try tmux.waitFor(text: "Quitter Repère ?")
+    try tmux.keys("o")
+    #expect(try tmux.waitForExit() == 0)
+    #expect(try InterfaceEndToEndTests.journalText(workspace.journals).contains("\"text\":\"Le 17 rappelle\""))
+  }
+
+  @Test func aNoteBeingTypedSurvivesAClosedTerminal() throws {
+    let (tmux, workspace) = try InterfaceEndToEndTests.start()
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("2", "n")
+    try tmux.waitFor(text: "Ctrl-S")
+    try tmux.type("Adresse : rue des Lilas")
+    try tmux.waitFor(text: "rue des Lilas")
+    try TmuxSession.spawn(["kill", "-HUP", try Self.programPID(tmux)])
+    #expect(try tmux.waitForExit() == 129)
+    #expect(try InterfaceEndToEndTests.journalText(workspace.journals).contains("rue des Lilas"))
+  }
+
+  @Test func aNoteBeingTypedSurvivesKillNineAndComesBackOnResume() throws {
+    let (tmux, workspace) = try InterfaceEndToEndTests.start()
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("2", "n")
+    try tmux.waitFor(text: "Ctrl-S")
+    try tmux.type("Voiture grise devant le foyer")
+    try tmux.waitFor(text: "devant le foyer")
+    try TmuxSession.spawn(["kill", "-KILL", try Self.programPID(tmux)])
+    #expect(try tmux.waitForExit() == 137)
+    let id = try Self.caseID(workspace.journals)
+    #expect(!(try InterfaceEndToEndTests.journalText(workspace.journals).contains("devant le foyer")))
+
+    let resumed = try InterfaceEndToEndTests.resume(id, workspace: workspace)
+    defer { resumed.kill() }
+    try resumed.waitFor(text: "repris")
+    #expect(try InterfaceEndToEndTests.journalText(workspace.journals).contains("Voiture grise devant le foyer"))
+    try resumed.keys("F10")
+    try resumed.waitFor(text: "Quitter Repère ?")
+    try resumed.keys("o")
+    #expect(try resumed.waitForExit() == 0)
+  }
+}
