@@ -9,7 +9,11 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Vérifie le dossier de données et signale chaque erreur (fichier:ligne:colonne).",
-    discussion: "Sortie : 0 sans erreur, 2 avec des erreurs ; avec --strict, 1 s'il n'y a que des avertissements.")
+    discussion: """
+      Sortie : 0 sans erreur, 2 avec des erreurs ; avec --strict, 1 s'il n'y a que des avertissements.
+      Avant de déployer un dossier pour de vrais appels, lancez check --deploy : les fiches d'exemple
+      (fictives) y sont des erreurs.
+      """)
 
   @OptionGroup var dataOptions: DataOptions
 
@@ -22,6 +26,11 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Les avertissements font échouer (code 1).")
   var strict = false
 
+  @Flag(
+    name: .long,
+    help: "Dossier destiné au déploiement : toute fiche fictive (source « exemple fictif ») est une erreur.")
+  var deploy = false
+
   @Option(name: .long, help: "Date du jour pour les avertissements de validité (AAAA-MM-JJ ; défaut : aujourd'hui).")
   var today: String?
 
@@ -30,7 +39,12 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let day = try CommandSupport.day(today)
-    let (_, findings) = DataBundle.loadAndCheck(from: dataOptions.dataURL, today: day)
+    var (bundle, findings) = DataBundle.loadAndCheck(from: dataOptions.dataURL, today: day)
+    if deploy {
+      findings = (findings + bundle.deploymentFindings()).sorted {
+        ($0.location, $0.code, $0.message) < ($1.location, $1.code, $1.message)
+      }
+    }
     // JSON keeps every finding: tools do their own summarising.
     print(json ? FindingReport.json(findings) : FindingReport.human(findings, limitPerCode: all ? nil : Self.perCode))
     let status = FindingReport.exitStatus(findings, strict: strict)

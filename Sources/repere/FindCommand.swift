@@ -82,6 +82,7 @@ struct FindCommand: ParsableCommand {
     for finding in data.findings where finding.severity == .error {
       FileHandle.standardError.write(Data("\(finding)\n".utf8))
     }
+    CommandSupport.announceDemonstration(DataFolder.holdsFiction(in: dataOptions.dataURL), json: json)
     if resources {
       let today = CalendarDay(date: moment, timeZone: Departement.timeZone(forCode: "75"))
       let hits = data.resources.search(query, themes: theme, today: today, limit: limit)

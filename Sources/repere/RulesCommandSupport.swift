@@ -38,6 +38,19 @@ enum CommandSupport {
     return bundle
   }
 
+  /// Says « données d'exemple » before any output of a bundle that holds fictional records: first
+  /// on standard output, or on standard error when the output is JSON (which must stay valid).
+  static func announceDemonstration(_ holdsFiction: Bool, json: Bool) {
+    guard holdsFiction else { return }
+    if json {
+      var standardError = StandardError()
+      print(DemonstrationData.banner, to: &standardError)
+    } else {
+      print(DemonstrationData.banner)
+      print("")
+    }
+  }
+
   /// The protocol, or a clear error listing those that exist.
   static func protocolID(_ id: String, in bundle: DataBundle) throws -> String {
     guard bundle.library.protocolDefinition(id) != nil else {

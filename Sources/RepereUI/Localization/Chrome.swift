@@ -14,7 +14,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
   case searchTitle, searchPrompt, searchNoResults, searchHint
-  case openNow, closedNow, hoursUnknown, exampleTag
+  case openNow, closedNow, hoursUnknown, exampleTag, demonstrationData
   case detailPhones, detailAddress, detailHours, detailEmail, detailWebsite, detailWhy, detailSource, detailUpdated
   case detailProfessionalsOnly, detailNotFound, detailTypes
   case notesTitle, notesHint, notesEmpty, noteSaved
@@ -89,6 +89,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .closedNow: t("fermé maintenant", "closed now")
     case .hoursUnknown: t("horaires : à vérifier", "hours: to check")
     case .exampleTag: t("EXEMPLE", "EXAMPLE")
+    case .demonstrationData: t("DONNÉES D'EXEMPLE", "EXAMPLE DATA")
     case .detailPhones: t("Téléphone", "Phone")
     case .detailAddress: t("Adresse", "Address")
     case .detailHours: t("Horaires", "Hours")

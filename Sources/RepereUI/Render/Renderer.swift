@@ -69,7 +69,9 @@ struct Renderer {
     let rightWidth = right.reduce(0) { $0 + CharacterWidth.of($1.text) }
     let leftWidth = max(0, grid.columns - rightWidth - 2)
     let protocolTitle = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
-    let title = state.training?.headerTitle(language) ?? protocolTitle
+    // Fictional records in the bundle: said first, so truncation never hides it.
+    let demonstration = state.services.demonstrationData ? Chrome.demonstrationData(language) + " · " : ""
+    let title = demonstration + (state.training?.headerTitle(language) ?? protocolTitle)
     grid.put(" " + Chrome.appName(language), x: 0, y: frame.headerRow, style: .title)
     let nameWidth = CharacterWidth.of(Chrome.appName(language)) + 2
     grid.put(

@@ -143,7 +143,8 @@ struct CaseSetup {
     return CaseStart(
       protocolInForce: ProtocolReference(id: protocolID, version: definition?.version ?? "", title: definition?.title),
       bundleProtocols: references, bundleHash: fingerprint.value,
-      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [])
+      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [],
+      demonstrationData: folder.holdsFiction)
   }
 }
 
