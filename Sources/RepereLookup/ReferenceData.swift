@@ -40,7 +40,10 @@ public struct Departement: Hashable, Sendable {
     case "972": identifier = "America/Martinique"
     case "973": identifier = "America/Cayenne"
     case "974": identifier = "Indian/Reunion"
+    case "975": identifier = "America/Miquelon"
     case "976": identifier = "Indian/Mayotte"
+    case "977": identifier = "America/St_Barthelemy"
+    case "978": identifier = "America/Marigot"
     default: return CalendarDay.paris
     }
     return TimeZone(identifier: identifier) ?? CalendarDay.paris
