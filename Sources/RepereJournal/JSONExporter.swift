@@ -12,7 +12,7 @@ public enum JSONExporter {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(CaseExport(record, exportedAt: exportedAt))
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return TerminalText.escapingJSONControls(String(decoding: data, as: UTF8.self)) + "\n"
   }
 }
 

@@ -42,7 +42,9 @@ public struct LookupData: Sendable {
     self.directory = directory
     places = PlaceIndex(reference: parts.reference)
     resources = ResourceCentre(resources: parts.resources)
-    findings = parts.diagnostics.sorted
+    var diagnostics = parts.diagnostics
+    for finding in directory.duplicateIDFindings() { diagnostics.append(finding) }
+    findings = diagnostics.sorted
   }
 
   static func loadSmallFiles(folder: URL, files: [DataFolder.File]) throws -> SmallFiles {
@@ -66,9 +68,7 @@ public struct LookupData: Sendable {
     for file in files {
       switch file.kind {
       case .directoryCSV:
-        guard let data = try? Data(contentsOf: file.url) else {
-          diagnostics.error(
-            "unreadable-file", at: SourceLocation(file: file.path, line: 1, column: 1), "cannot read the file")
+        guard let data = DataFileReader.read(file.url, displayName: file.path, diagnostics: &diagnostics) else {
           continue
         }
         structures += DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures

@@ -20,6 +20,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Sortie JSON pour les outils.")
   var json = false
 
+  @Flag(name: .long, help: "Affiche tous les constats (sinon, au-delà de \(Self.perCode) d'un même code, un décompte).")
+  var all = false
+
   @Flag(name: .long, help: "Les avertissements font échouer (code 1).")
   var strict = false
 
@@ -31,6 +34,9 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .long, help: "Date du jour pour les avertissements de validité (AAAA-MM-JJ ; défaut : aujourd'hui).")
   var today: String?
 
+  /// How many findings of one code are listed before the rest are counted.
+  static let perCode = 20
+
   func run() throws {
     let day = try CommandSupport.day(today)
     var (bundle, findings) = DataBundle.loadAndCheck(from: dataOptions.dataURL, today: day)
@@ -39,7 +45,8 @@ struct CheckCommand: ParsableCommand {
         ($0.location, $0.code, $0.message) < ($1.location, $1.code, $1.message)
       }
     }
-    print(json ? FindingReport.json(findings) : FindingReport.human(findings))
+    // JSON keeps every finding: tools do their own summarising.
+    print(json ? FindingReport.json(findings) : FindingReport.human(findings, limitPerCode: all ? nil : Self.perCode))
     let status = FindingReport.exitStatus(findings, strict: strict)
     if status != 0 { throw ExitCode(status) }
   }

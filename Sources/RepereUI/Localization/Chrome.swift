@@ -10,7 +10,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
-  case saved, saving, journalFailed, journalBadge
+  case saved, saving, journalFailed, journalBadge, journalUnsavedBadge, quitUnsaved
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
   case searchTitle, searchPrompt, searchNoResults, searchHint
@@ -25,7 +25,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
     orientationLevel, directoryUnavailable
-  case exported, exportFailed
+  case exported, exportFailed, pasteIgnored, pasteTruncated
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
@@ -69,6 +69,11 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .saved: t("enregistré", "saved")
     case .saving: t("enregistrement…", "saving…")
     case .journalBadge: t("journal : ÉCHEC", "journal: FAILED")
+    case .journalUnsavedBadge: t("journal : %@ NON ENREGISTRÉ(S)", "journal: %@ NOT SAVED")
+    case .quitUnsaved:
+      t(
+        "ATTENTION : %@ saisie(s) NON ENREGISTRÉE(S) (écriture du journal en échec) : perdue(s) si vous quittez.",
+        "WARNING: %@ record(s) NOT SAVED (journal write failing): lost if you quit.")
     case .journalFailed: t("ÉCHEC d'écriture du journal : %@", "FAILED to write the journal: %@")
     case .hintNumber: t("Tapez un nombre puis Entrée", "Type a number then Enter")
     case .hintRange: t("de %@ à %@", "from %@ to %@")
@@ -138,6 +143,9 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .directoryUnavailable: t("Annuaire en cours de chargement ou absent", "Directory loading or missing")
     case .exported: t("Synthèse exportée : %@", "Summary exported: %@")
     case .exportFailed: t("Export impossible : %@", "Export failed: %@")
+    case .pasteIgnored:
+      t("Collage ignoré : ici, seules les touches répondent", "Paste ignored: only keys answer here")
+    case .pasteTruncated: t("Collage tronqué à %@ caractères", "Paste cut to %@ characters")
     case .helpTitle: t("Aide", "Help")
     case .helpKeys: t("Touches", "Keys")
     case .helpQuestion: t("Aide de la question", "Help for this question")

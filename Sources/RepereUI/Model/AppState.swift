@@ -112,6 +112,9 @@ public struct AppState: Sendable {
   public var journalPending = 0
   public var lastSaved: Date?
   public var journalError: String?
+  /// Records whose write failed (a full disk): kept by the runtime and written, in order, as
+  /// soon as a write succeeds. Shown on the status line and in the quit box until then.
+  public var journalUnsaved = 0
   /// Where the last export went.
   public var lastExport: String?
   /// A training session (`repere train`): the scenario's reference and the training screens.

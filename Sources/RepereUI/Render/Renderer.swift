@@ -96,8 +96,11 @@ struct Renderer {
   func drawStatus(into grid: inout CellGrid) {
     var journal: Span
     if state.journalError != nil {
+      let badge =
+        state.journalUnsaved > 0
+        ? Chrome.journalUnsavedBadge(language, String(state.journalUnsaved)) : Chrome.journalBadge(language)
       journal = Span(
-        " " + Chrome.journalBadge(language) + " ",
+        " " + badge + " ",
         CellStyle(foreground: .white, background: .red, bold: true))
     } else if state.journalPending > 0 {
       journal = Span(Chrome.saving(language), .faint)
