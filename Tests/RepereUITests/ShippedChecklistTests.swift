@@ -29,7 +29,7 @@ import Testing
       }
     }
     try #require(state.displayedStep?.kind == .multi)
-    try #require(state.choices(for: try #require(state.displayedStep)).count == 16)
+    try #require(state.choices(for: try #require(state.displayedStep)).count == 18)
     return state
   }
 
@@ -51,8 +51,8 @@ import Testing
 
   @Test func theSecondGroupIsNumberedFromOneAfterTab() throws {
     let state = try Self.atSigns()
-    let (_, effects) = TestWorld.press([.character("1"), .tab, .character("1"), .character("8"), .enter], on: state)
-    // 9th and 16th signs: « telephones » and « argent-poche ».
+    let (_, effects) = TestWorld.press([.character("1"), .tab, .character("3"), .tab, .character("4"), .enter], on: state)
+    // 18 signs make three groups of six: the 9th and 16th signs are « telephones » and « argent-poche ».
     #expect(ticked(effects) == ["echange-sexuel", "telephones", "argent-poche"])
   }
 
@@ -64,9 +64,9 @@ import Testing
 
   @Test func everyOptionOfTheGroupAndTheHintsAreVisibleAt80x24() throws {
     let text = UIProgram.render(try Self.atSigns()).text
-    for number in 1...8 { #expect(text.contains("[ ] \(number)  "), "option \(number)") }
+    for number in 1...6 { #expect(text.contains("[ ] \(number)  "), "option \(number)") }
     #expect(text.contains("Je ne sais pas"))
     #expect(text.contains("Tab : autre groupe"))
-    #expect(text.contains("Groupe 1 sur 2"))
+    #expect(text.contains("Groupe 1 sur 3"))
   }
 }
