@@ -51,7 +51,8 @@ import Testing
 
   @Test func theSecondGroupIsNumberedFromOneAfterTab() throws {
     let state = try Self.atSigns()
-    let (_, effects) = TestWorld.press([.character("1"), .tab, .character("3"), .tab, .character("4"), .enter], on: state)
+    let keys: [KeyPress] = [.character("1"), .tab, .character("3"), .tab, .character("4"), .enter]
+    let (_, effects) = TestWorld.press(keys, on: state)
     // 18 signs make three groups of six: the 9th and 16th signs are « telephones » and « argent-poche ».
     #expect(ticked(effects) == ["echange-sexuel", "telephones", "argent-poche"])
   }
