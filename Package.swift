@@ -109,13 +109,12 @@ let package = Package(
     .testTarget(
       name: "RepereUITests",
       dependencies: [
-        "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereLookup", "RepereJournal", "RepereBase",
-        "RepereTestSupport",
+        "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereJournal", "RepereBase", "RepereTestSupport",
       ]
     ),
     .testTarget(
       name: "RepereEndToEndTests",
-      dependencies: ["RepereBase", "RepereTestSupport"]
+      dependencies: ["RepereTestSupport"]
     ),
   ]
 )

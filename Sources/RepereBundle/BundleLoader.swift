@@ -5,11 +5,10 @@ import RepereRules
 
 /// Finds and reads the files of a data folder.
 enum BundleLoader {
-  static let knownFormats = [
-    "repere/protocol@1", "repere/directory@1", "repere/vocabulary@1", "repere/resources@1", "repere/scenario@1",
-  ]
+  static let knownFormats = DataFileKind.yamlFormats.map(\.format)
 
-  static func load(from root: URL) -> (DataBundle, [Finding]) {
+  static func load(_ folder: DataFolder, protocols known: ProtocolLibrary? = nil) -> (DataBundle, [Finding]) {
+    let root = folder.root
     var diagnostics = Diagnostics()
     var files: [BundleFile] = []
     var protocols: [ProtocolDefinition] = []
@@ -18,25 +17,34 @@ enum BundleLoader {
     var directoryFiles = 0
     var vocabulary: (Vocabulary, String)?
     var resources: [Resource] = []
-    for (url, path) in dataFiles(under: root, diagnostics: &diagnostics) {
-      let lowered = path.lowercased()
-      if lowered.hasSuffix(".csv") {
-        let isReference = path.hasPrefix("reference/")
+    if !folder.exists {
+      diagnostics.error(
+        "missing-data-folder", at: SourceLocation(file: root.path, line: 1, column: 1),
+        "the data folder does not exist", hint: "give it with --data DIR")
+    }
+    for file in folder.files {
+      let (url, path) = (file.url, file.path)
+      if known != nil, file.kind == .protocolFile {
+        files.append(BundleFile(path: path, kind: .protocolFile))
+        continue
+      }
+      if !file.isYAML {
+        let isReference = file.kind == .reference
         files.append(BundleFile(path: path, kind: isReference ? .reference : .directoryCSV))
         if !isReference {
           directoryFiles += 1
-          if let data = try? Data(contentsOf: url) {
+          if let data = DataFileReader.read(url, displayName: path, diagnostics: &diagnostics) {
             structures += DirectoryFile.loadCSV(data, path: path, diagnostics: &diagnostics).structures
-          } else {
-            diagnostics.error(
-              "unreadable-file", at: SourceLocation(file: path, line: 1, column: 1), "cannot read the file")
           }
         }
         continue
       }
       // A large directory file is read by the directory's fast reader, not into a Yams tree.
-      if DataFolder.declaredFormat(url) == DirectoryFile.format, let data = try? Data(contentsOf: url) {
-        guard let directory = DirectoryFile.load(data: data, path: path, diagnostics: &diagnostics) else { continue }
+      // The folder scan already read its declared format.
+      if file.kind == .directory {
+        guard let data = DataFileReader.read(url, displayName: path, diagnostics: &diagnostics),
+          let directory = DirectoryFile.load(data: data, path: path, diagnostics: &diagnostics)
+        else { continue }
         files.append(BundleFile(path: path, kind: .directory))
         directoryFiles += 1
         structures += directory.structures
@@ -68,7 +76,7 @@ enum BundleLoader {
       }
     }
     var bundle = DataBundle(
-      root: root, library: ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
+      root: root, library: known ?? ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
       resources: ResourceCentre(resources: resources))
     attachLookup(
       to: &bundle, structures: structures, hasDirectory: directoryFiles > 0, vocabulary: vocabulary?.0,
@@ -103,6 +111,8 @@ enum BundleLoader {
         structures: structures, reference: bundle.reference ?? .empty, vocabulary: vocabulary ?? Vocabulary())
       bundle.directory = directory
       bundle.contacts = ContactResolver(directory: directory)
+      // A reused id is a load error, so the interface, `walk` and `find` report it too.
+      for finding in directory.duplicateIDFindings() { diagnostics.append(finding) }
     }
     if hasDirectory || vocabulary != nil {
       bundle.references = BundleReferences(
@@ -110,35 +120,6 @@ enum BundleLoader {
         types: vocabulary.map { Set($0.types.keys) }, themes: vocabulary.map { Set($0.thematiques.keys) },
         publics: vocabulary.map { Set($0.publics.keys) })
     }
-  }
-
-  /// Every `.yaml`, `.yml` and `.csv` file under `root`, sorted, with its relative path.
-  static func dataFiles(under root: URL, diagnostics: inout Diagnostics) -> [(URL, String)] {
-    let manager = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      diagnostics.error(
-        "missing-data-folder", at: SourceLocation(file: root.path, line: 1, column: 1),
-        "the data folder does not exist", hint: "give it with --data DIR")
-      return []
-    }
-    let base = root.standardizedFileURL.resolvingSymlinksInPath().path
-    var result: [(URL, String)] = []
-    let enumerator = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-    while let url = enumerator?.nextObject() as? URL {
-      let name = url.lastPathComponent
-      if name.hasPrefix(".") {
-        enumerator?.skipDescendants()
-        continue
-      }
-      let ext = url.pathExtension.lowercased()
-      guard ext == "yaml" || ext == "yml" || ext == "csv" else { continue }
-      let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-      var relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : name
-      if relative.isEmpty { relative = name }
-      result.append((url, relative))
-    }
-    return result.sorted { $0.1 < $1.1 }
   }
 
   /// The file's `format`, or nil and a finding.

@@ -234,7 +234,10 @@ struct DirectoryYAMLFastReader {
       while end < bytes.count {
         let byte = bytes[end]
         if byte == 0x0A { break }
-        if byte == 0x09 || byte == 0x0D { throw GiveUp() }
+        // Tabs, CR, and terminal control or bidi characters (Yams's path warns about those).
+        if byte < 0x20 || byte == 0x7F || ((byte == 0xC2 || byte == 0xE2) && startsControl(at: end)) {
+          throw GiveUp()
+        }
         if first < 0, byte != 0x20 { first = end }
         end += 1
       }
@@ -248,6 +251,21 @@ struct DirectoryYAMLFastReader {
     }
     line = Line(start: bytes.count, end: bytes.count, number: number, indent: 0)
     hasLine = false
+  }
+
+  /// Whether the UTF-8 sequence at `offset` (led by 0xC2 or 0xE2) is a C1 control or a bidi
+  /// control (U+0080–U+009F, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+  private func startsControl(at offset: Int) -> Bool {
+    guard offset + 1 < bytes.count else { return false }
+    let second = bytes[offset + 1]
+    if bytes[offset] == 0xC2 { return second >= 0x80 && second <= 0x9F }
+    guard offset + 2 < bytes.count else { return false }
+    let third = bytes[offset + 2]
+    switch second {
+    case 0x80: return third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE)
+    case 0x81: return third >= 0xA6 && third <= 0xA9
+    default: return false
+    }
   }
 
   /// The indent of a `- ` item on the current line, or nil when the line is not one.
@@ -444,7 +462,7 @@ struct DirectoryYAMLFastReader {
     guard backslash + 1 < line.end else { throw GiveUp() }
     let simple: [UInt8: UInt8] = [
       UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "\""): 0x22, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "n"): 0x0A,
-      UInt8(ascii: "t"): 0x09, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "0"): 0x00,
+      UInt8(ascii: "t"): 0x09, UInt8(ascii: "r"): 0x0D,
     ]
     let letter = bytes[backslash + 1]
     if let byte = simple[letter] {
@@ -460,7 +478,7 @@ struct DirectoryYAMLFastReader {
     }
     let end = backslash + 2 + digits
     guard end <= line.end, let code = UInt32(text(backslash + 2, end), radix: 16),
-      let scalar = Unicode.Scalar(code)
+      let scalar = Unicode.Scalar(code), !YAMLFile.isControl(scalar)
     else { throw GiveUp() }
     decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
     return end

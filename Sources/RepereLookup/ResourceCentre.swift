@@ -81,7 +81,7 @@ public struct ResourceCentre: Sendable {
     }
   }
 
-  public static let format = "repere/resources@1"
+  public static let format = DataFileKind.resources.format
 
   static let fields = [
     "id", "type", "titre", "description", "thematiques", "publics", "lien", "auteur", "date", "date_fin", "lieu",
@@ -117,7 +117,8 @@ public struct ResourceCentre: Sendable {
       let kindText = kindNode.scalar
     else { return nil }
     if !StructureBuilder.isValidID(id), let idNode = mapping["id"] {
-      diagnostics.error("invalid-id", at: idNode.location, "the id '\(id)' may only use a-z, 0-9 and - / .")
+      diagnostics.error(
+        "invalid-id", at: idNode.location, "the id '\(id)' may only use letters a-z and A-Z, digits and - / . : _")
     }
     guard let kind = Resource.Kind(rawValue: kindText) else {
       diagnostics.error(

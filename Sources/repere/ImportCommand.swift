@@ -29,20 +29,20 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     let input = URL(fileURLWithPath: file)
     guard let data = try? Data(contentsOf: input) else {
-      FileHandle.standardError.write(Data("\(file):1:1: error: cannot read the file\n".utf8))
+      StandardError.write("\(file):1:1: error: cannot read the file\n")
       throw ExitCode(2)
     }
     var diagnostics = Diagnostics()
     let loaded = DirectoryFile.loadCSV(data, path: file, source: source, diagnostics: &diagnostics)
     for finding in diagnostics.sorted {
-      FileHandle.standardError.write(Data("\(finding)\n".utf8))
+      StandardError.write("\(finding)\n")
     }
     if diagnostics.hasErrors { throw ExitCode(2) }
     let destination =
       output.map { URL(fileURLWithPath: $0) }
       ?? input.deletingPathExtension().appendingPathExtension("yaml")
     if FileManager.default.fileExists(atPath: destination.path), !force {
-      FileHandle.standardError.write(Data("\(destination.path) existe déjà (--force pour l'écraser)\n".utf8))
+      StandardError.write("\(destination.path) existe déjà (--force pour l'écraser)\n")
       throw ExitCode(1)
     }
     let yaml = DirectoryYAMLWriter.yaml(source: source, updated: nil, structures: loaded.structures)

@@ -17,7 +17,9 @@ struct ScenarioTestCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Argument(help: "Fichiers de scénarios (défaut : tous ceux du dossier de données).")
+  @Argument(
+    help: "Fichiers ou identifiants de scénarios (défaut : tous ceux du dossier de données).",
+    completion: ValueCompletion.scenarios)
   var files: [String] = []
 
   @Flag(name: .long, help: "Sortie JSON.")
@@ -27,6 +29,7 @@ struct ScenarioTestCommand: ParsableCommand {
     let bundle = CommandSupport.load(dataOptions)
     let scenarios = try ScenarioSelection.select(files, in: bundle)
     let results = bundle.run(scenarios, defaultNow: Date())
+    CommandSupport.announceDemonstration(bundle.holdsFiction, json: json)
     print(json ? ScenarioReport.json(results) : ScenarioReport.human(results))
     if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
   }
@@ -39,9 +42,17 @@ struct ScenarioListCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
+  @Flag(name: .long, help: "Sortie JSON.")
+  var json = false
+
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
-    print(ScenarioReport.list(bundle.scenarios, bundle: bundle, defaultNow: Date()))
+    CommandSupport.announceDemonstration(bundle.holdsFiction, json: json)
+    let now = Date()
+    print(
+      json
+        ? ScenarioReport.listJSON(bundle.scenarios, bundle: bundle, defaultNow: now)
+        : ScenarioReport.list(bundle.scenarios, bundle: bundle, defaultNow: now))
   }
 }
 

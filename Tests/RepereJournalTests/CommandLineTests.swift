@@ -62,7 +62,7 @@ struct CommandLineTests {
           reason: "l'éducatrice vérifie le dossier")),
       answer("signes", "multi", .list(["annonces-en-ligne", "argent-cadeaux"]), "Annonces, argent"),
       answer("suivi", "choice", .text("aucun"), "Aucun suivi connu"),
-      answer("en-ligne", "yesno", .bool(true), "Oui"),
+      answer("en-ligne-detail", "multi", .list(["annonces"]), "Annonces publiques"),
       answer("sante", "yesno", .bool(false), "Non"),
       .disposition(DispositionEvent(code: "numerique", title: "Retrait des contenus", level: "accompagnement")),
       .disposition(DispositionEvent(code: "ip-crip", title: "IP à la CRIP", level: "information-preoccupante")),
@@ -74,8 +74,8 @@ struct CommandLineTests {
     try journal.close(
       level: "information-preoccupante",
       path: [
-        "securite", "disparu", "appelant", "route-fugue", "lieu", "age", "route-age", "signes", "suivi", "en-ligne",
-        "sante", "route-conseils", "conseils-pro", "evaluation", "fin-ip",
+        "securite", "disparu", "appelant", "route-fugue", "lieu", "age", "route-age", "signes", "suivi",
+        "route-en-ligne", "en-ligne-detail", "sante", "route-conseils", "conseils-pro", "evaluation", "fin-ip",
       ])
   }
 

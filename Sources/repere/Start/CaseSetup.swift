@@ -15,6 +15,8 @@ struct CaseSetup {
   }
 
   let data: URL
+  /// The data folder, discovered once for the whole start: protocols, services and fingerprint.
+  let folder: DataFolder
   let library: ProtocolLibrary
   let protocolID: String
   let store: JournalStore?
@@ -30,15 +32,16 @@ struct CaseSetup {
     data: URL, protocolID requested: String?, journalFolder: String?, environment: [String: String],
     clock: StartClock
   ) throws -> CaseSetup {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: data.path, isDirectory: &isFolder), isFolder.boolValue else {
+    let folder = DataFolder.scan(data)
+    guard folder.exists else {
       throw SetupError(description: "repere : dossier de données introuvable : \(data.path) (option --data)")
     }
     var definitions: [ProtocolDefinition] = []
     var errors: [Finding] = []
-    for file in DataFolder.files(in: data) {
-      guard case .yaml(let format) = file.kind, format == "repere/protocol@1" else { continue }
-      guard let text = try? String(contentsOf: file.url, encoding: .utf8) else {
+    for file in folder.files(of: .protocolFile) {
+      // Through the data-file reader: a FIFO named like a protocol must not block the start.
+      guard case .success(let data) = DataFileReader.read(file.url), let text = String(data: data, encoding: .utf8)
+      else {
         errors.append(
           Finding(
             code: "unreadable-file", location: SourceLocation(file: file.path, line: 1, column: 1),
@@ -48,6 +51,14 @@ struct CaseSetup {
       let (definition, findings) = ProtocolLoader.load(text: text, file: file.path)
       errors += findings.filter { $0.severity == .error }
       if let definition { definitions.append(definition) }
+    }
+    // The same rule as `repere check`: a protocol it rejects (a walk loop, a duplicated step id)
+    // is not run (issue 18, point 8). Dates are left out: validity is a warning, not a refusal.
+    if errors.isEmpty {
+      let library = ProtocolLibrary(files: definitions)
+      errors += ProtocolChecker.check(files: definitions, library: library, today: nil).filter {
+        $0.severity == .error
+      }
     }
     clock.mark("protocols")
     guard errors.isEmpty else {
@@ -70,20 +81,26 @@ struct CaseSetup {
     } else {
       throw SetupError(description: "repere : aucun protocole dans \(data.path)")
     }
-    let folder =
+    let journals =
       journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)
-    let store = folder.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
-    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder: data)) ?? "inconnu" }
-    return CaseSetup(data: data, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
+    let store = journals.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
+    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder)) ?? "inconnu" }
+    return CaseSetup(
+      data: data, folder: folder, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
   }
 
   /// The rest of the bundle (its loading findings become a warning on screen), then the
   /// directory, places and contacts from the lookup module.
-  static func loadServices(data: URL) -> AppServices {
-    let (bundle, findings) = DataBundle.load(from: data)
+  func loadServices() -> AppServices {
+    Self.loadServices(folder: folder, library: library)
+  }
+
+  static func loadServices(folder: DataFolder, library: ProtocolLibrary) -> AppServices {
+    let data = folder.root
+    let (bundle, findings) = DataBundle.load(folder, protocols: library)
     var services = AppServices(bundle: bundle)
-    services.dataErrors = relevantErrors(findings, data: data)
+    services.dataErrors = relevantErrors(findings, folder: folder)
     if bundle.reference == nil {
       services.dataErrors.append("\(data.path)/reference : données de référence illisibles")
     }
@@ -92,12 +109,12 @@ struct CaseSetup {
 
   /// Errors in the files the interface uses (protocols, directory, vocabulary, CSV sources);
   /// scenarios and resources do not change a case.
-  static func relevantErrors(_ findings: [Finding], data: URL) -> [String] {
-    let unused: Set<String> = ["repere/scenario@1", "repere/resources@1"]
+  static func relevantErrors(_ findings: [Finding], folder: DataFolder) -> [String] {
+    let unused: Set<DataFileKind> = [.scenario, .resources]
     return findings.filter { finding in
       guard finding.severity == .error else { return false }
-      let url = data.appendingPathComponent(finding.location.file)
-      return !unused.contains(DataFolder.declaredFormat(url) ?? "")
+      guard let kind = folder.kind(ofPath: finding.location.file) else { return true }
+      return !unused.contains(kind)
     }.map(\.description)
   }
 
@@ -136,7 +153,8 @@ struct CaseSetup {
     return CaseStart(
       protocolInForce: ProtocolReference(id: protocolID, version: definition?.version ?? "", title: definition?.title),
       bundleProtocols: references, bundleHash: fingerprint.value,
-      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [])
+      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [],
+      demonstrationData: folder.holdsFiction)
   }
 }
 
@@ -147,9 +165,10 @@ final class BackgroundServices: @unchecked Sendable {
   private var delivered = false
 
   /// - Parameter store: when given, its unfinished cases are offered for resuming.
-  init(data: URL, clock: StartClock, store: JournalStore? = nil) {
+  init(setup: CaseSetup, clock: StartClock, store: JournalStore? = nil) {
+    let (folder, library) = (setup.folder, setup.library)
     let thread = Thread { [self] in
-      var services = CaseSetup.loadServices(data: data)
+      var services = CaseSetup.loadServices(folder: folder, library: library)
       clock.mark("directory and reference data (background)")
       if let store, let unfinished = try? store.unfinishedCases() {
         services.unfinishedCases = unfinished.map(UnfinishedCase.init(summary:))
@@ -182,7 +201,7 @@ struct StartClock: Sendable {
   func mark(_ phase: String) {
     guard enabled else { return }
     let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-    FileHandle.standardError.write(Data("repere: \(phase) \(milliseconds) ms\n".utf8))
+    StandardError.write("repere: \(phase) \(milliseconds) ms\n")
   }
 }
 

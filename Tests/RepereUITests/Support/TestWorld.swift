@@ -182,7 +182,7 @@ enum Snapshot {
     let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
     let expected = try? String(contentsOf: url, encoding: .utf8)
     if record || expected == nil {
-      try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? actual.write(to: url, atomically: true, encoding: .utf8)
       if !record {
         Issue.record("recorded a new snapshot \(name).txt: review it and run again", sourceLocation: sourceLocation)
