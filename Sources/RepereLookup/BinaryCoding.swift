@@ -50,7 +50,7 @@ struct BinaryReader {
   mutating func readUInt64() throws -> UInt64 {
     guard has(8) else { throw BinaryFormatError() }
     var value: UInt64 = 0
-    withUnsafeMutableBytes(of: &value) { target in
+    _ = withUnsafeMutableBytes(of: &value) { target in
       data.copyBytes(to: target, from: (data.startIndex + offset)..<(data.startIndex + offset + 8))
     }
     offset += 8

@@ -131,6 +131,13 @@ import Testing
       "  - id: a\n    nom: a: b\n",
       "  - [a]\n",
       "  - id: a\n   nom: X\n",
+      // terminal control and bidi characters, raw or escaped: Yams's path warns about them
+      "  - id: a\n    nom: X\u{1B}[2J\n    types: [crip]\n",
+      "  - id: a\n    nom: \"X\\e[2J\"\n    types: [crip]\n",
+      "  - id: a\n    nom: \"X\\x1b[2J\"\n    types: [crip]\n",
+      "  - id: a\n    nom: \"X\\0\"\n    types: [crip]\n",
+      "  - id: a\n    nom: X\u{202E}Y\n    types: [crip]\n",
+      "  - id: a\n    nom: X\u{85}Y\n    types: [crip]\n",
     ]
     for body in cases {
       #expect(gaveUp(header + body), "\(body)")
@@ -148,5 +155,13 @@ import Testing
     #expect(loaded?.structures.count == 1)
     #expect(diagnostics.findings == slowFindings)
     #expect(diagnostics.findings.contains { $0.code == "unknown-key" })
+  }
+
+  @Test func aControlCharacterIsWarnedAboutWhicheverPathReadsTheFile() {
+    var diagnostics = Diagnostics()
+    let yaml = "format: repere/directory@1\nstructures:\n  - id: a\n    nom: \"X\\x1b[2J\"\n    types: [crip]\n"
+    let loaded = DirectoryFile.load(data: Data(yaml.utf8), path: "annuaire.yaml", diagnostics: &diagnostics)
+    #expect(loaded?.structures.count == 1)
+    #expect(diagnostics.findings.contains { $0.code == "control-character" })
   }
 }
