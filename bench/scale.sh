@@ -6,6 +6,7 @@
 # SQLite FTS5 / fzf on the same text (bench/compare.py).
 # Usage: bench/scale.sh [N]   (default 100000). Needs python3; fzf optional (apt-get install fzf).
 # Wall times are from a shared 2-core machine: CPU time (user + system) is printed next to them.
+# SKIP_IN_PROCESS=1 / SKIP_COMPARE=1 leave out the in-process loads and the FTS5/fzf comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -38,8 +39,10 @@ for layout in csv yaml1 yaml101; do
   dir="$WORK/$layout"
   rm -rf "$XDG_CACHE_HOME"
   # In process: parse + build the index, no cache (repeat 0: load only), then keystrokes.
-  timed "$layout load+index (in process, no cache):" "$BIN/repere-bench" search --data "$dir" --repeat 0
-  echo "$layout keystrokes: $("$BIN/repere-bench" search --data "$dir" --repeat 3)"
+  if [ -z "${SKIP_IN_PROCESS:-}" ]; then
+    timed "$layout load+index (in process, no cache):" "$BIN/repere-bench" search --data "$dir" --repeat 0
+    echo "$layout keystrokes: $("$BIN/repere-bench" search --data "$dir" --repeat 3)"
+  fi
   timed "$layout repere find, cold cache (parse, index, write):" \
     "$BIN/repere" find crip --data "$dir" --limit 1
   for _ in 1 2 3 4 5 6 7; do
@@ -66,4 +69,4 @@ for state in cold warm warm warm; do
 done
 
 timed "repere check (yaml101):" "$BIN/repere" check --data "$WORK/yaml101"
-python3 bench/compare.py "$WORK/csv" --sample | sed "s/^/compare (40 keystrokes): /"
+[ -n "${SKIP_COMPARE:-}" ] || python3 bench/compare.py "$WORK/csv" --sample | sed "s/^/compare (40 keystrokes): /"

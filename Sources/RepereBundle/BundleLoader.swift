@@ -148,7 +148,7 @@ enum BundleLoader {
     }
     if hasDirectory || vocabulary != nil {
       bundle.references = BundleReferences(
-        structureIDs: hasDirectory ? (cached?.structureIDs ?? Set(structures.map(\.id))) : nil,
+        structureIDs: { hasDirectory ? (cached?.structureIDs ?? Set(structures.map(\.id))) : nil },
         types: vocabulary.map { Set($0.types.keys) }, themes: vocabulary.map { Set($0.thematiques.keys) },
         publics: vocabulary.map { Set($0.publics.keys) })
     }

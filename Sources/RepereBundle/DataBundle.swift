@@ -90,16 +90,31 @@ public struct BundleFile: Sendable, Hashable {
 /// The ids that protocols may reference outside themselves, from the vocabulary and the
 /// directory. A nil set is not checked (the bundle lacks that file).
 public struct BundleReferences: Sendable {
-  public var structureIDs: Set<String>?
+  /// Computed on first use: only `check` reads it, and a directory from the cache would decode
+  /// 100,000 ids at every start of the app for nothing.
+  private var structureIDsBox: Lazy<Set<String>?>
   public var types: Set<String>?
   public var themes: Set<String>?
   public var publics: Set<String>?
+
+  public var structureIDs: Set<String>? {
+    get { structureIDsBox.value }
+    set { structureIDsBox = Lazy(value: newValue) }
+  }
 
   public init(
     structureIDs: Set<String>? = nil, types: Set<String>? = nil, themes: Set<String>? = nil,
     publics: Set<String>? = nil
   ) {
-    self.structureIDs = structureIDs
+    self.init(structureIDs: { structureIDs }, types: types, themes: themes, publics: publics)
+  }
+
+  /// The same, with the directory's ids read only when first asked for.
+  public init(
+    structureIDs: @escaping @Sendable () -> Set<String>?, types: Set<String>?, themes: Set<String>?,
+    publics: Set<String>?
+  ) {
+    structureIDsBox = Lazy(structureIDs)
     self.types = types
     self.themes = themes
     self.publics = publics

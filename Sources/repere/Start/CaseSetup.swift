@@ -103,7 +103,8 @@ struct CaseSetup {
     let cache = LookupCache.Location(
       folder: SharedIndex.cacheDirectory(for: data), program: Bundle.main.executableURL)
     let (bundle, findings) = DataBundle.load(folder, protocols: library, lookupCache: cache)
-    var services = AppServices(bundle: bundle)
+    // The same answer as the journal's `demonstrationData` (caseStart), from the files' heads.
+    var services = AppServices(bundle: bundle, holdsFiction: folder.holdsFiction)
     services.dataErrors = relevantErrors(findings, folder: folder)
     if let note = bundle.cacheNote { services.notices.append(note) }
     if bundle.reference == nil {
