@@ -81,6 +81,22 @@ import Testing
     }
   }
 
+  @Test func anotherBuildOfTheProgramParsesEverythingAgain() throws {
+    try withScratch { data, cache in
+      let program = cache.deletingLastPathComponent().appendingPathComponent("repere")
+      try Data("build 1".utf8).write(to: program)
+      let first = try LookupCache.load(folder: data, cacheDirectory: cache, program: program)
+      #expect(first.parsedFiles == ["annuaire.yaml"])
+      #expect(try LookupCache.load(folder: data, cacheDirectory: cache, program: program).parsedFiles.isEmpty)
+      // A new binary may read files differently: nothing of the older cache is reused.
+      try Data("build 2, longer".utf8).write(to: program)
+      let rebuilt = try LookupCache.load(folder: data, cacheDirectory: cache, program: program)
+      #expect(rebuilt.parsedFiles == ["annuaire.yaml"])
+      #expect(rebuilt.cacheNote == nil)
+      #expect(try LookupCache.load(folder: data, cacheDirectory: cache, program: program).parsedFiles.isEmpty)
+    }
+  }
+
   @Test func editingASourceFileRebuildsTheCache() throws {
     try withScratch { data, cache in
       _ = try LookupCache.load(folder: data, cacheDirectory: cache)
