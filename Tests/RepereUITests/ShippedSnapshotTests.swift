@@ -23,6 +23,25 @@ import Testing
     Self.assert(TestWorld.press([.character("1"), .character("2"), .tab, .down], on: state).0, "checklist-group-2")
   }
 
+  /// The urgent path (« danger immédiat » answered yes) as it is walked, question by question.
+  @Test(arguments: sizes)
+  func urgentPath(_ size: GridSize) throws {
+    var state = ShippedWorld.state(size: size)
+    state = TestWorld.press([.character("1")], on: state).0
+    Self.assert(state, "urgent-path-1")
+    state = TestWorld.press([.enter], on: state).0
+    Self.assert(state, "urgent-path-2")
+  }
+
+  /// A finished « signalement » raised to « urgence » with `l`: the 17 / 112 come first.
+  @Test(arguments: sizes)
+  func raisedLevel(_ size: GridSize) throws {
+    let finished = try ShippedWorld.walked("15-tiers-organisateur-sarcelles", size: size)
+    let raised = ShippedRaisedLevelTests.raiseToUrgence(finished).0
+    Self.assert(raised, "raised-urgence-top")
+    Self.assert(TestWorld.press([.end], on: raised).0, "raised-urgence-end")
+  }
+
   static let scenarioCases: [(String, GridSize)] = ShippedWorld.scenarioIDs.flatMap { id in sizes.map { (id, $0) } }
 
   /// The orientation of every shipped scenario, at its top and scrolled to its end.
