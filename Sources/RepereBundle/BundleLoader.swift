@@ -39,6 +39,17 @@ enum BundleLoader {
         }
         continue
       }
+      // A large directory file is read by the directory's fast reader, not into a Yams tree.
+      // The folder scan already read its declared format.
+      if file.kind == .directory {
+        guard let data = DataFileReader.read(url, displayName: path, diagnostics: &diagnostics),
+          let directory = DirectoryFile.load(data: data, path: path, diagnostics: &diagnostics)
+        else { continue }
+        files.append(BundleFile(path: path, kind: .directory))
+        directoryFiles += 1
+        structures += directory.structures
+        continue
+      }
       guard let node = YAMLFile.load(url: url, displayName: path, diagnostics: &diagnostics) else { continue }
       guard let kind = format(of: node, diagnostics: &diagnostics) else { continue }
       files.append(BundleFile(path: path, kind: kind))
