@@ -17,7 +17,10 @@ import Testing
   }
 
   /// Screens of the shipped bundle that are not a scenario's orientation, each at every size.
-  static let screenNames = ["checklist", "checklist-group-2"]
+  static let screenNames = [
+    "checklist", "checklist-group-2", "urgent-path-1", "urgent-path-2", "urgent-path-2-end", "urgent-path-place",
+    "urgent-path-placed", "raised-urgence-top", "raised-urgence-end",
+  ]
 
   /// The golden files this suite produces (for `SnapshotOrphanTests`).
   static var producedNames: [String] {
@@ -41,6 +44,11 @@ import Testing
     Self.assert(state, "urgent-path-1")
     state = TestWorld.press([.enter], on: state).0
     Self.assert(state, "urgent-path-2")
+    Self.assert(TestWorld.press([.end], on: state).0, "urgent-path-2-end")
+    state = TestWorld.press([.character("p")] + TestWorld.type("Sarcel"), on: state).0
+    Self.assert(state, "urgent-path-place")
+    state = TestWorld.press(TestWorld.type("les") + [.enter], on: state).0
+    Self.assert(state, "urgent-path-placed")
   }
 
   /// A finished « signalement » raised to « urgence » with `l`: the 17 / 112 come first.

@@ -152,6 +152,7 @@ extension AppState {
 
   static let quitsFromAnyWindow: Set<ScreenKind> = [
     .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason, .resumeList,
+    .placeEntry,
   ]
 
   private mutating func handle(_ key: KeyPress) -> [Effect] {
@@ -173,6 +174,7 @@ extension AppState {
     case .changeAnswer: return handleChangeAnswer(key, action: action)
     case .changeReason: return handleChangeReason(key, action: action)
     case .resumeList: return handleResumeList(key, action: action)
+    case .placeEntry: return handlePlaceEntry(key, action: action)
     case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }
@@ -218,6 +220,10 @@ extension AppState {
       return requestQuit()
     case .resume:
       return openResumeList()
+    case .setPlace:
+      placeInput = ""
+      overlays.append(.placeEntry)
+      return []
     default:
       return nil
     }
