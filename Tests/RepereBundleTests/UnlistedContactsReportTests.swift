@@ -23,7 +23,7 @@ import Testing
     #expect(json.contains("\"unlisted_contacts\""))
     #expect(
       WalkReport.unlistedLine("Parquet", place: nil)
-        == "Aucune structure « Parquet » répertoriée (lieu non précisé ; à compléter dans l'annuaire)")
+        == "« Parquet » : lieu non précisé : indiquez-le (réponse à l'étape du lieu)")
   }
 
   /// The shipped data has no local record for the Eure (27): the prosecutor's query finds nothing.

@@ -79,10 +79,11 @@ public enum WalkReport {
     return MachineJSON.document("walk", walk)
   }
 
-  /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) ».
+  /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) »;
+  /// without a place, the place is what is missing, not a record of the directory.
   public static func unlistedLine(_ label: String, place: PlaceValue?) -> String {
     guard let departement = place?.departement else {
-      return "Aucune structure « \(label) » répertoriée (lieu non précisé ; à compléter dans l'annuaire)"
+      return "« \(label) » : lieu non précisé : indiquez-le (réponse à l'étape du lieu)"
     }
     return "Aucune structure « \(label) » répertoriée pour le \(departement) (à compléter dans l'annuaire local)"
   }
