@@ -83,7 +83,7 @@ import Testing
     let home = try Self.temporaryHome()
     defer { try? FileManager.default.removeItem(at: home) }
     let english = Self.environment(lang: "en_US.UTF-8", home: home)
-    let dump = try Self.help(["--experimental-dump-help", "--lang", "en"], environment: english)
+    let dump = try Self.help(["--experimental-dump-help"], environment: english)
     #expect(dump.contains("Cherche des structures dans l'annuaire"))
     #expect(dump.contains("Afficher l'aide."))
     let zsh = try Self.help(["--generate-completion-script", "zsh"], environment: english)
