@@ -7,6 +7,7 @@ import RepereRules
 enum BundleLoader {
   static let knownFormats = [
     "repere/protocol@1", "repere/directory@1", "repere/vocabulary@1", "repere/resources@1", "repere/scenario@1",
+    "repere/correspondence@1",
   ]
 
   static func load(from root: URL) -> (DataBundle, [Finding]) {
@@ -18,6 +19,7 @@ enum BundleLoader {
     var directoryFiles = 0
     var vocabulary: (Vocabulary, String)?
     var resources: [Resource] = []
+    var correspondences: [CorrespondenceTable] = []
     for (url, path) in dataFiles(under: root, diagnostics: &diagnostics) {
       let lowered = path.lowercased()
       if lowered.hasSuffix(".csv") {
@@ -55,6 +57,16 @@ enum BundleLoader {
         }
       case .resources:
         resources += ResourceCentre.load(node, diagnostics: &diagnostics)
+      case .correspondence:
+        if let table = CorrespondenceTable.load(node, diagnostics: &diagnostics) {
+          if let other = correspondences.first(where: { $0.source == table.source }) {
+            diagnostics.error(
+              "duplicate-correspondence", at: table.location,
+              "the bundle already has a correspondence table for '\(table.source)': \(other.location.file)")
+          } else {
+            correspondences.append(table)
+          }
+        }
       case .directoryCSV, .reference:
         break
       }
@@ -62,6 +74,7 @@ enum BundleLoader {
     var bundle = DataBundle(
       root: root, library: ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
       resources: ResourceCentre(resources: resources))
+    bundle.correspondences = correspondences
     attachLookup(
       to: &bundle, structures: structures, hasDirectory: directoryFiles > 0, vocabulary: vocabulary?.0,
       diagnostics: &diagnostics)

@@ -29,6 +29,8 @@ public struct DataBundle: Sendable {
   /// The place index over the reference data.
   public var placeIndex: PlaceIndex?
   public var resources: ResourceCentre
+  /// The correspondence tables `repere import` translates open-data vocabularies with.
+  public var correspondences: [CorrespondenceTable] = []
 
   public init(
     root: URL, library: ProtocolLibrary, scenarios: [Scenario] = [], files: [BundleFile] = [],
@@ -68,6 +70,8 @@ public struct BundleFile: Sendable, Hashable {
     case vocabulary = "repere/vocabulary@1"
     case resources = "repere/resources@1"
     case scenario = "repere/scenario@1"
+    /// An open-data source's vocabulary → Repère's (`correspondances/*.yaml`, used by `repere import`).
+    case correspondence = "repere/correspondence@1"
     /// A CSV directory source.
     case directoryCSV = "csv"
     /// `reference/departements.csv`, `reference/communes.csv`.
