@@ -85,7 +85,8 @@ struct ImportCommand: ParsableCommand {
     }
     let toStandardOutput = output == "-"
     let destination = URL(
-      fileURLWithPath: output ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("yaml").path)
+      fileURLWithPath: output
+        ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("yaml").path)
     let baseURL = destination.deletingPathExtension().appendingPathExtension("import.json")
     var existing = DirectoryFile(path: destination.path, structures: [])
     var base: ImportBase?
@@ -101,7 +102,8 @@ struct ImportCommand: ParsableCommand {
       if fileDiagnostics.hasErrors {
         report(fileDiagnostics)
         FileHandle.standardError.write(
-          Data("\(destination.path) : fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n".utf8))
+          Data(
+            "\(destination.path) : fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n".utf8))
         throw ExitCode(2)
       }
       base = (try? Data(contentsOf: baseURL)).flatMap(ImportBase.decode)

@@ -9,9 +9,23 @@ import RepereBase
 enum FinessReader {
   /// Field positions of a `structureet` row (its first field is the row type).
   private enum Field: Int {
-    case nofinesset = 1, rs = 3, rslongue = 4, complrs = 5, compldistrib = 6, numvoie = 7, typvoie = 8, voie = 9
-    case compvoie = 10, lieuditbp = 11, commune = 12, departement = 13, ligneacheminement = 15, telephone = 16
-    case categetab = 18, libcategetab = 19, datemaj = 30
+    case nofinesset = 1
+    case rs = 3
+    case rslongue = 4
+    case complrs = 5
+    case compldistrib = 6
+    case numvoie = 7
+    case typvoie = 8
+    case voie = 9
+    case compvoie = 10
+    case lieuditbp = 11
+    case commune = 12
+    case departement = 13
+    case ligneacheminement = 15
+    case telephone = 16
+    case categetab = 18
+    case libcategetab = 19
+    case datemaj = 30
   }
 
   static let structureFieldCount = 32

@@ -51,7 +51,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" \t"))
       })
     if columns.contains("structure_id") { return .dataInclusionServices }
-    let dataInclusionOnly: Set<String> = ["source", "reseaux_porteurs", "complement_adresse", "horaires_accueil", "siret"]
+    let dataInclusionOnly: Set<String> = [
+      "source", "reseaux_porteurs", "complement_adresse", "horaires_accueil", "siret",
+    ]
     if columns.contains("id"), columns.contains("nom"), columns.intersection(dataInclusionOnly).count >= 2 {
       return .dataInclusionStructures
     }

@@ -47,12 +47,17 @@ public struct ImportSummary: Sendable {
     if withoutType > 0 {
       lines.append("\(withoutType) non importée(s) : aucune correspondance ne leur donne un type Repère")
     }
-    if orphanServices > 0 { lines.append("\(orphanServices) service(s) sans leur structure dans les fichiers lus (ignorés)") }
+    if orphanServices > 0 {
+      lines.append("\(orphanServices) service(s) sans leur structure dans les fichiers lus (ignorés)")
+    }
     if structuresWithoutService > 0 {
-      lines.append("\(structuresWithoutService) structure(s) sans service : ni thématiques, ni publics, ni zone de la source")
+      lines.append(
+        "\(structuresWithoutService) structure(s) sans service : ni thématiques, ni publics, ni zone de la source")
     }
     if droppedZones > 0 { lines.append("\(droppedZones) zone(s) d'éligibilité non reprise(s) (EPCI, région)") }
-    if cedexAddresses > 0 { lines.append("\(cedexAddresses) adresse(s) CEDEX : commune et code postal pris du code INSEE") }
+    if cedexAddresses > 0 {
+      lines.append("\(cedexAddresses) adresse(s) CEDEX : commune et code postal pris du code INSEE")
+    }
     if convertedCoordinates > 0 { lines.append("\(convertedCoordinates) coordonnée(s) Lambert-93 converties") }
     if communePointCoordinates > 0 {
       lines.append("\(communePointCoordinates) coordonnée(s) outre-mer non converties : point de la commune utilisé")
@@ -66,7 +71,9 @@ public struct ImportSummary: Sendable {
           let label = labels["\(field)=\(value)"].map { " (\($0))" } ?? ""
           return "\(value)\(label) ×\(count)"
         }
-      lines.append("sans correspondance dans « \(field) » : " + listed.joined(separator: ", "))
+      let shown = listed.prefix(20).joined(separator: ", ")
+      let more = listed.count > 20 ? " et \(listed.count - 20) autre(s)" : ""
+      lines.append("sans correspondance dans « \(field) » : " + shown + more)
     }
     lines.append(
       "ajoutées : \(added.count), modifiées : \(changed.count), disparues de la source : \(gone.count), "

@@ -33,10 +33,10 @@ public struct ImportBase: Sendable, Equatable {
 /// kept, records written by hand are left alone, and records the source no longer has are marked
 /// `statut: inactive` (never deleted: a reviewer sees the change in the diff).
 public enum ImportSync {
-  private struct Field {
+  private struct Field: Sendable {
     var name: String
-    var value: (Structure) -> String
-    var copy: (inout Structure, Structure) -> Void
+    var value: @Sendable (Structure) -> String
+    var copy: @Sendable (inout Structure, Structure) -> Void
   }
 
   private static func text(_ value: String?) -> String { value ?? "" }
