@@ -87,27 +87,35 @@ let package = Package(
     ),
 
     // MARK: Tests
+    // One copy of what tests share: fixed clock, seeded random source, process spawner, built
+    // binary finder, fixture paths and loader.
+    .target(
+      name: "RepereTestSupport",
+      dependencies: ["RepereBase", "RepereRules", "RepereBundle"],
+      path: "Tests/RepereTestSupport"
+    ),
     .testTarget(name: "RepereBaseTests", dependencies: ["RepereBase"]),
-    .testTarget(name: "RepereRulesTests", dependencies: ["RepereRules", "RepereBase"]),
-    .testTarget(name: "RepereLookupTests", dependencies: ["RepereLookup", "RepereBase"]),
+    .testTarget(name: "RepereRulesTests", dependencies: ["RepereRules", "RepereBase", "RepereTestSupport"]),
+    .testTarget(name: "RepereLookupTests", dependencies: ["RepereLookup", "RepereBase", "RepereTestSupport"]),
     .testTarget(
       name: "RepereJournalTests",
-      dependencies: ["RepereJournal", "RepereBase", "repere-journal-harness"],
+      dependencies: ["RepereJournal", "RepereBase", "RepereTestSupport", "repere-journal-harness"],
       exclude: ["Golden"]
     ),
     .testTarget(
       name: "RepereBundleTests",
-      dependencies: ["RepereBundle", "RepereRules", "RepereLookup", "RepereBase"]
+      dependencies: ["RepereBundle", "RepereRules", "RepereLookup", "RepereBase", "RepereTestSupport"]
     ),
     .testTarget(
       name: "RepereUITests",
       dependencies: [
         "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereLookup", "RepereJournal", "RepereBase",
+        "RepereTestSupport",
       ]
     ),
     .testTarget(
       name: "RepereEndToEndTests",
-      dependencies: ["RepereBase"]
+      dependencies: ["RepereBase", "RepereTestSupport"]
     ),
   ]
 )

@@ -6,7 +6,6 @@
 #include <signal.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t pending_signal = 0;
@@ -14,7 +13,6 @@ static volatile sig_atomic_t pending_signal = 0;
 WINDOW *repere_stdscr(void) { return stdscr; }
 int repere_lines(void) { return LINES; }
 int repere_cols(void) { return COLS; }
-int repere_colors(void) { return COLORS; }
 attr_t repere_attr_bold(void) { return A_BOLD; }
 attr_t repere_attr_reverse(void) { return A_REVERSE; }
 attr_t repere_attr_underline(void) { return A_UNDERLINE; }
@@ -26,8 +24,6 @@ int repere_put_wide(int y, int x, const wchar_t *text, attr_t attributes, short 
   if (setcchar(&cell, text, attributes, pair, NULL) == ERR) return ERR;
   return mvadd_wch(y, x, &cell);
 }
-
-int repere_wcwidth(wchar_t c) { return wcwidth(c); }
 
 void repere_setup_utf8_locale(void) {
   setlocale(LC_ALL, "");
@@ -60,14 +56,6 @@ void repere_install_signal_flag(void) {
 
 int repere_pending_signal(void) { return pending_signal; }
 
-int repere_terminal_size(int *rows, int *cols) {
-  struct winsize size;
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0) return 0;
-  *rows = size.ws_row;
-  *cols = size.ws_col;
-  return 1;
-}
-
 int repere_color_pairs(void) { return COLOR_PAIRS; }
 
 void repere_enable_mouse(void) { mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL); mouseinterval(0); }
@@ -84,16 +72,6 @@ int repere_read_click(int *y, int *x) {
 int repere_can_address_cursor(void) {
   char *cup = tigetstr("cup");
   return cup != NULL && cup != (char *)-1;
-}
-
-void repere_write_raw(const char *text) {
-  size_t length = strlen(text);
-  while (length > 0) {
-    ssize_t written = write(STDOUT_FILENO, text, length);
-    if (written <= 0) return;
-    text += written;
-    length -= (size_t)written;
-  }
 }
 
 SCREEN *repere_newterm(void) { return newterm(NULL, stdout, stdin); }

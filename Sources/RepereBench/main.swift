@@ -86,7 +86,9 @@ case "search":
   let loadTime = try seconds {
     loaded =
       CommandLine.arguments.contains("--cache")
-      ? try LookupCache.load(folder: folder) : try LookupData.load(folder: folder)
+      ? try LookupCache.load(
+        folder: folder, cacheDirectory: LookupCache.directory(environment: ProcessInfo.processInfo.environment),
+        program: Bundle.main.executableURL) : try LookupData.load(folder: folder)
     loaded?.directory.prepare()
   }
   guard let lookup = loaded else { fail("could not load \(data)") }

@@ -92,14 +92,7 @@ public enum ScenarioLoader {
 
   /// ISO 8601 with a time zone (`2026-11-29T23:10:00+01:00`), or a plain day (midnight, Paris).
   public static func parseInstant(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withFullDate]
-    formatter.timeZone = TimeZone(identifier: "Europe/Paris")
-    return formatter.date(from: text)
+    Instant.parse(text)
   }
 
   private static func text(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> String? {

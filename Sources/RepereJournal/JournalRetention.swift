@@ -17,7 +17,7 @@ public struct JournalRetention: Hashable, Sendable {
     self.source = source
   }
 
-  /// The retention from `environment` (e.g. `ProcessInfo.processInfo.environment`): the variable
+  /// The retention from `environment` (the process's, passed in by the executable): the variable
   /// if set to a whole number of days ≥ 0, the default otherwise; a bad value is an error.
   public static func from(environment: [String: String]) throws -> JournalRetention {
     guard let text = environment[environmentVariable]?.trimmingSpaces, !text.isEmpty else {

@@ -215,16 +215,6 @@ public enum MarkdownExporter {
   }
 }
 
-extension LevelScale {
-  /// The short form shown beside a disposition's title: « signalement », « urgence », …
-  static func shortLabel(_ level: String) -> String {
-    switch level {
-    case "information-preoccupante": return "information préoccupante"
-    default: return level
-    }
-  }
-}
-
 extension String {
   func replacingNewlines(with replacement: String) -> String {
     var out = ""

@@ -184,30 +184,3 @@ public struct RecordedCase: Hashable, Sendable {
     }
   }
 }
-
-/// The ordinal level scale (protocol-format.md, "levels"), highest urgency first.
-public enum LevelScale {
-  /// The spec's default scale.
-  public static let defaultLevels = ["urgence", "signalement", "information-preoccupante", "accompagnement", "conseil"]
-
-  /// The highest of `levels` on `scale`; a level missing from the scale counts as lowest.
-  public static func highest(of levels: [String], scale: [String]) -> String? {
-    levels.min { rank($0, scale) < rank($1, scale) }
-  }
-
-  private static func rank(_ level: String, _ scale: [String]) -> Int {
-    scale.firstIndex(of: level) ?? scale.count
-  }
-
-  /// French wording for the default levels, for exports; other levels show their id.
-  public static func label(_ level: String) -> String {
-    switch level {
-    case "urgence": return "Urgence — danger immédiat (17 / 112 sans attendre)"
-    case "signalement": return "Signalement au procureur de la République — danger grave"
-    case "information-preoccupante": return "Information préoccupante à la CRIP — danger ou risque de danger"
-    case "accompagnement": return "Accompagnement — orientation vers un accompagnement"
-    case "conseil": return "Conseil — information, conseil"
-    default: return level
-    }
-  }
-}

@@ -8,14 +8,16 @@ import RepereBase
 /// folder. It is keyed by the program itself and, for every source file the directory depends on
 /// (directory YAML and CSV, vocabulary, reference CSVs), its path, size, modification time and a
 /// hash of its first 4 KiB: change any of them and the cache rebuilds itself. Small files
-/// (vocabulary, resources) are always read from source. Set `REPERE_NO_CACHE=1` to bypass it.
+/// (vocabulary, resources) are always read from source. Set `REPERE_NO_CACHE=1` to bypass it
+/// (read by the executable, which passes no cache folder then).
 public enum LookupCache {
   static let magic = "REPERE-LOOKUP-CACHE"
   static let version = 1
 
-  /// The default cache folder, or nil when no home is known.
-  public static var defaultDirectory: URL? {
-    let environment = ProcessInfo.processInfo.environment
+  /// The cache folder the environment names (`environment` is the process's, passed in by the
+  /// executable): nil when `REPERE_NO_CACHE` is set or no home is known.
+  public static func directory(environment: [String: String]) -> URL? {
+    guard environment["REPERE_NO_CACHE"] == nil else { return nil }
     if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
       return URL(fileURLWithPath: xdg).appendingPathComponent("repere")
     }
@@ -23,17 +25,18 @@ public enum LookupCache {
     return URL(fileURLWithPath: home).appendingPathComponent(".cache/repere")
   }
 
-  /// Loads `folder` through the cache (reading it when valid, writing it otherwise).
-  public static func load(folder: URL, cacheDirectory: URL? = defaultDirectory) throws -> LookupData {
-    let useCache = ProcessInfo.processInfo.environment["REPERE_NO_CACHE"] == nil
-    guard useCache, let cacheDirectory else { return try LookupData.load(folder: folder) }
+  /// Loads `folder` through the cache in `cacheDirectory` (reading it when valid, writing it
+  /// otherwise); without a cache folder, straight from the files. `program` is the running
+  /// executable: its name keeps two programs' caches apart, its file is part of the key.
+  public static func load(folder: URL, cacheDirectory: URL?, program: URL? = nil) throws -> LookupData {
+    guard let cacheDirectory else { return try LookupData.load(folder: folder) }
     let files = DataFolder.files(in: folder)
     var parts = try LookupData.loadSmallFiles(folder: folder, files: files)
-    let key = cacheKey(folder: folder, files: files)
+    let key = cacheKey(folder: folder, files: files, program: program)
     // One file per program and data folder: two programs (repere, repere-bench) never evict each other.
-    let program = Bundle.main.executableURL?.lastPathComponent ?? "repere"
+    let name = program?.lastPathComponent ?? "repere"
     let cacheFile = cacheDirectory.appendingPathComponent(
-      "lookup-\(program)-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
+      "lookup-\(name)-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
     if let cached = read(cacheFile, key: key, parts: parts) { return cached }
     let before = parts.diagnostics.findings.count
     let structures = LookupData.loadStructures(files: files, diagnostics: &parts.diagnostics)
@@ -45,7 +48,7 @@ public enum LookupCache {
   }
 
   /// What the cache depends on, as text (compared whole, so a hash collision cannot fool it).
-  static func cacheKey(folder: URL, files: [DataFolder.File]) -> String {
+  static func cacheKey(folder: URL, files: [DataFolder.File], program: URL?) -> String {
     var lines = ["\(magic) \(version)", folder.standardizedFileURL.path]
     var sources = files.filter { file in
       switch file.kind {
@@ -55,7 +58,7 @@ public enum LookupCache {
     }.map(\.url)
     let reference = folder.appendingPathComponent("reference")
     sources += [reference.appendingPathComponent("departements.csv"), reference.appendingPathComponent("communes.csv")]
-    if let executable = Bundle.main.executableURL { sources.append(executable) }
+    if let program { sources.append(program) }
     for url in sources { lines.append(fingerprint(url)) }
     return lines.joined(separator: "\n")
   }
@@ -158,7 +161,7 @@ public enum LookupCache {
     data.directory.index.encode(into: &writer)
     let folder = url.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(
-      url.lastPathComponent + ".\(ProcessInfo.processInfo.processIdentifier).tmp")
+      url.lastPathComponent + ".\(UUID().uuidString).tmp")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try writer.data.write(to: temporary)

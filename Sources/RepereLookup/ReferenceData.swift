@@ -41,9 +41,9 @@ public struct Departement: Hashable, Sendable {
     case "973": identifier = "America/Cayenne"
     case "974": identifier = "Indian/Reunion"
     case "976": identifier = "Indian/Mayotte"
-    default: identifier = "Europe/Paris"
+    default: return CalendarDay.paris
     }
-    return TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 3600) ?? .current
+    return TimeZone(identifier: identifier) ?? CalendarDay.paris
   }
 }
 

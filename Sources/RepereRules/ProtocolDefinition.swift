@@ -46,7 +46,7 @@ public struct ProtocolDefinition: Sendable {
   private var stepIndex: [String: Int]
 
   /// The default scale of the spec, highest first.
-  public static let defaultLevels = ["urgence", "signalement", "information-preoccupante", "accompagnement", "conseil"]
+  public static var defaultLevels: [String] { LevelScale.defaultLevels }
 
   public init(
     id: String, title: String, version: String, start: String, steps: [Step], levels: [String]? = nil,

@@ -155,24 +155,6 @@ struct WalkRun: Sendable {
       current: current, previous: previous, isWaiting: isWaiting, problem: problem, isFinished: isFinished)
   }
 
-  /// Variables bound since `mark` (`departement` and `commune` when the place changed).
-  func variablesBound(since mark: Mark) -> [String] {
-    var names: [String] = []
-    for entry in undo[min(mark.undoCount, undo.count)...] {
-      switch entry {
-      case .value(let name, _): names.append(name)
-      case .place: names += ["departement", "commune"]
-      case .weights, .invalid: break
-      }
-    }
-    return names
-  }
-
-  /// Codes gathered since `mark`.
-  func gatheredCodes(since mark: Mark) -> [String] {
-    gathered[min(mark.gatheredCount, gathered.count)...].map(\.code)
-  }
-
   /// Undoes everything walked since `mark` (taken on this run).
   mutating func rewind(to mark: Mark) {
     while undo.count > mark.undoCount, let last = undo.popLast() {

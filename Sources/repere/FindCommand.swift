@@ -62,17 +62,17 @@ struct FindCommand: ParsableCommand {
   }
 
   static func parseDate(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
+    Instant.parse(text, dayAllowed: false)
   }
 
   func run() throws {
     let moment = now.flatMap(FindCommand.parseDate) ?? Date()
     let data: LookupData
     do {
-      data = try LookupCache.load(folder: dataOptions.dataURL)
+      data = try LookupCache.load(
+        folder: dataOptions.dataURL,
+        cacheDirectory: LookupCache.directory(environment: ProcessInfo.processInfo.environment),
+        program: Bundle.main.executableURL)
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       throw ExitCode(2)

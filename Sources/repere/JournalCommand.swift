@@ -19,26 +19,25 @@ struct JournalCommand: ParsableCommand {
   /// The store at the folder the environment designates, with the real clock (the edge).
   static func store() throws -> JournalStore {
     guard let folder = JournalStore.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
-      throw ValidationError("ni XDG_STATE_HOME ni HOME ne sont définis : dossier des journaux introuvable")
+      throw RuntimeFailure("ni XDG_STATE_HOME ni HOME ne sont définis : dossier des journaux introuvable")
     }
     return JournalStore(folder: folder, clock: { Date() }, timeZone: .current)
   }
 
-  /// Runs `body`, turning journal errors into a clean message and exit code 1.
+  /// Runs `body`, turning journal errors into the one-line failure with exit status 1.
   static func reporting<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as JournalError {
-      printError(error.description)
-      throw ExitCode.failure
+      throw RuntimeFailure(error.description, status: 1)
     } catch let error as JournalRetention.RetentionError {
-      printError(error.description)
-      throw ExitCode.failure
+      throw RuntimeFailure(error.description, status: 1)
     }
   }
 
+  /// A notice on stderr, prefixed like every message of the program.
   static func printError(_ message: String) {
-    FileHandle.standardError.write(Data("repere: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("repere : \(message)\n".utf8))
   }
 
   struct List: ParsableCommand {

@@ -29,7 +29,7 @@ struct PathsCommand: ParsableCommand {
     let id = try CommandSupport.protocolID(protocolID, in: bundle)
     let limits = FeasiblePaths.Limits(maxPaths: max(1, maxPaths))
     guard let summary = bundle.pathsSummary(protocolID: id, defaultNow: Date(), limits: limits) else {
-      throw ValidationError("\(protocolID) : protocole absent — lancer `repere check`")
+      throw RuntimeFailure("\(protocolID) : protocole absent — lancer `repere check`")
     }
     if json {
       print(PathsReport.json(summary))

@@ -56,7 +56,7 @@ struct ReplayCommand: ParsableCommand {
 enum JournalReplay {
   static func run(_ script: ReplayScript, in bundle: DataBundle) throws -> ReplayOutcome {
     guard let start = script.startProtocol else {
-      throw ValidationError("le journal n'a pas d'ouverture : protocole de départ inconnu")
+      throw RuntimeFailure("le journal n'a pas d'ouverture : protocole de départ inconnu")
     }
     let protocolID = try CommandSupport.protocolID(start.id, in: bundle)
     let steps = bundle.familySteps(of: protocolID)

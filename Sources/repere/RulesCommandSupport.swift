@@ -42,7 +42,7 @@ enum CommandSupport {
   static func protocolID(_ id: String, in bundle: DataBundle) throws -> String {
     guard bundle.library.protocolDefinition(id) != nil else {
       let hint = Suggestion.hint(for: id, among: bundle.library.ids).map { " (\($0))" } ?? ""
-      throw ValidationError(
+      throw RuntimeFailure(
         "protocole « \(id) » absent\(hint) ; protocoles : \(bundle.library.ids.joined(separator: ", "))")
     }
     return id

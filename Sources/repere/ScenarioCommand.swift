@@ -65,8 +65,11 @@ enum ScenarioSelection {
       guard let node = YAMLFile.load(url: url, displayName: file, diagnostics: &diagnostics),
         let scenario = ScenarioLoader.load(node: node, diagnostics: &diagnostics), !diagnostics.hasErrors
       else {
-        let detail = diagnostics.findings.map { TerminalText.sanitized($0.description) }.joined(separator: "\n")
-        throw ValidationError("scénario « \(file) » illisible\(detail.isEmpty ? "" : " :\n\(detail)")")
+        // The findings first (file:line:column each), then the one-line failure.
+        for finding in diagnostics.findings {
+          FileHandle.standardError.write(Data((TerminalText.sanitized(finding.description) + "\n").utf8))
+        }
+        throw RuntimeFailure("scénario « \(TerminalText.sanitized(file)) » illisible")
       }
       selected.append(scenario)
     }

@@ -99,7 +99,7 @@ struct TrainCommand: ParsableCommand {
     let ids = bundle.scenarios.map(\.id)
     let hint = Suggestion.closest(to: name, among: ids).map { " — vouliez-vous dire « \($0) » ?" } ?? ""
     let list = ids.isEmpty ? "aucun scénario dans ce dossier" : "voir « repere scenario list »"
-    throw ValidationError("scénario « \(TerminalText.sanitized(name)) » introuvable\(hint) (\(list))")
+    throw RuntimeFailure("scénario « \(TerminalText.sanitized(name)) » introuvable\(hint) (\(list))")
   }
 }
 

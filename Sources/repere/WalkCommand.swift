@@ -44,7 +44,7 @@ struct WalkCommand: ParsableCommand {
       let value = String(written[written.index(after: equals)...])
       guard let step = family[stepID] else {
         let hint = Suggestion.hint(for: stepID, among: family.keys.sorted()).map { " (\($0))" } ?? ""
-        throw ValidationError("aucune étape « \(stepID) » dans \(id)\(hint)")
+        throw RuntimeFailure("aucune étape « \(stepID) » dans \(id)\(hint)")
       }
       switch parser.parse(value, for: step) {
       case .success(let parsed): answers[stepID] = parsed

@@ -2,31 +2,21 @@ import Foundation
 import RepereBase
 import RepereBundle
 import RepereRules
+@_exported import RepereTestSupport
 import Testing
 
 /// The training fixture bundle (`Tests/Fixtures/training-bundle`) with stand-in place and contact
 /// resolvers, so these tests do not depend on the lookup module's data.
 enum TrainingFixture {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/training-bundle")
+  static let root = TestPaths.fixture("training-bundle")
 
   /// 29 Nov 2026 23:10 in Paris, the scenario's `now`.
-  static let scenarioNow = Date(timeIntervalSince1970: 1_795_990_200)
+  static let scenarioNow = TestClock.caseStart
 
   static func bundle() throws -> DataBundle {
-    var definitions: [ProtocolDefinition] = []
-    for name in ["national.yaml", "95.yaml"] {
-      let url = root.appendingPathComponent("protocoles").appendingPathComponent(name)
-      let (definition, findings) = ProtocolLoader.load(text: try String(contentsOf: url, encoding: .utf8), file: name)
-      #expect(findings.isEmpty, "\(findings)")
-      definitions.append(try #require(definition))
-    }
-    let url = root.appendingPathComponent("scenarios/lina-cergy.yaml")
-    let (scenario, findings) = ScenarioLoader.load(
-      text: try String(contentsOf: url, encoding: .utf8), file: "lina.yaml")
-    #expect(findings.isEmpty, "\(findings)")
+    let scenario = try FixtureLoader.scenario(in: root, path: "scenarios/lina-cergy.yaml", file: "lina.yaml")
     return DataBundle(
-      root: root, library: ProtocolLibrary(files: definitions), scenarios: [try #require(scenario)],
+      root: root, library: ProtocolLibrary(files: try FixtureLoader.protocols(in: root)), scenarios: [scenario],
       places: TrainingFakePlaces(), contacts: TrainingFakeContacts())
   }
 

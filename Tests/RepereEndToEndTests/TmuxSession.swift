@@ -1,4 +1,5 @@
 import Foundation
+@_exported import RepereTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -137,82 +138,23 @@ final class TmuxSession {
     return result.output
   }
 
-  struct Result {
-    var status: Int32
-    var output: String
-    var error: String
-  }
+  typealias Result = SpawnedProcess.Result
 
   static func run(_ arguments: [String], stdinPath: String = "/dev/null", environment: [String: String]? = nil) throws
     -> Result
   {
-    let base = NSTemporaryDirectory() + "repere-spawn-\(UUID().uuidString)"
-    let outPath = base + ".out"
-    let errPath = base + ".err"
-    defer {
-      unlink(outPath)
-      unlink(errPath)
-    }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-    var pid: pid_t = 0
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = env.map { strdup($0) } + [nil]
-    defer {
-      for pointer in argv + envp { free(pointer) }
-    }
-    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-    guard spawned == 0 else { throw Failure(description: "cannot start \(arguments[0]): \(spawned)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    let error = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return Result(status: exit, output: output, error: error)
+    try SpawnedProcess.run(arguments, stdinPath: stdinPath, environment: environment)
   }
 }
 
 /// The built `repere` and a private copy of the fixture bundle for each test.
 enum Harness {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let packageRoot = TestPaths.packageRoot
 
   /// The `repere` built next to the test bundle (swift test builds every product), else in
   /// .build/debug; built on demand when missing.
   static func binary() throws -> String {
-    var candidates: [URL] = []
-    if let first = CommandLine.arguments.first {
-      var url = URL(fileURLWithPath: first)
-      for _ in 0..<4 {
-        url.deleteLastPathComponent()
-        candidates.append(url.appendingPathComponent("repere"))
-      }
-    }
-    candidates.append(packageRoot.appendingPathComponent(".build/debug/repere"))
-    if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
-      return found.path
-    }
-    try TmuxSession.spawn(["swift", "build", "--package-path", packageRoot.path, "--product", "repere"])
-    let built = packageRoot.appendingPathComponent(".build/debug/repere").path
-    guard FileManager.default.isExecutableFile(atPath: built) else {
-      throw TmuxSession.Failure(description: "repere not found after swift build")
-    }
-    return built
+    try BuiltProducts.executableBuildingIfNeeded(named: "repere").path
   }
 
   /// A copy of Tests/Fixtures/ui-bundle in a new temporary folder, and a journal folder.

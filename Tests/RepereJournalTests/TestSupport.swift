@@ -1,6 +1,7 @@
 import Foundation
 import RepereBase
 import RepereJournal
+@_exported import RepereTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -26,44 +27,11 @@ struct TemporaryFolder {
   }
 }
 
-/// A clock the test moves by hand.
-final class TestClock: @unchecked Sendable {
-  private let lock = NSLock()
-  private var current: Date
-
-  init(_ start: Date) { current = start }
-
-  var now: Date { lock.withLock { current } }
-
-  func advance(minutes: Double) {
-    lock.withLock { current = current.addingTimeInterval(minutes * 60) }
-  }
-
-  func advance(days: Double) {
-    lock.withLock { current = current.addingTimeInterval(days * 86_400) }
-  }
-}
-
-/// A deterministic random source (SplitMix64) so the crash test's kill times repeat per seed.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}
-
 enum Fixtures {
   /// Paris in winter: the offset the journal records.
   static let paris = TimeZone(secondsFromGMT: 3600) ?? TimeZone.current
   /// 2026-11-29T23:10:00+01:00
-  static let caseStart = Date(timeIntervalSince1970: 1_795_990_200)
+  static let caseStart = TestClock.caseStart
 
   static func store(in folder: URL, clock: TestClock, ids: [String] = ["lea15hotel22"]) -> JournalStore {
     let queue = IDQueue(ids)

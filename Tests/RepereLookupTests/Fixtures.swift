@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+@_exported import RepereTestSupport
 
 @testable import RepereLookup
 
@@ -11,12 +12,11 @@ enum Fixtures {
   static let data: LookupData = try! LookupData.load(folder: bundle)
   static var directory: Directory { data.directory }
   static var places: PlaceIndex { data.places }
-  static let paris = TimeZone(identifier: "Europe/Paris") ?? .current
+  static let paris = CalendarDay.paris
 
   /// An ISO 8601 instant; tests use explicit offsets.
   static func date(_ iso: String) -> Date {
-    // swift-format-ignore: NeverForceUnwrap
-    ISO8601DateFormatter().date(from: iso)!
+    TestClock.date(iso)
   }
 
   /// The fixture's records taken as real ones, plus two fictional 95 records

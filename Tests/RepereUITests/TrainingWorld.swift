@@ -9,22 +9,13 @@ import Testing
 /// The training fixture (`Tests/Fixtures/training-bundle`, scenario `lina-cergy`) with the UI
 /// tests' fake services, for training screens and updates.
 enum TrainingWorld {
-  static let root = TestWorld.packageRoot.appendingPathComponent("Tests/Fixtures/training-bundle")
+  static let root = TestPaths.fixture("training-bundle")
 
   static func bundle(contacts: (any ContactResolving)? = FakeContacts()) throws -> DataBundle {
-    var definitions: [ProtocolDefinition] = []
-    for name in ["national.yaml", "95.yaml"] {
-      let url = root.appendingPathComponent("protocoles").appendingPathComponent(name)
-      let (definition, findings) = ProtocolLoader.load(text: try String(contentsOf: url, encoding: .utf8), file: name)
-      #expect(findings.isEmpty, "\(findings)")
-      definitions.append(try #require(definition))
-    }
-    let url = root.appendingPathComponent("scenarios/lina-cergy.yaml")
-    let (scenario, findings) = ScenarioLoader.load(
-      text: try String(contentsOf: url, encoding: .utf8), file: "scenarios/lina-cergy.yaml")
-    #expect(findings.isEmpty, "\(findings)")
+    let scenario = try FixtureLoader.scenario(
+      in: root, path: "scenarios/lina-cergy.yaml", file: "scenarios/lina-cergy.yaml")
     return DataBundle(
-      root: root, library: ProtocolLibrary(files: definitions), scenarios: [try #require(scenario)],
+      root: root, library: ProtocolLibrary(files: try FixtureLoader.protocols(in: root)), scenarios: [scenario],
       places: FakePlaces(), contacts: contacts)
   }
 

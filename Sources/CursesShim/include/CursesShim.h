@@ -10,7 +10,6 @@
 WINDOW *repere_stdscr(void);
 int repere_lines(void);
 int repere_cols(void);
-int repere_colors(void);
 /// Attribute bits (A_BOLD, …) that are macros in curses.h.
 attr_t repere_attr_bold(void);
 attr_t repere_attr_reverse(void);
@@ -19,8 +18,6 @@ attr_t repere_attr_dim(void);
 attr_t repere_attr_normal(void);
 /// Draws one wide character (with its combining marks) at y, x with attributes and a colour pair.
 int repere_put_wide(int y, int x, const wchar_t *text, attr_t attributes, short pair);
-/// Display width of a wide character (-1 for non-printable).
-int repere_wcwidth(wchar_t c);
 /// Sets the locale from the environment and falls back to C.UTF-8 when the codeset is not
 /// UTF-8 (LANG unset): otherwise accents, the em dash and box lines vanish.
 void repere_setup_utf8_locale(void);
@@ -29,8 +26,6 @@ void repere_setup_utf8_locale(void);
 void repere_install_signal_flag(void);
 /// The last terminating signal received, or 0.
 int repere_pending_signal(void);
-/// Terminal size from the kernel (TIOCGWINSZ) on fd 1; 0 on failure.
-int repere_terminal_size(int *rows, int *cols);
 /// newterm on stdout/stdin: returns NULL (instead of exiting like initscr) when the terminal
 /// cannot be used.
 SCREEN *repere_newterm(void);
@@ -42,6 +37,4 @@ void repere_enable_mouse(void);
 int repere_read_click(int *y, int *x);
 /// Whether the terminal can address the cursor (a "dumb" terminal cannot).
 int repere_can_address_cursor(void);
-/// Writes a string straight to the terminal, bypassing curses (mode changes at exit).
-void repere_write_raw(const char *text);
 #endif

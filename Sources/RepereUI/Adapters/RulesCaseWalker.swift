@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereBundle
 import RepereJournal
 import RepereRules
 
@@ -233,19 +234,10 @@ public struct RulesCaseWalker: CaseWalking {
 
   /// The answer as people read it: option labels, « Oui », « 15 ans », the place's label.
   static func label(_ value: AnswerValue, for step: Step, language: Language = .fr) -> String {
-    switch value {
-    case .bool(let yes):
-      if step.kind == .info { return language == .fr ? "lu" : "read" }
-      return (yes ? Chrome.yes : Chrome.no)(language)
-    case .choice(let option): return step.option(option)?.label ?? option
-    case .set(let values):
-      return values.isEmpty ? "(aucun)" : values.map { step.option($0)?.label ?? $0 }.joined(separator: ", ")
-    case .number(let number):
-      return AnswerValue.format(number) + (step.unit.map { " \($0)" } ?? "")
-    case .place(let place): return place.label
-    case .text(let text): return text
-    case .unknown: return Chrome.unknownOption(language)
-    }
+    let words = RepereBundle.AnswerLabel.Words(
+      yes: Chrome.yes(language), no: Chrome.no(language), unknown: Chrome.unknownOption(language),
+      read: language == .fr ? "lu" : "read")
+    return RepereBundle.AnswerLabel.text(value, for: step, words: words)
   }
 
   /// The labels of a checklist answer, in the protocol's order (empty for other answers).

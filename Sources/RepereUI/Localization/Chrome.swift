@@ -1,3 +1,5 @@
+import RepereBase
+
 /// Every word of the interface's own chrome, in French and English: the one localisation table.
 /// Placeholders `%@` are filled in order by `callAsFunction(_:_:)`.
 public enum Chrome: String, Hashable, Sendable, CaseIterable {
@@ -247,14 +249,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
 /// The display names of the default levels (a protocol's own level ids are shown as written).
 public enum LevelNames {
   public static func label(_ id: String, _ language: Language) -> String {
-    switch id {
-    case "urgence": language == .fr ? "URGENCE" : "EMERGENCY"
-    case "signalement": language == .fr ? "SIGNALEMENT" : "PROSECUTOR"
-    case "information-preoccupante": language == .fr ? "INFO. PRÉOCCUPANTE" : "CONCERN REPORT"
-    case "accompagnement": language == .fr ? "ACCOMPAGNEMENT" : "SUPPORT"
-    case "conseil": language == .fr ? "CONSEIL" : "ADVICE"
-    default: id.uppercased()
-    }
+    guard let level = DefaultLevel(rawValue: id) else { return id.uppercased() }
+    return language == .fr ? level.frenchBadge : level.englishBadge
   }
 
   /// The badge colour: the most urgent red, then magenta, yellow, blue, green.

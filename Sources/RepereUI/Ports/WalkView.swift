@@ -137,10 +137,9 @@ public struct LevelView: Hashable, Sendable {
   }
 
   /// The default scale of `repere/protocol@1`.
-  public static let defaultScale: [LevelView] = [
-    "urgence", "signalement", "information-preoccupante",
-    "accompagnement", "conseil",
-  ].enumerated().map { LevelView(id: $1, rank: $0) }
+  public static let defaultScale: [LevelView] = LevelScale.defaultLevels.enumerated().map {
+    LevelView(id: $1, rank: $0)
+  }
 }
 
 /// A disposition gathered by the walk.

@@ -22,7 +22,7 @@ struct CaseSetup {
   var services = AppServices()
   /// The data folder's content hash, computed in the background from the start (hashing the
   /// reference data takes a while; the journal needs it only with its first event).
-  let fingerprint: BackgroundValue<String>
+  let fingerprint: Lazy<String>
 
   /// Reads only the protocol files of `data` (found by their declared `format`) and picks the
   /// protocol to start; a protocol error stops the start with file:line:column.
@@ -74,7 +74,7 @@ struct CaseSetup {
       journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)
     let store = folder.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
-    let fingerprint = BackgroundValue { (try? BundleFingerprint.of(folder: data)) ?? "inconnu" }
+    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder: data)) ?? "inconnu" }
     return CaseSetup(data: data, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
   }
 
@@ -137,32 +137,6 @@ struct CaseSetup {
       protocolInForce: ProtocolReference(id: protocolID, version: definition?.version ?? "", title: definition?.title),
       bundleProtocols: references, bundleHash: fingerprint.value,
       programVersion: ReleaseInfo.version, levels: definition?.levels ?? [])
-  }
-}
-
-/// A value computed on its own thread from the start; reading it waits until it is ready.
-final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var result: Value?
-
-  init(_ compute: @escaping @Sendable () -> Value) {
-    let thread = Thread { [self] in
-      let computed = compute()
-      condition.lock()
-      result = computed
-      condition.broadcast()
-      condition.unlock()
-    }
-    thread.start()
-  }
-
-  var value: Value {
-    condition.lock()
-    defer { condition.unlock() }
-    while true {
-      if let result { return result }
-      condition.wait()
-    }
   }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import RepereBase
 import RepereJournal
 import RepereRules
+@_exported import RepereTestSupport
 import Testing
 
 @testable import RepereUI
@@ -9,22 +10,13 @@ import Testing
 /// The fixture protocol and fake data services, at a fixed clock, for screens and updates.
 enum TestWorld {
   /// 29 Nov 2026 23:10 in Paris (a Sunday night call).
-  static let now = Date(timeIntervalSince1970: 1_795_990_200)
+  static let now = TestClock.caseStart
 
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let fixtureBundle = packageRoot.appendingPathComponent("Tests/Fixtures/ui-bundle")
+  static let packageRoot = TestPaths.packageRoot
+  static let fixtureBundle = TestPaths.fixture("ui-bundle")
 
   static func library() throws -> ProtocolLibrary {
-    var definitions: [ProtocolDefinition] = []
-    for name in ["national.yaml", "95.yaml"] {
-      let url = fixtureBundle.appendingPathComponent("protocoles").appendingPathComponent(name)
-      let text = try String(contentsOf: url, encoding: .utf8)
-      let (definition, findings) = ProtocolLoader.load(text: text, file: name)
-      #expect(findings.isEmpty, "\(findings)")
-      definitions.append(try #require(definition))
-    }
-    return ProtocolLibrary(files: definitions)
+    ProtocolLibrary(files: try FixtureLoader.protocols(in: fixtureBundle))
   }
 
   static func walker() throws -> RulesCaseWalker {
