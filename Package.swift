@@ -104,18 +104,17 @@ let package = Package(
     ),
     .testTarget(
       name: "RepereBundleTests",
-      dependencies: ["RepereBundle", "RepereRules", "RepereLookup", "RepereBase", "RepereTestSupport"]
+      dependencies: ["RepereBundle", "RepereRules", "RepereBase", "RepereTestSupport"]
     ),
     .testTarget(
       name: "RepereUITests",
       dependencies: [
-        "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereLookup", "RepereJournal", "RepereBase",
-        "RepereTestSupport",
+        "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereJournal", "RepereBase", "RepereTestSupport",
       ]
     ),
     .testTarget(
       name: "RepereEndToEndTests",
-      dependencies: ["RepereBase", "RepereTestSupport"]
+      dependencies: ["RepereTestSupport"]
     ),
   ]
 )

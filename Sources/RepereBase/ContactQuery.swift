@@ -82,3 +82,37 @@ public struct ContactMatch: Hashable, Sendable {
 public protocol ContactResolving: Sendable {
   func resolve(_ query: ContactQuery, place: PlaceValue?, age: Double?, now: Date) -> [ContactMatch]
 }
+
+/// One contact query of a disposition and the structures it found (before duplicates with
+/// the disposition's other queries are removed).
+public struct QueryContacts: Hashable, Sendable {
+  public var query: ContactQuery
+  public var matches: [ContactMatch]
+
+  public init(query: ContactQuery, matches: [ContactMatch]) {
+    self.query = query
+    self.matches = matches
+  }
+}
+
+extension ContactResolving {
+  /// The one contact resolution of a disposition, for the interface, `walk`, scenarios and
+  /// training alike: each query resolved at the case's place and time with the number its
+  /// `age_variable` holds (`number(variable)`, which counts only answers on the walk's path).
+  public func resolve(
+    _ queries: [ContactQuery], place: PlaceValue?, now: Date, number: (String) -> Double?
+  ) -> [QueryContacts] {
+    queries.map { query in
+      let age = query.ageVariable.flatMap(number)
+      return QueryContacts(query: query, matches: resolve(query, place: place, age: age, now: now))
+    }
+  }
+}
+
+extension [QueryContacts] {
+  /// Every structure found, once, in query order.
+  public var distinctMatches: [ContactMatch] {
+    var seen = Set<String>()
+    return flatMap(\.matches).filter { seen.insert($0.structureID).inserted }
+  }
+}

@@ -5,12 +5,10 @@ import RepereRules
 
 /// Finds and reads the files of a data folder.
 enum BundleLoader {
-  static let knownFormats = [
-    "repere/protocol@1", "repere/directory@1", "repere/vocabulary@1", "repere/resources@1", "repere/scenario@1",
-    "repere/correspondence@1",
-  ]
+  static let knownFormats = DataFileKind.yamlFormats.map(\.format)
 
-  static func load(from root: URL) -> (DataBundle, [Finding]) {
+  static func load(_ folder: DataFolder, protocols known: ProtocolLibrary? = nil) -> (DataBundle, [Finding]) {
+    let root = folder.root
     var diagnostics = Diagnostics()
     var files: [BundleFile] = []
     var protocols: [ProtocolDefinition] = []
@@ -20,10 +18,19 @@ enum BundleLoader {
     var vocabulary: (Vocabulary, String)?
     var resources: [Resource] = []
     var correspondences: [CorrespondenceTable] = []
-    for (url, path) in dataFiles(under: root, diagnostics: &diagnostics) {
-      let lowered = path.lowercased()
-      if lowered.hasSuffix(".csv") {
-        let isReference = path.hasPrefix("reference/")
+    if !folder.exists {
+      diagnostics.error(
+        "missing-data-folder", at: SourceLocation(file: root.path, line: 1, column: 1),
+        "the data folder does not exist", hint: "give it with --data DIR")
+    }
+    for file in folder.files {
+      let (url, path) = (file.url, file.path)
+      if known != nil, file.kind == .protocolFile {
+        files.append(BundleFile(path: path, kind: .protocolFile))
+        continue
+      }
+      if !file.isYAML {
+        let isReference = file.kind == .reference
         files.append(BundleFile(path: path, kind: isReference ? .reference : .directoryCSV))
         if !isReference {
           directoryFiles += 1
@@ -72,7 +79,7 @@ enum BundleLoader {
       }
     }
     var bundle = DataBundle(
-      root: root, library: ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
+      root: root, library: known ?? ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
       resources: ResourceCentre(resources: resources))
     bundle.correspondences = correspondences
     attachLookup(
@@ -115,35 +122,6 @@ enum BundleLoader {
         types: vocabulary.map { Set($0.types.keys) }, themes: vocabulary.map { Set($0.thematiques.keys) },
         publics: vocabulary.map { Set($0.publics.keys) })
     }
-  }
-
-  /// Every `.yaml`, `.yml` and `.csv` file under `root`, sorted, with its relative path.
-  static func dataFiles(under root: URL, diagnostics: inout Diagnostics) -> [(URL, String)] {
-    let manager = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      diagnostics.error(
-        "missing-data-folder", at: SourceLocation(file: root.path, line: 1, column: 1),
-        "the data folder does not exist", hint: "give it with --data DIR")
-      return []
-    }
-    let base = root.standardizedFileURL.resolvingSymlinksInPath().path
-    var result: [(URL, String)] = []
-    let enumerator = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-    while let url = enumerator?.nextObject() as? URL {
-      let name = url.lastPathComponent
-      if name.hasPrefix(".") {
-        enumerator?.skipDescendants()
-        continue
-      }
-      let ext = url.pathExtension.lowercased()
-      guard ext == "yaml" || ext == "yml" || ext == "csv" else { continue }
-      let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-      var relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : name
-      if relative.isEmpty { relative = name }
-      result.append((url, relative))
-    }
-    return result.sorted { $0.1 < $1.1 }
   }
 
   /// The file's `format`, or nil and a finding.

@@ -55,7 +55,13 @@ public struct DataBundle: Sendable {
   /// Loads every file of the folder; the findings are those of reading the files (syntax,
   /// keys, types). `check(today:)` adds the cross-file ones.
   public static func load(from root: URL) -> (DataBundle, [Finding]) {
-    BundleLoader.load(from: root)
+    BundleLoader.load(DataFolder.scan(root))
+  }
+
+  /// Loads a folder already discovered. With `protocols` (parsed at start-up, findings already
+  /// handled), the protocol files are not parsed again.
+  public static func load(_ folder: DataFolder, protocols: ProtocolLibrary? = nil) -> (DataBundle, [Finding]) {
+    BundleLoader.load(folder, protocols: protocols)
   }
 
   /// An answer parser that resolves places with the bundle's reference data.
@@ -64,19 +70,7 @@ public struct DataBundle: Sendable {
 
 /// One data file of the bundle.
 public struct BundleFile: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable {
-    case protocolFile = "repere/protocol@1"
-    case directory = "repere/directory@1"
-    case vocabulary = "repere/vocabulary@1"
-    case resources = "repere/resources@1"
-    case scenario = "repere/scenario@1"
-    /// An open-data source's vocabulary → Repère's (`correspondances/*.yaml`, used by `repere import`).
-    case correspondence = "repere/correspondence@1"
-    /// A CSV directory source.
-    case directoryCSV = "csv"
-    /// `reference/departements.csv`, `reference/communes.csv`.
-    case reference = "reference"
-  }
+  public typealias Kind = DataFileKind
 
   /// Path relative to the bundle's root, with `/`.
   public var path: String

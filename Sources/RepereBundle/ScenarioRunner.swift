@@ -141,17 +141,12 @@ extension DataBundle {
     guard let contacts else { return [] }
     let definition = library.protocolDefinition(state.protocolID)
     return state.dispositions.map { gathered in
-      var matches: [ContactMatch] = []
-      var unlisted: [String] = []
-      for query in gathered.disposition.contacts {
-        let age = query.ageVariable.flatMap { ageValue(variable: $0, state: state, definition: definition) }
-        let found = contacts.resolve(query, place: state.place, age: age, now: now)
-        if found.isEmpty { unlisted.append(label(of: query)) }
-        for match in found where !matches.contains(where: { $0.structureID == match.structureID }) {
-          matches.append(match)
-        }
+      let found = contacts.resolve(gathered.disposition.contacts, place: state.place, now: now) {
+        state.number(forVariable: $0, in: definition)
       }
-      return DispositionContacts(code: gathered.code, matches: matches, unlisted: unlisted)
+      return DispositionContacts(
+        code: gathered.code, matches: found.distinctMatches,
+        unlisted: found.filter(\.matches.isEmpty).map { label(of: $0.query) })
     }
   }
 
@@ -164,16 +159,6 @@ extension DataBundle {
       return query.themes.map { vocabulary?.themeLabel($0) ?? $0 }.joined(separator: " / ")
     }
     return query.id ?? "?"
-  }
-
-  private func ageValue(variable: String, state: WalkState, definition: ProtocolDefinition?) -> Double? {
-    for entry in state.path.reversed() {
-      guard let step = definition?.step(entry.stepID), step.variable == variable,
-        case .number(let value) = entry.answer
-      else { continue }
-      return value
-    }
-    return nil
   }
 
   private func parse(_ stepID: String, _ items: [String], family: [String: Step], parser: AnswerParser) -> Result<

@@ -1,4 +1,5 @@
 import Foundation
+import RepereBase
 
 /// A content hash of a data folder, recorded in every journal's opening so a case can be tied
 /// to the exact protocols and directory it ran on (and `replay` can say when they differ).
@@ -9,24 +10,16 @@ import Foundation
 public enum BundleFingerprint {
   /// `sha256:` followed by 64 hex digits.
   public static func of(folder: URL) throws -> String {
-    let root = folder.standardizedFileURL.resolvingSymlinksInPath()
-    var files: [(path: String, url: URL)] = []
-    guard
-      let walker = FileManager.default.enumerator(
-        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    else {
-      throw JournalError.system(operation: "lecture du dossier", path: root.path, errno: ENOENT)
+    try of(DataFolder.scan(folder))
+  }
+
+  /// The hash of a folder already discovered (every regular file inside it, data or not).
+  public static func of(_ folder: DataFolder) throws -> String {
+    guard folder.exists else {
+      throw JournalError.system(operation: "lecture du dossier", path: folder.root.path, errno: ENOENT)
     }
-    for case let url as URL in walker {
-      let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-      guard values?.isRegularFile == true else { continue }
-      let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-      guard full.hasPrefix(root.path + "/") else { continue }
-      files.append((String(full.dropFirst(root.path.count + 1)), url))
-    }
-    files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     var hasher = SHA256()
-    for file in files {
+    for file in folder.contents {
       let data: Data
       do {
         data = try Data(contentsOf: file.url)

@@ -21,7 +21,7 @@ public struct DirectoryFile: Sendable {
   }
 
   /// The format id of directory YAML files.
-  public static let format = "repere/directory@1"
+  public static let format = DataFileKind.directory.format
 
   /// Whether a `source` text marks demonstration records (« exemple fictif », any case or accents).
   public static func isExampleSource(_ source: String?) -> Bool {

@@ -30,7 +30,7 @@ public enum LookupCache {
   /// executable: its name keeps two programs' caches apart, its file is part of the key.
   public static func load(folder: URL, cacheDirectory: URL?, program: URL? = nil) throws -> LookupData {
     guard let cacheDirectory else { return try LookupData.load(folder: folder) }
-    let files = DataFolder.files(in: folder)
+    let files = DataFolder.scan(folder).files
     var parts = try LookupData.loadSmallFiles(folder: folder, files: files)
     let key = cacheKey(folder: folder, files: files, program: program)
     // One file per program and data folder: two programs (repere, repere-bench) never evict each other.
@@ -50,12 +50,8 @@ public enum LookupCache {
   /// What the cache depends on, as text (compared whole, so a hash collision cannot fool it).
   static func cacheKey(folder: URL, files: [DataFolder.File], program: URL?) -> String {
     var lines = ["\(magic) \(version)", folder.standardizedFileURL.path]
-    var sources = files.filter { file in
-      switch file.kind {
-      case .csv: return true
-      case .yaml(let format): return format == DirectoryFile.format || format == Vocabulary.format
-      }
-    }.map(\.url)
+    let keyed: Set<DataFileKind?> = [.directoryCSV, .directory, .vocabulary]
+    var sources = files.filter { keyed.contains($0.kind) }.map(\.url)
     let reference = folder.appendingPathComponent("reference")
     sources += [reference.appendingPathComponent("departements.csv"), reference.appendingPathComponent("communes.csv")]
     if let program { sources.append(program) }

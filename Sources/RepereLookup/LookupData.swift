@@ -2,7 +2,7 @@ import Foundation
 import RepereBase
 
 /// Everything the lookup module reads from a data folder, loaded in one call (for `repere find`
-/// and tools; the bundle module does its own discovery and calls the per-file loaders).
+/// and tools; the bundle module discovers the folder once and calls the per-file loaders).
 public struct LookupData: Sendable {
   public var reference: ReferenceData
   public var vocabulary: Vocabulary
@@ -15,7 +15,13 @@ public struct LookupData: Sendable {
   /// Loads `reference/*.csv`, the vocabulary, directory YAML and CSV files and resource files
   /// under `folder` (any depth). Other YAML formats are skipped without being parsed.
   public static func load(folder: URL) throws -> LookupData {
-    let files = DataFolder.files(in: folder)
+    try load(DataFolder.scan(folder))
+  }
+
+  /// The same, from a folder already discovered.
+  public static func load(_ dataFolder: DataFolder) throws -> LookupData {
+    let folder = dataFolder.root
+    let files = dataFolder.files
     var parts = try loadSmallFiles(folder: folder, files: files)
     let structures = loadStructures(files: files, diagnostics: &parts.diagnostics)
     let directory = Directory(structures: structures, reference: parts.reference, vocabulary: parts.vocabulary)
@@ -42,10 +48,10 @@ public struct LookupData: Sendable {
   static func loadSmallFiles(folder: URL, files: [DataFolder.File]) throws -> SmallFiles {
     var parts = SmallFiles(reference: try ReferenceData.load(folder: folder.appendingPathComponent("reference")))
     for file in files {
-      guard case .yaml(let format) = file.kind, format == Vocabulary.format || format == ResourceCentre.format,
+      guard file.kind == .vocabulary || file.kind == .resources,
         let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &parts.diagnostics)
       else { continue }
-      if format == ResourceCentre.format {
+      if file.kind == .resources {
         parts.resources += ResourceCentre.load(node, diagnostics: &parts.diagnostics)
       } else if let loaded = Vocabulary.load(node, diagnostics: &parts.diagnostics) {
         parts.vocabulary = loaded
@@ -59,72 +65,21 @@ public struct LookupData: Sendable {
     var structures: [Structure] = []
     for file in files {
       switch file.kind {
-      case .csv:
+      case .directoryCSV:
         guard let data = try? Data(contentsOf: file.url) else {
           diagnostics.error(
             "unreadable-file", at: SourceLocation(file: file.path, line: 1, column: 1), "cannot read the file")
           continue
         }
         structures += DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
-      case .yaml(let format):
-        guard format == DirectoryFile.format,
-          let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &diagnostics)
+      case .directory:
+        guard let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &diagnostics)
         else { continue }
         structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
-      }
-    }
-    return structures
-  }
-}
-
-/// Finds data files under a folder and reads each YAML file's declared `format` cheaply.
-public enum DataFolder {
-  public enum Kind: Hashable, Sendable {
-    case yaml(format: String?)
-    case csv
-  }
-
-  public struct File: Hashable, Sendable {
-    public var url: URL
-    /// Relative to the data folder, with `/`.
-    public var path: String
-    public var kind: Kind
-  }
-
-  /// YAML and CSV files under `folder`, sorted by path; CSV files under `reference/` are left out.
-  public static func files(in folder: URL) -> [File] {
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    else { return [] }
-    let base = folder.standardizedFileURL.path
-    var result: [File] = []
-    for case let url as URL in enumerator {
-      let full = url.standardizedFileURL.path
-      let path = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
-      switch url.pathExtension.lowercased() {
-      case "yaml", "yml":
-        result.append(File(url: url, path: path, kind: .yaml(format: declaredFormat(url))))
-      case "csv" where !path.hasPrefix("reference/"):
-        result.append(File(url: url, path: path, kind: .csv))
       default:
         continue
       }
     }
-    return result.sorted { $0.path < $1.path }
-  }
-
-  /// The value of a top-level `format:` key found in the first lines, without parsing the file.
-  public static func declaredFormat(_ url: URL) -> String? {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 4096)) ?? Data()
-    let text = String(decoding: head, as: UTF8.self)
-    for line in text.split(separator: "\n") where line.hasPrefix("format:") {
-      var value = line.dropFirst("format:".count)
-      if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
-      return String(value).trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-    }
-    return nil
+    return structures
   }
 }

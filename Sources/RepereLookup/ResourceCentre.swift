@@ -81,7 +81,7 @@ public struct ResourceCentre: Sendable {
     }
   }
 
-  public static let format = "repere/resources@1"
+  public static let format = DataFileKind.resources.format
 
   static let fields = [
     "id", "type", "titre", "description", "thematiques", "publics", "lien", "auteur", "date", "date_fin", "lieu",

@@ -31,7 +31,7 @@ public struct Vocabulary: Sendable {
   }
 
   /// The format id this loader reads.
-  public static let format = "repere/vocabulary@1"
+  public static let format = DataFileKind.vocabulary.format
 
   /// Reads a parsed vocabulary file; every problem becomes a finding. Returns nil when the file
   /// is not a vocabulary mapping at all.

@@ -5,7 +5,7 @@ import RepereBase
 /// file itself (shape, keys, types, expression syntax) with its position. Cross-references are
 /// checked later by `ProtocolChecker`, on the merged protocol.
 public enum ProtocolLoader {
-  public static let format = "repere/protocol@1"
+  public static let format = DataFileKind.protocolFile.format
 
   static let topKeys: Set<String> = [
     "format", "id", "title", "version", "valid_from", "valid_to", "review_by", "scope", "audience", "extends",

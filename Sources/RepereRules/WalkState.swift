@@ -136,3 +136,17 @@ public struct ProtocolSwitch: Sendable, Hashable {
     self.departement = departement
   }
 }
+
+extension WalkState {
+  /// The number `variable` holds for contact rules (`age_variable`): the last answer on the path
+  /// to a step that binds it. Answers set aside by a change are off the path and never count.
+  public func number(forVariable variable: String, in definition: ProtocolDefinition?) -> Double? {
+    for entry in path.reversed() {
+      guard let step = definition?.step(entry.stepID), step.variable == variable,
+        case .number(let value) = entry.answer
+      else { continue }
+      return value
+    }
+    return nil
+  }
+}

@@ -1,14 +1,24 @@
 import ArgumentParser
 import Foundation
+import RepereBundle
 
 /// `--data DIR`, shared by every subcommand.
 struct DataOptions: ParsableArguments {
-  @Option(name: .long, help: "Dossier des données (protocoles, annuaire, scénarios).")
-  var data: String = "Protocols"
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Dossier des données (protocoles, annuaire, scénarios).",
+      discussion: """
+        Sans cette option : REPERE_DATA, puis « data » du fichier de configuration, puis ./Protocols \
+        s'il existe, puis $XDG_DATA_HOME/repere, puis les données installées (PREFIX/share/repere).
+        """,
+      valueName: "dossier"),
+    completion: .directory)
+  var data: String?
+
+  /// The chosen data folder and why it was chosen.
+  var dataChoice: DataFolderResolver.Choice { RuntimeContext.current.dataFolder(option: data) }
 
   /// The data folder as an absolute URL.
-  var dataURL: URL {
-    URL(fileURLWithPath: data, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-      .standardizedFileURL
-  }
+  var dataURL: URL { dataChoice.folder }
 }

@@ -11,6 +11,9 @@ struct FindCommand: ParsableCommand {
     discussion: """
       La recherche ignore accents et majuscules, accepte un début de mot et une faute de frappe \
       (mots de cinq lettres ou plus). Avec --place, les structures proches passent en premier.
+
+      Code de sortie (comme grep) : 0 au moins un résultat, 1 aucun résultat, 2 erreur \
+      (données illisibles, lieu inconnu ou ambigu) ; 64 ligne de commande mal écrite.
       """)
 
   @Argument(help: "Ce qu'on cherche (nom, type, thématique, commune, description). Vide : tout.")
@@ -70,8 +73,7 @@ struct FindCommand: ParsableCommand {
     let data: LookupData
     do {
       data = try LookupCache.load(
-        folder: dataOptions.dataURL,
-        cacheDirectory: LookupCache.directory(environment: ProcessInfo.processInfo.environment),
+        folder: dataOptions.dataURL, cacheDirectory: SharedIndex.cacheDirectory(for: dataOptions.dataURL),
         program: Bundle.main.executableURL)
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -84,6 +86,7 @@ struct FindCommand: ParsableCommand {
       let today = CalendarDay(date: moment, timeZone: Departement.timeZone(forCode: "75"))
       let hits = data.resources.search(query, themes: theme, today: today, limit: limit)
       print(FindReport.resources(hits, json: json), terminator: "")
+      if hits.isEmpty { throw ExitCode(1) }
       return
     }
     var placeValue: PlaceValue?
@@ -107,6 +110,6 @@ struct FindCommand: ParsableCommand {
     let hits = data.directory.search(query, filters: filters, place: placeValue, now: moment, limit: limit)
     print(FindReport.structures(hits, directory: data.directory, now: moment, json: json), terminator: "")
     // Leave without freeing the index piece by piece: on 100,000 structures that is a tenth of the run.
-    withExtendedLifetime(data) { Foundation.exit(0) }
+    withExtendedLifetime(data) { Foundation.exit(hits.isEmpty ? 1 : 0) }
   }
 }

@@ -18,7 +18,11 @@ struct JournalCommand: ParsableCommand {
 
   /// The store at the folder the environment designates, with the real clock (the edge).
   static func store() throws -> JournalStore {
-    guard let folder = JournalStore.defaultFolder(environment: ProcessInfo.processInfo.environment) else {
+    // The configuration's `journal:` folder, as for `repere start`; otherwise the default.
+    guard
+      let folder = RuntimeContext.current.settings.journal?.value
+        ?? JournalStore.defaultFolder(environment: ProcessInfo.processInfo.environment)
+    else {
       throw RuntimeFailure("ni XDG_STATE_HOME ni HOME ne sont définis : dossier des journaux introuvable")
     }
     return JournalStore(folder: folder, clock: { Date() }, timeZone: .current)
@@ -44,12 +48,19 @@ struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "list", abstract: "Liste les dossiers, du plus ancien au plus récent.")
 
+    @Flag(name: .long, help: "Sortie JSON (identifiant, état, dates, protocole, lieu, niveau ; ni réponses ni notes).")
+    var json = false
+
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
         // Checks (and tightens) an existing folder; listing never creates one.
         if FileManager.default.fileExists(atPath: store.folder.path) {
           for notice in try store.prepareFolder() { JournalCommand.printError(notice) }
+        }
+        if json {
+          print(JournalTextReport.listJSON(try store.list()))
+          return
         }
         for line in JournalTextReport.list(try store.list()) { print(line) }
         let retention = try JournalRetention.from(environment: ProcessInfo.processInfo.environment)
@@ -66,7 +77,7 @@ struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "show", abstract: "Affiche tous les événements d'un dossier.")
 
-    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).")
+    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).", completion: ValueCompletion.cases)
     var id: String
 
     func run() throws {
@@ -87,7 +98,7 @@ struct JournalCommand: ParsableCommand {
       case markdown, json
     }
 
-    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).")
+    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).", completion: ValueCompletion.cases)
     var id: String
 
     @Option(help: "Format : markdown (à coller dans une IP ou un dossier) ou json.")

@@ -12,7 +12,7 @@ struct PathsCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Argument(help: "Identifiant du protocole.")
+  @Argument(help: "Identifiant du protocole.", completion: ValueCompletion.protocols)
   var protocolID: String
 
   @Option(name: .long, help: "Nombre de parcours affichés par orientation.")

@@ -10,7 +10,9 @@ struct Repere: ParsableCommand {
     commandName: "repere",
     abstract: "Repère — orientation des situations de prostitution de mineur·es, pas à pas.",
     discussion: """
-      Sans sous-commande, ouvre l'assistant interactif sur les données de ./Protocols.
+      Sans sous-commande, ouvre l'assistant interactif. Les données sont prises dans --data, \
+      REPERE_DATA, la configuration (~/.config/repere/config.yaml, /etc/repere/config.yaml), \
+      ./Protocols, $XDG_DATA_HOME/repere puis PREFIX/share/repere : « repere --version » dit lequel.
       Les sous-commandes servent aux scripts, à la CI et aux auteurs de protocoles.
       """,
     version: ReleaseInfo.version,
@@ -25,6 +27,8 @@ struct Repere: ParsableCommand {
       ImportCommand.self,
       JournalCommand.self,
       ReplayCommand.self,
+      StatsCommand.self,
+      PrepareCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )

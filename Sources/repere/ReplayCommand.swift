@@ -17,7 +17,8 @@ struct ReplayCommand: ParsableCommand {
       parcours, les orientations et le niveau sont identiques, 1 quand ils diffèrent.
       """)
 
-  @Argument(help: "Identifiant du dossier (ou son début), ou chemin d'un fichier .jsonl.")
+  @Argument(
+    help: "Identifiant du dossier (ou son début), ou chemin d'un fichier .jsonl.", completion: ValueCompletion.cases)
   var journal: String
 
   @OptionGroup var dataOptions: DataOptions

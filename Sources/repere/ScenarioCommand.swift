@@ -17,7 +17,9 @@ struct ScenarioTestCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Argument(help: "Fichiers de scénarios (défaut : tous ceux du dossier de données).")
+  @Argument(
+    help: "Fichiers ou identifiants de scénarios (défaut : tous ceux du dossier de données).",
+    completion: ValueCompletion.scenarios)
   var files: [String] = []
 
   @Flag(name: .long, help: "Sortie JSON.")
@@ -39,9 +41,16 @@ struct ScenarioListCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
+  @Flag(name: .long, help: "Sortie JSON.")
+  var json = false
+
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
-    print(ScenarioReport.list(bundle.scenarios, bundle: bundle, defaultNow: Date()))
+    let now = Date()
+    print(
+      json
+        ? ScenarioReport.listJSON(bundle.scenarios, bundle: bundle, defaultNow: now)
+        : ScenarioReport.list(bundle.scenarios, bundle: bundle, defaultNow: now))
   }
 }
 

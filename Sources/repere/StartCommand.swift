@@ -21,30 +21,55 @@ struct StartCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Option(name: .long, help: "Lieu de la situation (commune, code postal ou département).")
+  @Option(
+    name: .long,
+    help: "Lieu de la situation (commune, code postal ou département ; défaut : place de la configuration).")
   var place: String?
 
-  @Option(name: .long, help: "Langue de l'interface : fr (défaut) ou en.")
+  @Option(
+    name: .long, help: "Langue de l'interface : fr (défaut) ou en ; défaut : lang de la configuration.",
+    completion: ValueCompletion.languages)
   var lang: String?
 
   @Flag(name: .long, help: "Mode ligne à ligne (lecteurs d'écran, terminaux simples, journaux, scripts).")
   var plain = false
 
-  @Option(name: .customLong("protocol"), help: "Identifiant du protocole de départ (défaut : le protocole national).")
+  @Option(
+    name: .customLong("protocol"), help: "Identifiant du protocole de départ (défaut : le protocole national).",
+    completion: ValueCompletion.protocols)
   var protocolID: String?
 
-  @Option(name: .long, help: "Dossier des journaux de cas (défaut : $XDG_STATE_HOME/repere).")
+  @Option(
+    name: .long,
+    help: "Dossier des journaux de cas (défaut : journal de la configuration, sinon $XDG_STATE_HOME/repere).",
+    completion: .directory)
   var journal: String?
 
   @Flag(name: .long, help: "Active le clic souris sur les options (empêche la sélection de texte à la souris).")
   var mouse = false
 
-  @Option(name: .long, help: "Reprend un dossier non terminé (identifiant ou début d'identifiant du journal).")
+  @Option(
+    name: .long, help: "Reprend un dossier non terminé (identifiant ou début d'identifiant du journal).",
+    completion: ValueCompletion.cases)
   var resume: String?
+
+  @Option(
+    name: .customLong("lock-after"),
+    help: ArgumentHelp(
+      "Masque le dossier après N minutes sans touche, jusqu'à la touche suivante (0 : jamais ; "
+        + "défaut : lock_after_minutes de la configuration, sinon jamais).", valueName: "minutes"))
+  var lockAfter: Int?
+
+  func validate() throws {
+    if let lockAfter, lockAfter < 0 { throw ValidationError("--lock-after attend un nombre de minutes ≥ 0") }
+  }
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
-    let language = Language.resolve(option: lang, environment: environment)
+    let settings = RuntimeContext.current.settings
+    let language = Language.resolve(option: lang ?? settings.lang?.value, environment: environment)
+    let place = self.place ?? settings.place?.value
+    let journal = self.journal ?? settings.journal?.value.path
     if !plain,
       let problem = TerminalCheck.problem(
         environment: environment, stdinIsTerminal: isatty(STDIN_FILENO) == 1,
@@ -64,14 +89,15 @@ struct StartCommand: ParsableCommand {
     }
     let resumed = resume.map { Self.resumeCase($0, setup: setup, now: now, language: language) }
     if plain {
-      setup.services = CaseSetup.loadServices(data: dataOptions.dataURL)
+      setup.services = setup.loadServices()
       clock.mark("directory and reference data")
       let effects = CaseEffects(setup: setup, journal: resumed?.journal)
       let runner = PlainRunner(setup: setup, language: language, effects: effects)
       throw ExitCode(runner.run(place: place, resumed: resumed))
     }
     try runFullScreen(
-      setup: setup, resumed: resumed, language: language, environment: environment, now: now, clock: clock)
+      setup: setup, resumed: resumed, language: language, place: place, environment: environment, now: now,
+      clock: clock)
   }
 
   /// Reopens a suspended case's journal and rebuilds its walk; exits with a clear message when
@@ -87,8 +113,8 @@ struct StartCommand: ParsableCommand {
 
   /// The curses interface: the first question at once, the directory loading behind it.
   private func runFullScreen(
-    setup: CaseSetup, resumed: ResumedSession?, language: Language, environment: [String: String], now: Date,
-    clock: StartClock
+    setup: CaseSetup, resumed: ResumedSession?, language: Language, place: String?, environment: [String: String],
+    now: Date, clock: StartClock
   ) throws {
     let screen: CursesScreen
     do {
@@ -101,9 +127,12 @@ struct StartCommand: ParsableCommand {
       walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
       language: language, size: screen.size, now: now, placeText: place)
     resumed?.apply(to: &start.0)
+    if let minutes = lockAfter ?? RuntimeContext.current.settings.lockAfterMinutes?.value, minutes > 0 {
+      start.0.idleLock = IdleLock(after: TimeInterval(minutes * 60), lastActivity: now)
+    }
     // A resumed case offers no other: the unfinished cases are listed only for a new one.
     let background = BackgroundServices(
-      data: dataOptions.dataURL, clock: clock, store: resumed == nil ? setup.store : nil)
+      setup: setup, clock: clock, store: resumed == nil ? setup.store : nil)
     let runtime = TerminalRuntime(
       screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)
     var firstFrame = true

@@ -21,7 +21,9 @@ struct TrainCommand: ParsableCommand {
       touches sont celles de l'assistant (? pour l'aide).
       """)
 
-  @Argument(help: "Identifiant du scénario (voir « repere scenario list »), ou son fichier.")
+  @Argument(
+    help: "Identifiant du scénario (voir « repere scenario list »), ou son fichier.",
+    completion: ValueCompletion.scenarios)
   var scenario: String
 
   @OptionGroup var dataOptions: DataOptions
@@ -29,7 +31,7 @@ struct TrainCommand: ParsableCommand {
   @Flag(name: .long, help: "Mode vidéoprojecteur : plus d'espace, pas de chronomètre, pas de notes.")
   var presenter = false
 
-  @Option(name: .long, help: "Langue de l'interface : fr (défaut) ou en.")
+  @Option(name: .long, help: "Langue de l'interface : fr (défaut) ou en.", completion: ValueCompletion.languages)
   var lang: String?
 
   func run() throws {

@@ -17,7 +17,7 @@ struct WalkCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Argument(help: "Identifiant du protocole (ex. national/orientation).")
+  @Argument(help: "Identifiant du protocole (ex. national/orientation).", completion: ValueCompletion.protocols)
   var protocolID: String
 
   @Option(name: .long, help: "Une réponse ETAPE=VALEUR (répétable).")

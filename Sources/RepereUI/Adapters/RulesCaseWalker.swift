@@ -169,11 +169,10 @@ public struct RulesCaseWalker: CaseWalking {
     return events(for: session.answer(pending.id, .place(preset.place)))
   }
 
+  public var stepPath: [String]? { session.state.pathIDs }
+
   public func number(forVariable name: String) -> Double? {
-    guard let step = definition?.variableSteps[name], case .number(let value) = session.answers[step.id] else {
-      return nil
-    }
-    return value
+    session.state.number(forVariable: name, in: definition)
   }
 
   /// Journal events for what the session reports.

@@ -38,18 +38,6 @@ public struct StatusMessage: Hashable, Sendable {
   }
 }
 
-/// One contact query of a disposition and the structures it found (before duplicates with
-/// the disposition's other queries are removed).
-public struct QueryContacts: Hashable, Sendable {
-  public var query: ContactQuery
-  public var matches: [ContactMatch]
-
-  public init(query: ContactQuery, matches: [ContactMatch]) {
-    self.query = query
-    self.matches = matches
-  }
-}
-
 /// A note typed during the case.
 public struct CaseNote: Hashable, Sendable {
   public var text: String
@@ -128,6 +116,8 @@ public struct AppState: Sendable {
   /// Unfinished cases offered for resuming (from the services), and the one highlighted.
   public var unfinishedCases: [UnfinishedCase] = []
   public var resumeSelection = 0
+  /// The idle screen lock, when configured (nil: never locks).
+  public var idleLock: IdleLock?
 
   public init(
     walker: any CaseWalking, services: AppServices = AppServices(), language: Language = .fr,

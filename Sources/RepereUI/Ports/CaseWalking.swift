@@ -25,6 +25,13 @@ public protocol CaseWalking: Sendable {
   mutating func setPlace(_ place: PlaceValue, typed: String) -> [WalkEvent]
   /// The number answered for a variable (contact queries' `age`), nil when not answered.
   func number(forVariable name: String) -> Double?
+  /// Every step the walk passed, in order, all kinds (as a scenario's `path`): the journal's end
+  /// event records it so `repere replay` compares paths. Nil when the walker cannot say.
+  var stepPath: [String]? { get }
+}
+
+extension CaseWalking {
+  public var stepPath: [String]? { nil }
 }
 
 /// Something the walk did.

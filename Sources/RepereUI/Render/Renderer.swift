@@ -9,6 +9,10 @@ struct Renderer {
 
   func render() -> CellGrid {
     var grid = CellGrid(size: state.size)
+    if state.idleLock?.locked == true {
+      drawIdleLock(into: &grid)
+      return grid
+    }
     guard state.size.fitsMinimum else {
       drawTooSmall(into: &grid)
       return grid

@@ -28,6 +28,7 @@ public enum UIProgram {
   /// The next state and the effects to run for `msg`.
   public static func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
     var next = state
+    if next.idleLock?.absorbs(msg, now: next.now) == true { return (next, []) }
     let effects = next.apply(msg)
     return (next, effects)
   }
@@ -277,18 +278,10 @@ extension AppState {
     var result: [String: [ContactMatch]] = [:]
     var byQuery: [String: [QueryContacts]] = [:]
     for disposition in walk.dispositions {
-      var seen = Set<String>()
-      var matches: [ContactMatch] = []
-      var queries: [QueryContacts] = []
-      for query in disposition.contacts {
-        let age = query.ageVariable.flatMap { walker.number(forVariable: $0) }
-        let found = resolver.resolve(query, place: walk.place, age: age, now: now)
-        queries.append(QueryContacts(query: query, matches: found))
-        for match in found where seen.insert(match.structureID).inserted {
-          matches.append(match)
-        }
+      let queries = resolver.resolve(disposition.contacts, place: walk.place, now: now) {
+        walker.number(forVariable: $0)
       }
-      result[disposition.code] = matches
+      result[disposition.code] = queries.distinctMatches
       byQuery[disposition.code] = queries
     }
     contacts = result

@@ -10,6 +10,8 @@ final class CaseEffects {
   private var journal: CaseJournal?
   private var closeAs: CaseOutcome?
   private var level: String?
+  /// The walk's path when the case closes, for the end event.
+  private var path: [String]?
   private var quitting = false
 
   /// - Parameter journal: the journal of a resumed case (a new case creates its own).
@@ -25,7 +27,8 @@ final class CaseEffects {
     case .journal(let events):
       do {
         let journal = try openJournal()
-        for event in events { try journal.append(event, at: state.now) }
+        // Stamped by the journal's own clock, like its opening and end: one clock for every event.
+        for event in events { try journal.append(event) }
         // A note in the journal replaces the draft kept for it.
         if events.contains(where: { if case .note = $0 { true } else { false } }) {
           NoteDraft.remove(for: journal.url)
@@ -51,6 +54,7 @@ final class CaseEffects {
       quitting = true
       closeAs = outcome
       level = state.walk.level?.id
+      path = state.walker.stepPath
       return []
     }
   }
@@ -59,7 +63,7 @@ final class CaseEffects {
   func finish() {
     guard let journal else { return }
     if let closeAs {
-      _ = try? journal.close(outcome: closeAs, level: level)
+      _ = try? journal.close(outcome: closeAs, level: level, path: path)
     } else {
       journal.suspend()
     }
@@ -107,7 +111,7 @@ final class CaseEffects {
         atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
       var messages: [Msg] = [.exported(path: url.path)]
       if let journal {
-        _ = try journal.append(.export(ExportEvent(format: "markdown")), at: state.now)
+        _ = try journal.append(.export(ExportEvent(format: "markdown")))
         messages.append(.journalSaved(count: 0))
       }
       return messages

@@ -15,6 +15,8 @@ struct CaseSetup {
   }
 
   let data: URL
+  /// The data folder, discovered once for the whole start: protocols, services and fingerprint.
+  let folder: DataFolder
   let library: ProtocolLibrary
   let protocolID: String
   let store: JournalStore?
@@ -30,14 +32,13 @@ struct CaseSetup {
     data: URL, protocolID requested: String?, journalFolder: String?, environment: [String: String],
     clock: StartClock
   ) throws -> CaseSetup {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: data.path, isDirectory: &isFolder), isFolder.boolValue else {
+    let folder = DataFolder.scan(data)
+    guard folder.exists else {
       throw SetupError(description: "repere : dossier de données introuvable : \(data.path) (option --data)")
     }
     var definitions: [ProtocolDefinition] = []
     var errors: [Finding] = []
-    for file in DataFolder.files(in: data) {
-      guard case .yaml(let format) = file.kind, format == "repere/protocol@1" else { continue }
+    for file in folder.files(of: .protocolFile) {
       guard let text = try? String(contentsOf: file.url, encoding: .utf8) else {
         errors.append(
           Finding(
@@ -70,20 +71,26 @@ struct CaseSetup {
     } else {
       throw SetupError(description: "repere : aucun protocole dans \(data.path)")
     }
-    let folder =
+    let journals =
       journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)
-    let store = folder.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
-    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder: data)) ?? "inconnu" }
-    return CaseSetup(data: data, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
+    let store = journals.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
+    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder)) ?? "inconnu" }
+    return CaseSetup(
+      data: data, folder: folder, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
   }
 
   /// The rest of the bundle (its loading findings become a warning on screen), then the
   /// directory, places and contacts from the lookup module.
-  static func loadServices(data: URL) -> AppServices {
-    let (bundle, findings) = DataBundle.load(from: data)
+  func loadServices() -> AppServices {
+    Self.loadServices(folder: folder, library: library)
+  }
+
+  static func loadServices(folder: DataFolder, library: ProtocolLibrary) -> AppServices {
+    let data = folder.root
+    let (bundle, findings) = DataBundle.load(folder, protocols: library)
     var services = AppServices(bundle: bundle)
-    services.dataErrors = relevantErrors(findings, data: data)
+    services.dataErrors = relevantErrors(findings, folder: folder)
     if bundle.reference == nil {
       services.dataErrors.append("\(data.path)/reference : données de référence illisibles")
     }
@@ -92,12 +99,12 @@ struct CaseSetup {
 
   /// Errors in the files the interface uses (protocols, directory, vocabulary, CSV sources);
   /// scenarios and resources do not change a case.
-  static func relevantErrors(_ findings: [Finding], data: URL) -> [String] {
-    let unused: Set<String> = ["repere/scenario@1", "repere/resources@1"]
+  static func relevantErrors(_ findings: [Finding], folder: DataFolder) -> [String] {
+    let unused: Set<DataFileKind> = [.scenario, .resources]
     return findings.filter { finding in
       guard finding.severity == .error else { return false }
-      let url = data.appendingPathComponent(finding.location.file)
-      return !unused.contains(DataFolder.declaredFormat(url) ?? "")
+      guard let kind = folder.kind(ofPath: finding.location.file) else { return true }
+      return !unused.contains(kind)
     }.map(\.description)
   }
 
@@ -147,9 +154,10 @@ final class BackgroundServices: @unchecked Sendable {
   private var delivered = false
 
   /// - Parameter store: when given, its unfinished cases are offered for resuming.
-  init(data: URL, clock: StartClock, store: JournalStore? = nil) {
+  init(setup: CaseSetup, clock: StartClock, store: JournalStore? = nil) {
+    let (folder, library) = (setup.folder, setup.library)
     let thread = Thread { [self] in
-      var services = CaseSetup.loadServices(data: data)
+      var services = CaseSetup.loadServices(folder: folder, library: library)
       clock.mark("directory and reference data (background)")
       if let store, let unfinished = try? store.unfinishedCases() {
         services.unfinishedCases = unfinished.map(UnfinishedCase.init(summary:))

@@ -1,0 +1,130 @@
+import Foundation
+
+/// What a data file is: the one spelling of the `repere/…@1` formats a YAML file declares, and
+/// the two kinds of CSV (directory sources, and the reference data under `reference/`).
+public enum DataFileKind: String, Sendable, Hashable, CaseIterable {
+  case protocolFile = "repere/protocol@1"
+  case directory = "repere/directory@1"
+  case vocabulary = "repere/vocabulary@1"
+  case resources = "repere/resources@1"
+  case scenario = "repere/scenario@1"
+  /// An open-data source's vocabulary → Repère's (`correspondances/*.yaml`, used by `repere import`).
+  case correspondence = "repere/correspondence@1"
+  /// A CSV directory source.
+  case directoryCSV = "csv"
+  /// `reference/departements.csv`, `reference/communes.csv`.
+  case reference = "reference"
+
+  /// The formats a YAML file may declare, in the order the spec lists them.
+  public static let yamlFormats: [DataFileKind] = [
+    .protocolFile, .directory, .vocabulary, .resources, .scenario, .correspondence,
+  ]
+
+  /// The text of a `format:` key.
+  public var format: String { rawValue }
+}
+
+/// One discovery of a data folder, shared by every command, the start-up path and the bundle's
+/// content hash: hidden files and folders skipped, paths relative to the root (symlinks
+/// resolved), YAML files typed by the `format:` line of their first 4 KiB (read once, here), CSV
+/// files typed by their place.
+public struct DataFolder: Sendable {
+  public struct File: Hashable, Sendable {
+    public var url: URL
+    /// Relative to the data folder, with `/`.
+    public var path: String
+    /// The declared kind; nil for a YAML file whose `format` is missing or unknown (its loader
+    /// reports it with a position).
+    public var kind: DataFileKind?
+    public var isYAML: Bool
+
+    public init(url: URL, path: String, kind: DataFileKind?, isYAML: Bool) {
+      self.url = url
+      self.path = path
+      self.kind = kind
+      self.isYAML = isYAML
+    }
+  }
+
+  /// A regular file inside the folder, data or not (the content hash covers them all).
+  public struct Entry: Hashable, Sendable {
+    public var path: String
+    public var url: URL
+  }
+
+  public var root: URL
+  /// False when `root` is not a folder.
+  public var exists: Bool
+  /// `.yaml`, `.yml` and `.csv` files, sorted by path.
+  public var files: [File]
+  /// Every regular file whose real path is inside the folder, sorted by the bytes of its path.
+  public var contents: [Entry]
+
+  public init(root: URL, exists: Bool = true, files: [File], contents: [Entry] = []) {
+    self.root = root
+    self.exists = exists
+    self.files = files
+    self.contents = contents
+  }
+
+  /// The files of `kind`, in path order.
+  public func files(of kind: DataFileKind) -> [File] {
+    files.filter { $0.kind == kind }
+  }
+
+  /// The kind of the file at `path` (relative), if it is a data file of the folder.
+  public func kind(ofPath path: String) -> DataFileKind? {
+    files.first { $0.path == path }?.kind
+  }
+
+  /// Walks `root` once.
+  public static func scan(_ root: URL) -> DataFolder {
+    let manager = FileManager.default
+    var isFolder: ObjCBool = false
+    guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
+      let enumerator = manager.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return DataFolder(root: root, exists: false, files: []) }
+    let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+    var files: [File] = []
+    var contents: [Entry] = []
+    for case let url as URL in enumerator {
+      let full = url.standardizedFileURL.resolvingSymlinksInPath().path
+      let inside = full.hasPrefix(base + "/")
+      let relative = inside ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+      if inside, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        contents.append(Entry(path: relative, url: url))
+      }
+      switch url.pathExtension.lowercased() {
+      case "yaml", "yml":
+        let kind = declaredFormat(url).flatMap { format in
+          DataFileKind.yamlFormats.first { $0.format == format }
+        }
+        files.append(File(url: url, path: relative, kind: kind, isYAML: true))
+      case "csv":
+        let kind: DataFileKind = relative.hasPrefix("reference/") ? .reference : .directoryCSV
+        files.append(File(url: url, path: relative, kind: kind, isYAML: false))
+      default:
+        continue
+      }
+    }
+    files.sort { $0.path < $1.path }
+    contents.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+    return DataFolder(root: root, files: files, contents: contents)
+  }
+
+  /// The value of a top-level `format:` key found in the first 4 KiB, without parsing the file.
+  public static func declaredFormat(_ url: URL) -> String? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 4096)) ?? Data()
+    let text = String(decoding: head, as: UTF8.self)
+    for line in text.split(separator: "\n") where line.hasPrefix("format:") {
+      var value = line.dropFirst("format:".count)
+      if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
+      return String(value).trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(
+        in: CharacterSet(charactersIn: "\"'"))
+    }
+    return nil
+  }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import RepereBase
+import RepereLookup
+
+/// `repere prepare`: builds the directory index next to the data, once, for every account.
+struct PrepareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "prepare",
+    abstract: "Prépare l'index de l'annuaire à côté des données, partagé par tous les comptes (serveur).",
+    discussion: """
+      Écrit DONNÉES/\(SharedIndex.folderName)/ (dossier 0755, fichiers 0644) : lisible par tous, \
+      modifiable par qui met les données à jour. À relancer après chaque mise à jour des données \
+      ou du programme ; sinon chaque recherche relit l'annuaire, correctement mais plus lentement.
+      Code de sortie : 0 index écrit, 2 erreur (données illisibles, dossier non modifiable).
+      """)
+
+  @OptionGroup var dataOptions: DataOptions
+
+  func run() throws {
+    let data = dataOptions.dataURL
+    let index = SharedIndex.folder(for: data)
+    do {
+      try FileManager.default.createDirectory(
+        at: index, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+      // Readable by every account whatever the umask of whoever prepares it.
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: index.path)
+      // Remove indexes of earlier data or program versions so only the current one remains.
+      for old in try FileManager.default.contentsOfDirectory(atPath: index.path) {
+        try FileManager.default.removeItem(at: index.appendingPathComponent(old))
+      }
+    } catch {
+      FileHandle.standardError.write(
+        Data("repere: impossible d'écrire \(index.path) : \(error.localizedDescription)\n".utf8))
+      throw ExitCode(2)
+    }
+    let loaded: LookupData
+    do {
+      loaded = try LookupCache.load(folder: data, cacheDirectory: index, program: Bundle.main.executableURL)
+    } catch {
+      FileHandle.standardError.write(Data("repere: \(TerminalText.sanitized(String(describing: error)))\n".utf8))
+      throw ExitCode(2)
+    }
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
+    guard !files.isEmpty else {
+      FileHandle.standardError.write(Data("repere: aucun index écrit dans \(index.path)\n".utf8))
+      throw ExitCode(2)
+    }
+    for file in files {
+      try? FileManager.default.setAttributes(
+        [.posixPermissions: 0o644], ofItemAtPath: index.appendingPathComponent(file).path)
+    }
+    let errors = loaded.findings.filter { $0.severity == .error }.count
+    print(
+      "Index préparé : \(index.path) (\(loaded.directory.structures.count) structures"
+        + (errors > 0 ? ", \(errors) erreur(s) dans l'annuaire : lancer « repere check »" : "") + ")")
+  }
+}

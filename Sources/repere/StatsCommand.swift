@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import RepereBase
+import RepereJournal
+
+/// `repere stats`: figures without identities over one's own journals, or merged exports.
+struct StatsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "Chiffres sans identités : nombre de dossiers par niveau, orientation, département ou semaine.",
+    discussion: """
+      Compte vos propres dossiers (journaux) : aucun texte libre, aucune note, aucun identifiant \
+      de dossier. Les effectifs inférieurs à \(CaseStatistics.threshold) sont affichés \
+      « < \(CaseStatistics.threshold) ». --export écrit les comptes exacts (fichier 0600) pour qu'un·e \
+      coordinateur·rice les additionne avec --merge.
+      """)
+
+  @Option(help: "Premier jour compté (AAAA-MM-JJ), d'après le début du dossier.")
+  var since: String?
+
+  @Option(help: "Ventilation : level (niveau), disposition (orientation), departement ou week (semaine ISO).")
+  var by: CaseStatistics.Dimension = .level
+
+  @Flag(help: "Sortie JSON.")
+  var json = false
+
+  @Flag(help: "Sortie CSV (séparateur « ; »).")
+  var csv = false
+
+  @Option(help: ArgumentHelp("Écrit les comptes exacts dans ce fichier (pour --merge).", valueName: "fichier"))
+  var export: String?
+
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Additionne des exports de plusieurs opérateur·rices au lieu de lire vos journaux.", valueName: "fichiers"),
+    completion: .file(extensions: ["json"]))
+  var merge: [String] = []
+
+  func validate() throws {
+    if json && csv { throw ValidationError("--json et --csv s'excluent") }
+    if let since, CalendarDay(iso: since) == nil {
+      throw ValidationError("--since « \(since) » invalide : écrire AAAA-MM-JJ")
+    }
+    if export != nil && !merge.isEmpty { throw ValidationError("--export et --merge s'excluent") }
+  }
+
+  func run() throws {
+    try JournalCommand.reporting {
+      let statistics: CaseStatistics
+      if merge.isEmpty {
+        let store = try JournalCommand.store()
+        let facts = try store.list().filter { $0.eventCount > 0 }.map { CaseStatistics.CaseFacts($0.record) }
+        statistics = CaseStatistics.count(facts, since: since.flatMap(CalendarDay.init(iso:)))
+      } else {
+        statistics = CaseStatistics.merged(
+          try merge.map { file in
+            guard let data = FileManager.default.contents(atPath: file) else {
+              throw JournalError.system(operation: "lecture", path: file, errno: ENOENT)
+            }
+            return try CaseStatistics.decodeExport(data, file: file)
+          })
+      }
+      if let export {
+        // Counts are not identities, but exact small counts of one operator stay with them.
+        guard
+          FileManager.default.createFile(
+            atPath: export, contents: Data(statistics.exportJSON().utf8), attributes: [.posixPermissions: 0o600])
+        else {
+          throw JournalError.system(operation: "écriture", path: export, errno: EACCES)
+        }
+        JournalCommand.printError("comptes exacts écrits dans \(export) (\(statistics.cases) dossiers)")
+        return
+      }
+      if json {
+        print(statistics.json(by: by), terminator: "")
+      } else if csv {
+        print(statistics.csv(by: by), terminator: "")
+      } else {
+        print(statistics.text(by: by), terminator: "")
+      }
+    }
+  }
+}
+
+extension CaseStatistics.Dimension: ExpressibleByArgument {}
