@@ -104,7 +104,7 @@ let package = Package(
     ),
     .testTarget(
       name: "RepereBundleTests",
-      dependencies: ["RepereBundle", "RepereRules", "RepereBase", "RepereTestSupport"]
+      dependencies: ["RepereBundle", "RepereRules", "RepereLookup", "RepereBase", "RepereTestSupport"]
     ),
     .testTarget(
       name: "RepereUITests",

@@ -115,9 +115,9 @@ public struct DataFolder: Sendable {
 
   /// The value of a top-level `format:` key found in the first 4 KiB, without parsing the file.
   public static func declaredFormat(_ url: URL) -> String? {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 4096)) ?? Data()
+    // Non-blocking and regular files only: a FIFO named `*.yaml` must not hang discovery
+    // (issue 18, point 5).
+    guard case .success(let head) = DataFileReader.read(url, head: 4096) else { return nil }
     let text = String(decoding: head, as: UTF8.self)
     for line in text.split(separator: "\n") where line.hasPrefix("format:") {
       var value = line.dropFirst("format:".count)

@@ -7,6 +7,13 @@ public enum YAMLFile {
   /// Parses `text`; `file` is the name used in findings. Returns nil (and a finding) on a
   /// syntax error. An empty document is reported as such.
   public static func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLNode? {
+    if let anchor = YAMLAnchorScan.firstAnchor(in: text) {
+      diagnostics.error(
+        "yaml-anchor", at: SourceLocation(file: file, line: anchor.line, column: anchor.column),
+        "YAML anchors and aliases (&name, *name) are not allowed in Repère files",
+        hint: "write the value out in full; anchors can expand into an enormous document")
+      return nil
+    }
     do {
       // The basic resolver tags no plain scalar implicitly: YAMLNode reads scalars by their text
       // and style, and the default resolver's regular expressions took 60 % of the load time of a
@@ -15,6 +22,7 @@ public enum YAMLFile {
         diagnostics.error("empty-file", at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
         return nil
       }
+      warnAboutControlCharacters(in: node, file: file, diagnostics: &diagnostics)
       return YAMLNode(node: node, file: file)
     } catch let error as YamlError {
       diagnostics.append(finding(for: error, file: file, text: text))
@@ -27,13 +35,66 @@ public enum YAMLFile {
 
   /// Reads and parses a file from disk, checking that it is valid UTF-8 first.
   public static func load(url: URL, displayName: String, diagnostics: inout Diagnostics) -> YAMLNode? {
-    guard let data = try? Data(contentsOf: url) else {
-      diagnostics.error(
-        "unreadable-file", at: SourceLocation(file: displayName, line: 1, column: 1), "cannot read the file")
-      return nil
-    }
+    // Regular files only, never blocking on a FIFO, and within the size limit.
+    guard let data = DataFileReader.read(url, displayName: displayName, diagnostics: &diagnostics) else { return nil }
     guard let text = TextDecoding.utf8(data, file: displayName, diagnostics: &diagnostics) else { return nil }
     return parse(text, file: displayName, diagnostics: &diagnostics)
+  }
+
+  /// A warning for each text (up to 20 per file) holding a terminal control or bidi character,
+  /// written raw or as an escape (`"\e[2J"`): the screen drops them, but a text that needs
+  /// them is suspect (issue 18, point 2). The tree has no aliases (anchors are refused), so
+  /// this visit is linear.
+  static func warnAboutControlCharacters(in root: Node, file: String, diagnostics: inout Diagnostics) {
+    var pending = [root]
+    var reported = 0
+    while let node = pending.popLast(), reported < 20 {
+      switch node {
+      case .scalar(let scalar):
+        guard let bad = scalar.string.unicodeScalars.first(where: isControl) else { continue }
+        reported += 1
+        diagnostics.warning(
+          "control-character",
+          at: SourceLocation(file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1),
+          "the text holds the control character U+\(String(format: "%04X", bad.value)), which is not shown",
+          hint: "remove it: terminal escapes and bidi overrides have no place in data texts")
+      case .mapping(let mapping):
+        for (key, value) in mapping.reversed() { pending += [value, key] }
+      case .sequence(let sequence):
+        pending += sequence.reversed()
+      case .alias:
+        continue
+      }
+    }
+  }
+
+  /// A terminal control or bidi character (tab and line ends excepted): the one definition the
+  /// directory's fast reader also uses to hand such files to this parser.
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0D: return false
+    case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
+  }
+
+  /// Line and column (in characters) of a UTF-8 byte offset.
+  static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    var consumed = 0
+    for scalar in text.unicodeScalars {
+      let size = UTF8.width(scalar)
+      if consumed + size > offset { break }
+      consumed += size
+      if scalar == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return (line, column)
   }
 
   /// Where `key` is written as a mapping key for the second time at or after `line`.
@@ -79,9 +140,18 @@ public enum YAMLFile {
           file: file, line: position?.line ?? context.mark.line, column: position?.column ?? context.mark.column),
         message: "key '\(key)' appears twice in the same mapping",
         hint: "keep one: the second would silently replace the first")
+    case .reader(let problem, let offset, let value, _):
+      // libyaml's reader stops at a byte offset (a control character, …): give its line and
+      // column, and never quote the raw line, which may hold terminal escapes (issue 18, 2 and 10).
+      let place = offset.map { position(ofByte: $0, in: text) } ?? (line: 1, column: 1)
+      let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+      return Finding(
+        code: "yaml-syntax", location: SourceLocation(file: file, line: place.line, column: place.column),
+        message: "YAML: \(problem)\(character)")
     default:
       return Finding(
-        code: "yaml-syntax", location: SourceLocation(file: file, line: 1, column: 1), message: "YAML: \(error)")
+        code: "yaml-syntax", location: SourceLocation(file: file, line: 1, column: 1),
+        message: "YAML: \(TerminalText.sanitized(String(describing: error)))")
     }
   }
 }

@@ -34,13 +34,21 @@ enum BundleLoader {
         files.append(BundleFile(path: path, kind: isReference ? .reference : .directoryCSV))
         if !isReference {
           directoryFiles += 1
-          if let data = try? Data(contentsOf: url) {
+          if let data = DataFileReader.read(url, displayName: path, diagnostics: &diagnostics) {
             structures += DirectoryFile.loadCSV(data, path: path, diagnostics: &diagnostics).structures
-          } else {
-            diagnostics.error(
-              "unreadable-file", at: SourceLocation(file: path, line: 1, column: 1), "cannot read the file")
           }
         }
+        continue
+      }
+      // A large directory file is read by the directory's fast reader, not into a Yams tree.
+      // The folder scan already read its declared format.
+      if file.kind == .directory {
+        guard let data = DataFileReader.read(url, displayName: path, diagnostics: &diagnostics),
+          let directory = DirectoryFile.load(data: data, path: path, diagnostics: &diagnostics)
+        else { continue }
+        files.append(BundleFile(path: path, kind: .directory))
+        directoryFiles += 1
+        structures += directory.structures
         continue
       }
       guard let node = YAMLFile.load(url: url, displayName: path, diagnostics: &diagnostics) else { continue }
@@ -115,6 +123,8 @@ enum BundleLoader {
         structures: structures, reference: bundle.reference ?? .empty, vocabulary: vocabulary ?? Vocabulary())
       bundle.directory = directory
       bundle.contacts = ContactResolver(directory: directory)
+      // A reused id is a load error, so the interface, `walk` and `find` report it too.
+      for finding in directory.duplicateIDFindings() { diagnostics.append(finding) }
     }
     if hasDirectory || vocabulary != nil {
       bundle.references = BundleReferences(

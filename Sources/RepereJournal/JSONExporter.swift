@@ -12,7 +12,7 @@ public enum JSONExporter {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(CaseExport(record, exportedAt: exportedAt))
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return TerminalText.escapingJSONControls(String(decoding: data, as: UTF8.self)) + "\n"
   }
 }
 
@@ -75,6 +75,8 @@ private struct CaseExport: Encodable {
   var format = JSONExporter.format
   var caseID: String
   var training: Bool
+  /// Present (true) only for a case run on a bundle holding fictional records.
+  var demonstrationData: Bool?
   var startedAt: String?
   var lastEventAt: String?
   var endedAt: String?
@@ -98,7 +100,7 @@ private struct CaseExport: Encodable {
   private enum CodingKeys: String, CodingKey {
     case format
     case caseID = "case"
-    case training, startedAt, lastEventAt, endedAt, outcome, exportedAt
+    case training, demonstrationData, startedAt, lastEventAt, endedAt, outcome, exportedAt
     case `protocol`, protocolInForce, protocolSwitches, bundleHash, programVersion, place, level
     case levelFromDispositions, levelRaises, answers, changes, dispositions, notes, warnings
   }
@@ -106,6 +108,7 @@ private struct CaseExport: Encodable {
   init(_ record: RecordedCase, exportedAt: JournalTimestamp) {
     caseID = record.caseID
     training = record.opening?.training ?? false
+    demonstrationData = record.opening?.demonstrationData
     startedAt = record.startedAt?.description
     lastEventAt = record.lastEventAt?.description
     endedAt = record.end?.time.description

@@ -20,6 +20,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
   case unusable(id: String)
   /// An event could not be encoded (should not happen with well-formed events).
   case encoding(String)
+  /// A symbolic link, FIFO, device or folder where a regular file was expected.
+  case notRegularFile(path: String)
+  /// The output file exists and `--force` was not given.
+  case exists(path: String)
 
   public var description: String {
     switch self {
@@ -43,6 +47,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
       return "journal : une écriture a échoué dans le dossier \(id) ; il n'accepte plus d'ajout"
     case .encoding(let detail):
       return "journal : événement impossible à encoder : \(detail)"
+    case .notRegularFile(let path):
+      return
+        "journal : \(path) n'est pas un fichier ordinaire (lien symbolique, tube, périphérique ou dossier) ; refusé"
+    case .exists(let path):
+      return "journal : \(path) existe déjà ; ajoutez --force pour le remplacer"
     }
   }
 }

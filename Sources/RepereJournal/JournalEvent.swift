@@ -75,10 +75,13 @@ public struct CaseStart: Hashable, Sendable {
   public var levels: [String]
   /// True for a training case (a scenario replayed by a trainer), so exports say so.
   public var training: Bool
+  /// True when the data folder holds fictional records (« exemple fictif »), so exports say
+  /// « données d'exemple ».
+  public var demonstrationData: Bool
 
   public init(
     protocolInForce: ProtocolReference, bundleProtocols: [ProtocolReference], bundleHash: String,
-    programVersion: String, levels: [String] = [], training: Bool = false
+    programVersion: String, levels: [String] = [], training: Bool = false, demonstrationData: Bool = false
   ) {
     self.protocolInForce = protocolInForce
     self.bundleProtocols = bundleProtocols
@@ -86,6 +89,7 @@ public struct CaseStart: Hashable, Sendable {
     self.programVersion = programVersion
     self.levels = levels
     self.training = training
+    self.demonstrationData = demonstrationData
   }
 }
 
@@ -100,6 +104,9 @@ public struct CaseOpening: Hashable, Sendable, Codable {
   public var programVersion: String
   public var levels: [String]
   public var training: Bool
+  /// Present (true) only when the case ran on a bundle holding fictional records; absent in
+  /// journals written before it existed and on real bundles.
+  public var demonstrationData: Bool?
 
   public init(caseID: String, start: CaseStart) {
     self.caseID = caseID
@@ -109,12 +116,13 @@ public struct CaseOpening: Hashable, Sendable, Codable {
     self.programVersion = start.programVersion
     self.levels = start.levels
     self.training = start.training
+    self.demonstrationData = start.demonstrationData ? true : nil
   }
 
   private enum CodingKeys: String, CodingKey {
     case caseID = "case"
     case protocolInForce = "protocol"
-    case protocols, bundleHash, programVersion, levels, training
+    case protocols, bundleHash, programVersion, levels, training, demonstrationData
   }
 }
 

@@ -34,13 +34,8 @@ public enum JournalReader {
 
   /// Reads and parses the file at `url`. Throws only when the file cannot be read at all.
   public static func read(_ url: URL) throws -> JournalReadResult {
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw JournalError.system(operation: "lecture", path: url.path, errno: errnoOf(error))
-    }
-    return parse(data, file: url.lastPathComponent)
+    // Never through a symbolic link, never blocking on a FIFO named like a journal.
+    parse(try SafeFile.readRegular(url.path), file: url.lastPathComponent)
   }
 
   /// Parses a journal's bytes; `file` names it in findings.

@@ -109,9 +109,13 @@ public struct JournalStore: Sendable {
     try prepareFolder()
     let id = try resolve(id)
     let file = url(for: id)
-    let descriptor = try POSIX.open(file.path, O_RDWR | O_APPEND)
+    // O_NOFOLLOW: a journal that is a symbolic link is refused, never cut or appended through.
+    let descriptor = try SafeFile.openEntry(file.path, O_RDWR | O_APPEND)
     var notices: [String] = []
     do {
+      guard POSIX.isRegularFile(try POSIX.status(descriptor, path: file.path)) else {
+        throw JournalError.notRegularFile(path: file.path)
+      }
       guard try POSIX.tryLock(descriptor, path: file.path) else { throw JournalError.inUse(id: id) }
       if let notice = try SecureFolder.tightenFile(descriptor: descriptor, path: file.path) { notices.append(notice) }
       let reading = JournalReader.parse(try readAll(descriptor, path: file.path), file: file.lastPathComponent)
@@ -152,7 +156,23 @@ public struct JournalStore: Sendable {
 
   /// Every journal in the folder, oldest first. A missing folder lists nothing.
   public func list() throws -> [JournalSummary] {
-    try ids().map(summary(of:)).sorted { ($0.sortDate, $0.id) < ($1.sortDate, $1.id) }
+    try survey().journals
+  }
+
+  /// Every readable journal, oldest first, and why each other `<id>.jsonl` entry was skipped
+  /// (a folder, a symbolic link, another user's file…): one bad entry never stops listing,
+  /// retention or the resume offer for the others.
+  public func survey() throws -> (journals: [JournalSummary], skipped: [String]) {
+    var journals: [JournalSummary] = []
+    var skipped: [String] = []
+    for id in try ids() {
+      do {
+        journals.append(try summary(of: id))
+      } catch let error as JournalError {
+        skipped.append("entrée ignorée : \(error.description)")
+      }
+    }
+    return (journals.sorted { ($0.sortDate, $0.id) < ($1.sortDate, $1.id) }, skipped)
   }
 
   /// Cases without an `end` event and with at least their opening: what the next start offers
@@ -180,10 +200,13 @@ public struct JournalStore: Sendable {
   /// is more than `days` days before now. Cases open in another window are kept. With
   /// `overwrite`, each file is overwritten with zeros and synced before it is unlinked.
   public func purge(olderThanDays days: Int, overwrite: Bool = false) throws -> PurgeReport {
+    // The same checks as the other commands: a symbolic link or another user's folder is refused.
+    if POSIX.linkStatus(folder.path) != nil { try prepareFolder() }
     let now = clock()
     let limit = now.addingTimeInterval(-Double(days) * 86_400)
-    var report = PurgeReport(removed: [], kept: [], skippedInUse: [], removedExports: [])
-    for summary in try list() {
+    let survey = try survey()
+    var report = PurgeReport(removed: [], kept: [], skippedInUse: [], removedExports: [], unreadable: survey.skipped)
+    for summary in survey.journals {
       guard summary.sortDate < limit else {
         report.kept.append(summary.id)
         continue
@@ -218,7 +241,10 @@ public struct JournalStore: Sendable {
 
   /// Regular files of `exportsFolder` named after case `id` (any extension), or all of them.
   private func exports(of id: String?) throws -> [URL] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.path) else { return [] }
+    // `exports` pointing elsewhere (a symbolic link) is not ours to purge.
+    guard let info = POSIX.linkStatus(exportsFolder.path), POSIX.isDirectory(info),
+      let names = try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.path)
+    else { return [] }
     return names.filter { name in id.map { (name as NSString).deletingPathExtension == $0 } ?? true }.sorted()
       .map { exportsFolder.appendingPathComponent($0, isDirectory: false) }
       .filter { POSIX.linkStatus($0.path).map(POSIX.isRegularFile) ?? false }
@@ -249,7 +275,7 @@ public struct JournalStore: Sendable {
 
   /// True when another process holds the journal's lock (a window with the case open).
   private func isLockedElsewhere(_ file: URL) -> Bool {
-    guard let descriptor = try? POSIX.open(file.path, O_RDONLY) else { return false }
+    guard let descriptor = try? SafeFile.openEntry(file.path, O_RDONLY) else { return false }
     defer { POSIX.close(descriptor) }
     if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
       flock(descriptor, LOCK_UN)
@@ -275,10 +301,16 @@ public struct JournalStore: Sendable {
   }
 
   private func remove(_ file: URL, overwrite: Bool) throws {
+    // Only a regular file is removed, and zero-filled without following a link to its target.
+    guard let entry = POSIX.linkStatus(file.path), POSIX.isRegularFile(entry) else {
+      throw JournalError.notRegularFile(path: file.path)
+    }
     if overwrite {
-      let descriptor = try POSIX.open(file.path, O_WRONLY)
+      let descriptor = try SafeFile.openEntry(file.path, O_WRONLY)
       defer { POSIX.close(descriptor) }
-      let size = Int(try POSIX.status(descriptor, path: file.path).st_size)
+      let info = try POSIX.status(descriptor, path: file.path)
+      guard POSIX.isRegularFile(info) else { throw JournalError.notRegularFile(path: file.path) }
+      let size = Int(info.st_size)
       let zeros = Data(count: 64 * 1024)
       var written = 0
       while written < size {
@@ -331,4 +363,6 @@ public struct PurgeReport: Hashable, Sendable {
   public var skippedInUse: [String]
   /// File names removed from `exports/` (with their case, or past the retention themselves).
   public var removedExports: [String] = []
+  /// Entries left alone because they could not be read as journals, with the reason.
+  public var unreadable: [String] = []
 }

@@ -13,6 +13,10 @@ public enum MarkdownExporter {
     var out: [String] = []
     out.append("# Synthèse d'orientation — Repère")
     out.append("")
+    if record.opening?.demonstrationData == true {
+      out.append("> **\(DemonstrationData.banner)**")
+      out.append("")
+    }
     if record.opening?.training == true {
       out.append("> **Cas d'exercice (formation)** : ne pas transmettre.")
       out.append("")

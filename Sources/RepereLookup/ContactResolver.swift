@@ -21,7 +21,8 @@ public struct ContactResolver: ContactResolving {
     let index = directory.index
     var context = index.makeContext(place: place, reference: directory.reference, now: now)
     if let id = query.id {
-      guard let doc = directory.position(id: id) else { return [] }
+      // A duplicated id names no structure (issue 18, point 1).
+      guard let doc = directory.servedPosition(id: id) else { return [] }
       let structure = directory.structures[doc]
       if structure.isExample, index.proximity(of: doc, context: context) > 1 || place == nil { return [] }
       var cache: [UInt8] = []

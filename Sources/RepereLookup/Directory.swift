@@ -10,6 +10,7 @@ public struct Directory: Sendable {
   public let vocabulary: Vocabulary
   private let indexBox: Lazy<SearchIndex>
   private let idIndex: IDIndex
+  private let duplicatesBox: Lazy<Set<String>>
 
   /// The search index, built on first use (search, contacts or check) so that opening the app
   /// does not wait for it.
@@ -20,7 +21,10 @@ public struct Directory: Sendable {
     self.reference = reference
     self.vocabulary = vocabulary
     indexBox = Lazy { SearchIndex(structures: structures, reference: reference, vocabulary: vocabulary) }
-    idIndex = IDIndex(self.structures)
+    let ids = IDIndex(self.structures)
+    idIndex = ids
+    let list = self.structures
+    duplicatesBox = Lazy { ids.duplicatedIDs(in: list) }
   }
 
   /// A directory read back from the binary cache.
@@ -30,6 +34,7 @@ public struct Directory: Sendable {
     self.vocabulary = vocabulary
     indexBox = Lazy(value: index)
     idIndex = ids
+    duplicatesBox = Lazy { ids.duplicatedIDs(in: structures) }
   }
 
   /// The id lookup (stored in the binary cache).
@@ -41,9 +46,46 @@ public struct Directory: Sendable {
   /// The position of the structure with this id in `structures`.
   func position(id: String) -> Int? { idIndex.position(of: id, in: structures) }
 
-  /// The structure with this id (the first one when ids are duplicated).
+  /// Ids that more than one record uses. Such an id names no structure: which record is the
+  /// genuine one cannot be known (a file sorted first could otherwise replace the 119 with a
+  /// fake number), so neither is served by id until the bundle is fixed.
+  public var duplicatedIDs: Set<String> { duplicatesBox.value }
+
+  /// The position of the only structure with this id; nil when the id is unknown or duplicated.
+  func servedPosition(id: String) -> Int? {
+    guard let position = position(id: id), !duplicatedIDs.contains(id) else { return nil }
+    return position
+  }
+
+  /// The structure with this id; nil when no record, or more than one, uses it.
   public func structure(id: String) -> Structure? {
-    position(id: id).map { structures[$0] }
+    servedPosition(id: id).map { structures[$0] }
+  }
+
+  /// One error per record that reuses an earlier record's id, naming where the first one is and
+  /// saying that neither is served: a load finding, so every command (not only `check`) sees it.
+  public func duplicateIDFindings() -> [Finding] {
+    let duplicated = duplicatedIDs
+    guard !duplicated.isEmpty else { return [] }
+    var first: [String: SourceLocation] = [:]
+    var findings: [Finding] = []
+    for position in structures.indices {
+      let id = structures.id(at: position)
+      guard duplicated.contains(id) else { continue }
+      let structure = structures[position]
+      let location = structure.location(of: "id")
+      if let earlier = first[id] {
+        findings.append(
+          Finding(
+            code: "duplicate-id", location: location,
+            message:
+              "the id '\(id)' is already used by the record at \(earlier); neither record is used for contacts",
+            hint: "ids must be unique across the bundle: rename or remove one of them", related: [earlier]))
+      } else {
+        first[id] = location
+      }
+    }
+    return findings
   }
 
   /// Search as you type: accent- and case-insensitive, prefix and typo-tolerant (one edit on words
@@ -141,6 +183,28 @@ struct IDIndex: Sendable {
     pairs.sort { $0 < $1 }
     hashes = pairs.map(\.0)
     positions = pairs.map(\.1)
+  }
+
+  /// Ids used by more than one structure: equal hashes sit side by side, so one pass finds them
+  /// (ids are compared only where hashes collide).
+  func duplicatedIDs(in structures: StructureList) -> Set<String> {
+    var result: Set<String> = []
+    var start = 0
+    while start < hashes.count {
+      var end = start + 1
+      while end < hashes.count, hashes[end] == hashes[start] { end += 1 }
+      if end - start > 1 {
+        var seen: Set<String> = []
+        for slot in start..<end {
+          let position = Int(positions[slot])
+          guard structures.indices.contains(position) else { continue }
+          let id = structures.id(at: position)
+          if !seen.insert(id).inserted { result.insert(id) }
+        }
+      }
+      start = end
+    }
+    return result
   }
 
   /// The first structure with this id.

@@ -10,20 +10,11 @@ extension Directory {
     var diagnostics = Diagnostics()
     let todayDay = WallClock(timeZone: Departement.timeZone(forCode: "75")).local(today).day
     let staleBefore = CalendarDay(year: todayDay.year - 1, month: todayDay.month, day: todayDay.day)
-    var firstByID: [String: Structure] = [:]
     var byNameAndCommune: [String: Structure] = [:]
     var byPhone: [String: Structure] = [:]
     let addresses = AddressReference(reference)
+    for finding in duplicateIDFindings() { diagnostics.append(finding) }
     for structure in structures {
-      if let first = firstByID[structure.id] {
-        diagnostics.append(
-          Finding(
-            code: "duplicate-id", location: structure.location(of: "id"),
-            message: "the id '\(structure.id)' is already used", hint: "ids must be unique across the bundle",
-            related: [first.location(of: "id")]))
-      } else {
-        firstByID[structure.id] = structure
-      }
       checkVocabulary(structure, into: &diagnostics)
       checkPhones(structure, into: &diagnostics)
       checkHours(structure, into: &diagnostics)
@@ -122,29 +113,94 @@ extension Directory {
           "the postal code \(postal) is not one of \(commune.nom)'s (\(codes.joined(separator: ", ")))")
       }
     } else if let postal = address.codePostal, let name = address.commune {
-      let folded = PlaceIndex.nameKeys(name).first ?? ""
-      let matching = (addresses.communesByPostalCode[postal] ?? []).map { reference.communes[$0] }
-      if matching.isEmpty {
-        diagnostics.error(
-          "postal-code-mismatch", at: structure.location(of: "code_postal"), "no commune has the postal code \(postal)")
-      } else if !matching.contains(where: { PlaceIndex.nameKeys($0.nom).contains(folded) }) {
-        diagnostics.error(
-          "postal-code-mismatch", at: structure.location(of: "code_postal"),
-          "the postal code \(postal) does not belong to \(name)",
-          hint: "\(postal) is the code of \(matching.prefix(3).map(\.nom).joined(separator: ", "))")
-      }
+      checkPostalCode(postal, name: name, of: structure, addresses, into: &diagnostics)
     }
   }
 
+  /// A postal code with a commune name and no INSEE code. The name may be the city of an
+  /// arrondissement (« 75011 Paris »), a commune déléguée or a former commune that a commune
+  /// nouvelle replaced (« 48400 Florac »): the last two are warnings that name the current commune.
+  private func checkPostalCode(
+    _ postal: String, name: String, of structure: Structure, _ addresses: AddressReference,
+    into diagnostics: inout Diagnostics
+  ) {
+    let location = structure.location(of: "code_postal")
+    let folded = PlaceIndex.nameKeys(name).first ?? ""
+    let matching = (addresses.communesByPostalCode[postal] ?? []).map { reference.communes[$0] }
+    guard !matching.isEmpty else {
+      diagnostics.error("postal-code-mismatch", at: location, "no commune has the postal code \(postal)")
+      return
+    }
+    let named = { (commune: Commune) in PlaceIndex.nameKeys(commune.nom).contains(folded) }
+    let parent = { (commune: Commune) -> Commune? in
+      guard let code = commune.parentInsee, let parent = reference.commune(insee: code), parent.kind == .commune
+      else { return nil }
+      return parent
+    }
+    if matching.contains(where: { named($0) && $0.kind != .communeDeleguee }) { return }
+    // « 75011 Paris », « 69001 Lyon », « 13001 Marseille »: the city of the arrondissement, or
+    // the arrondissement shortened (« Paris 11e » for « Paris 11e Arrondissement »).
+    let words = PlaceIndex.normalizedWords(name).joined(separator: " ")
+    let arrondissements = matching.filter { $0.kind == .arrondissement }
+    if arrondissements.contains(where: { parent($0).map(named) == true }) { return }
+    if !words.isEmpty, arrondissements.contains(where: { PlaceIndex.nameKeys($0.nom)[0].hasPrefix(words + " ") }) {
+      return
+    }
+    let current = { (commune: Commune) in "\(commune.nom) (\(commune.insee))" }
+    if let delegated = matching.first(where: { named($0) && $0.kind == .communeDeleguee }) {
+      let nouvelle = parent(delegated) ?? matching.first { $0.kind == .commune }
+      diagnostics.warning(
+        "merged-commune", at: structure.location(of: "commune"),
+        "\(name) is a commune déléguée; the commune is \(nouvelle.map(current) ?? delegated.nom)",
+        hint: "write the current commune's name, or give its INSEE code in 'code_insee'")
+      return
+    }
+    // A former commune merged into a commune nouvelle that kept its name first (« Florac » →
+    // « Florac Trois Rivières »): the reference lists only the new name under the same postal code.
+    if !words.isEmpty,
+      let nouvelle = matching.first(where: { commune in
+        commune.kind == .commune && PlaceIndex.nameKeys(commune.nom).contains { $0.hasPrefix(words + " ") }
+      })
+    {
+      diagnostics.warning(
+        "merged-commune", at: structure.location(of: "commune"),
+        "\(name) is not a current commune: \(postal) is the code of \(current(nouvelle)), which likely replaced it",
+        hint: "write '\(nouvelle.nom)', or give its INSEE code in 'code_insee'")
+      return
+    }
+    diagnostics.error(
+      "postal-code-mismatch", at: location, "the postal code \(postal) does not belong to \(name)",
+      hint: "\(postal) is the code of \(matching.prefix(3).map(\.nom).joined(separator: ", "))")
+  }
+
+  /// Zones are `france`, département codes or commune INSEE codes (a parquet's ressort lists
+  /// communes). What the reference data cannot place (an EPCI's SIREN, a postal code written
+  /// for an INSEE code) is an error that says what it looks like and what to write instead.
   private func checkZone(_ structure: Structure, into diagnostics: inout Diagnostics) {
     guard !reference.departements.isEmpty else { return }
     for (position, entry) in structure.zone.enumerated() {
       if entry == "france" || reference.departement(code: entry) != nil { continue }
       if entry.count == 5, reference.commune(insee: entry) != nil { continue }
-      diagnostics.error(
-        "unknown-zone", at: structure.location(of: "zone", index: position),
-        "unknown zone '\(entry)': expected 'france', a département code or a commune INSEE code",
-        hint: Suggestion.hint(for: entry, among: ["france"] + reference.departements.map(\.code)))
+      let location = structure.location(of: "zone", index: position)
+      let isDigits = !entry.isEmpty && entry.allSatisfy(\.isASCII) && entry.allSatisfy(\.isNumber)
+      if isDigits && entry.count == 9 {
+        diagnostics.error(
+          "unknown-zone", at: location,
+          "zone '\(entry)' looks like an EPCI (SIREN code): the reference data cannot place it",
+          hint: "list the EPCI's communes by INSEE code, or its département code")
+      } else if entry.count == 5, let commune = reference.communes(code: entry).first?.commune {
+        diagnostics.error(
+          "unknown-zone", at: location, "zone '\(entry)' is a postal code, not a commune INSEE code",
+          hint: "the INSEE code of \(commune.nom) is '\(commune.insee)'")
+      } else if entry.lowercased() == "france" {
+        diagnostics.error(
+          "unknown-zone", at: location, "unknown zone '\(entry)'", hint: "write 'france' in lower case")
+      } else {
+        diagnostics.error(
+          "unknown-zone", at: location,
+          "unknown zone '\(entry)': expected 'france', a département code or a commune INSEE code",
+          hint: Suggestion.hint(for: entry, among: ["france"] + reference.departements.map(\.code)))
+      }
     }
   }
 }

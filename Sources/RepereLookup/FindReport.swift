@@ -73,7 +73,7 @@ public enum FindReport {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
     guard let data = try? encoder.encode(value) else { return "[]\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return TerminalText.escapingJSONControls(String(decoding: data, as: UTF8.self)) + "\n"
   }
 
   private struct ResourceJSON: Encodable {

@@ -11,6 +11,9 @@ public struct LookupData: Sendable {
   public var resources: ResourceCentre
   /// Problems met while loading (syntax, unknown keys, …), not the content checks of `Directory.check`.
   public var findings: [Finding]
+  /// Set when the binary cache could not be used or written (`LookupCache`): the load worked,
+  /// slower, and this says why, in French, to be shown once.
+  public var cacheNote: String?
 
   /// Loads `reference/*.csv`, the vocabulary, directory YAML and CSV files and resource files
   /// under `folder` (any depth). Other YAML formats are skipped without being parsed.
@@ -42,7 +45,9 @@ public struct LookupData: Sendable {
     self.directory = directory
     places = PlaceIndex(reference: parts.reference)
     resources = ResourceCentre(resources: parts.resources)
-    findings = parts.diagnostics.sorted
+    var diagnostics = parts.diagnostics
+    for finding in directory.duplicateIDFindings() { diagnostics.append(finding) }
+    findings = diagnostics.sorted
   }
 
   static func loadSmallFiles(folder: URL, files: [DataFolder.File]) throws -> SmallFiles {
@@ -60,26 +65,57 @@ public struct LookupData: Sendable {
     return parts
   }
 
-  /// Directory YAML and CSV files, in path order.
+  /// Directory YAML and CSV files, in path order. Files are read in parallel (a directory split
+  /// in 101 département files loads on every core); structures and findings keep path order.
   static func loadStructures(files: [DataFolder.File], diagnostics: inout Diagnostics) -> [Structure] {
-    var structures: [Structure] = []
-    for file in files {
+    let sources = files.filter { file in
       switch file.kind {
-      case .directoryCSV:
-        guard let data = try? Data(contentsOf: file.url) else {
-          diagnostics.error(
-            "unreadable-file", at: SourceLocation(file: file.path, line: 1, column: 1), "cannot read the file")
-          continue
-        }
-        structures += DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
-      case .directory:
-        guard let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &diagnostics)
-        else { continue }
-        structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
-      default:
-        continue
+      case .directoryCSV, .directory: return true
+      default: return false
       }
+    }
+    let results = UnsafeResults(count: sources.count)
+    DispatchQueue.concurrentPerform(iterations: sources.count) { position in
+      var local = Diagnostics()
+      let structures = loadStructures(of: sources[position], diagnostics: &local)
+      results.store((structures, local.findings), at: position)
+    }
+    var structures: [Structure] = []
+    for (loaded, findings) in results.values {
+      structures += loaded
+      diagnostics.append(contentsOf: findings)
     }
     return structures
   }
+
+  private static func loadStructures(of file: DataFolder.File, diagnostics: inout Diagnostics) -> [Structure] {
+    // Regular files only, never blocking on a FIFO, and within the size limit (issue 18).
+    guard let data = DataFileReader.read(file.url, displayName: file.path, diagnostics: &diagnostics) else {
+      return []
+    }
+    if file.kind == .directoryCSV {
+      return DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
+    }
+    return DirectoryFile.load(data: data, path: file.path, diagnostics: &diagnostics)?.structures ?? []
+  }
+}
+
+/// One slot per file, each written by exactly one iteration of `concurrentPerform` and read after
+/// it returns (which orders the writes before the reads).
+private final class UnsafeResults: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<([Structure], [Finding])>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: ([], []))
+  }
+
+  deinit {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ value: ([Structure], [Finding]), at position: Int) { slots[position] = value }
+
+  var values: [([Structure], [Finding])] { Array(slots) }
 }

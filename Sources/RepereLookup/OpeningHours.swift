@@ -73,42 +73,18 @@ public enum OpenState: Hashable, Sendable {
   }
 }
 
-/// Opening hours in the OSM `opening_hours` syntax (the subset the directory spec names):
-/// `24/7`, weekday ranges and lists, several time spans, spans past midnight, `off`, `PH` with
-/// French public holidays, quoted comments, rules separated by `;` (a later rule replaces earlier
-/// ones on the days it names) or by `,` before a new weekday selector (an additional rule).
+/// Opening hours in the OSM `opening_hours` syntax, evaluated as opening-hours-rs evaluates them
+/// (see `DayEvaluator`): `24/7`; years, months, dates (`Dec 24-31`, `easter`) and the nth weekday
+/// of a month (`Mo[1]`, `Fr[-1]`); weekday ranges and lists; `PH` with the département's public
+/// holidays; time spans, past midnight too; states `open`, `closed`/`off`, `unknown` with a quoted
+/// comment; rules joined by `;`, `,` (additional) or `||` (fallback). What is not supported (week
+/// numbers, school holidays, sunrise/sunset, open ends) is a parse error with its column, never a
+/// wrong answer. One deliberate difference: a rule that is only a comment (`"sur rendez-vous"`,
+/// `Mo-Fr "sur rendez-vous"`) leaves the state unknown where opening-hours-rs says open.
 public struct OpeningHours: Hashable, Sendable {
   /// The text as written.
   public let text: String
   let rules: [Rule]
-
-  /// Days a rule names: weekdays (bit 0 = Monday) and/or public holidays.
-  struct DaySelector: Hashable, Sendable {
-    var weekdays: UInt8
-    var holidays: Bool
-  }
-
-  /// A time span in minutes from the start of its day; `end` > `start`, above 1440 past midnight.
-  struct Span: Hashable, Sendable {
-    var start: Int
-    var end: Int
-  }
-
-  enum Action: Hashable, Sendable {
-    case spans([Span])
-    case allDay
-    case off
-    case commentOnly
-  }
-
-  struct Rule: Hashable, Sendable {
-    /// nil: every day.
-    var days: DaySelector?
-    var action: Action
-    var comment: String?
-    /// Joined to the previous rule with `,`: adds to it instead of replacing it.
-    var additional: Bool
-  }
 
   init(text: String, rules: [Rule]) {
     self.text = text
@@ -128,7 +104,7 @@ public struct OpeningHours: Hashable, Sendable {
   }
 
   /// Whether the hours are only comments (no rule says when it is open or closed).
-  public var isCommentOnly: Bool { rules.allSatisfy { $0.action == .commentOnly } }
+  public var isCommentOnly: Bool { rules.allSatisfy(\.isCommentOnly) }
 
   /// The state at `date`, on wall-clock time in `timeZone` (Europe/Paris, or the overseas
   /// département's own zone), with `holidays` for `PH`.
@@ -136,14 +112,17 @@ public struct OpeningHours: Hashable, Sendable {
     let clock = WallClock(timeZone: timeZone)
     let (day, minute) = clock.local(date)
     let evaluator = DayEvaluator(rules: rules, holidays: holidays)
-    let plan = evaluator.plan(for: day)
-    if let interval = plan.intervals.first(where: { $0.start <= minute && minute < $0.end }) {
+    let schedule = evaluator.schedule(for: day)
+    switch schedule.range(at: minute) {
+    case .some(let range) where range.kind == .open:
       return .open(
-        closesAt: closingTime(from: day, interval: interval, evaluator: evaluator, clock: clock),
-        comment: interval.comment)
+        closesAt: closingTime(from: day, end: range.end, evaluator: evaluator, clock: clock),
+        comment: range.comment.isEmpty ? nil : range.comment)
+    case .some(let range) where range.kind == .unknown:
+      return .unknown(comment: range.comment.isEmpty ? nil : range.comment)
+    default:
+      return .closed(opensAt: openingTime(after: minute, on: day, evaluator: evaluator, clock: clock))
     }
-    if plan.unknown { return .unknown(comment: plan.unknownComment) }
-    return .closed(opensAt: openingTime(after: minute, on: day, evaluator: evaluator, clock: clock))
   }
 
   /// Open (true), closed (false) or unknown (nil) at `date`.
@@ -151,16 +130,14 @@ public struct OpeningHours: Hashable, Sendable {
     state(at: date, timeZone: timeZone, holidays: holidays).openFlag
   }
 
-  private func closingTime(
-    from day: CalendarDay, interval: DayEvaluator.Interval, evaluator: DayEvaluator, clock: WallClock
-  ) -> Date? {
-    var end = interval.end
+  private func closingTime(from day: CalendarDay, end: Int, evaluator: DayEvaluator, clock: WallClock) -> Date? {
+    var end = end
     var current = day
-    // An interval that reaches midnight continues when the next day opens at 00:00.
+    // An open range that reaches midnight continues when the next day opens at 00:00.
     for _ in 0..<8 {
       guard end >= 1440 else { return clock.date(day: current, minute: end) }
       let next = current.adding(days: 1)
-      guard let continuation = evaluator.plan(for: next).intervals.first(where: { $0.start == 0 }) else {
+      guard let continuation = evaluator.schedule(for: next).range(at: 0), continuation.kind == .open else {
         return clock.date(day: next, minute: 0)
       }
       current = next
@@ -169,102 +146,18 @@ public struct OpeningHours: Hashable, Sendable {
     return nil
   }
 
+  /// The next opening within two weeks; nil when none, or when unknown hours come first.
   private func openingTime(after minute: Int, on day: CalendarDay, evaluator: DayEvaluator, clock: WallClock)
     -> Date?
   {
     for offset in 0..<15 {
       let current = day.adding(days: offset)
-      let plan = evaluator.plan(for: current)
-      let threshold = offset == 0 ? minute : -1
-      if let next = plan.intervals.filter({ $0.start > threshold }).min(by: { $0.start < $1.start }) {
-        return clock.date(day: current, minute: next.start)
+      for range in evaluator.schedule(for: current).ranges where offset > 0 || range.start > minute {
+        if range.kind == .open { return clock.date(day: current, minute: range.start) }
+        if range.kind == .unknown { return nil }
       }
-      if offset > 0, plan.unknown { return nil }
     }
     return nil
-  }
-}
-
-/// Works out which rules govern each day and the intervals they open, following
-/// opening_hours.js: the last rule naming a day governs it (with the `,` rules joined to it), and
-/// a span past midnight spills into the next day unless a later rule governs that day.
-struct DayEvaluator {
-  struct Interval {
-    var start: Int
-    var end: Int
-    var comment: String?
-  }
-
-  struct Plan {
-    var intervals: [Interval] = []
-    var unknown = false
-    var unknownComment: String?
-  }
-
-  let rules: [OpeningHours.Rule]
-  let holidays: HolidayCalendar
-
-  /// Indexes of the rules governing `day`, and the index of the first (non-additional) one.
-  func governing(_ day: CalendarDay) -> (first: Int, indexes: [Int])? {
-    var result: (first: Int, indexes: [Int])?
-    let weekdayBit = UInt8(1) << UInt8(day.weekday)
-    var holiday: Bool?
-    for (index, rule) in rules.enumerated() {
-      let matches: Bool
-      if let days = rule.days {
-        if days.weekdays & weekdayBit != 0 {
-          matches = true
-        } else if days.holidays {
-          if holiday == nil { holiday = holidays.isHoliday(day) }
-          matches = holiday ?? false
-        } else {
-          matches = false
-        }
-      } else {
-        matches = true
-      }
-      guard matches else { continue }
-      if rule.additional, var current = result {
-        current.indexes.append(index)
-        result = current
-      } else {
-        result = (index, [index])
-      }
-    }
-    return result
-  }
-
-  func plan(for day: CalendarDay) -> Plan {
-    var plan = Plan()
-    let today = governing(day)
-    // Spill from the previous day's spans past midnight, unless a later rule governs today.
-    if let yesterday = governing(day.adding(days: -1)) {
-      for index in yesterday.indexes where index >= (today?.first ?? 0) {
-        guard case .spans(let spans) = rules[index].action else { continue }
-        for span in spans where span.end > 1440 {
-          plan.intervals.append(Interval(start: 0, end: span.end - 1440, comment: rules[index].comment))
-        }
-      }
-    }
-    guard let today else { return plan }
-    for index in today.indexes {
-      let rule = rules[index]
-      switch rule.action {
-      case .spans(let spans):
-        for span in spans {
-          plan.intervals.append(Interval(start: span.start, end: min(span.end, 1440), comment: rule.comment))
-        }
-      case .allDay:
-        plan.intervals.append(Interval(start: 0, end: 1440, comment: rule.comment))
-      case .off:
-        break
-      case .commentOnly:
-        plan.unknown = true
-        plan.unknownComment = plan.unknownComment ?? rule.comment
-      }
-    }
-    plan.intervals.sort { $0.start < $1.start }
-    return plan
   }
 }
 

@@ -1,4 +1,6 @@
-/// A small recursive-descent parser for the `opening_hours` subset (see `OpeningHours`).
+/// A recursive-descent parser for OSM `opening_hours` (the grammar of opening-hours-rs,
+/// `grammar.pest`), keywords case-insensitive as there. Unsupported parts stop with an error at
+/// their column rather than being read approximately.
 struct OpeningHoursParser {
   private let scalars: [Unicode.Scalar]
   private var position = 0
@@ -7,153 +9,352 @@ struct OpeningHoursParser {
     scalars = Array(text.unicodeScalars)
   }
 
-  private static let dayNames = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+  private static let dayNames = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+  private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
   mutating func parseRules() throws -> [OpeningHours.Rule] {
     var rules: [OpeningHours.Rule] = []
     skipSpaces()
     guard position < scalars.count else { throw error("the opening hours are empty") }
-    var additional = false
+    var joiner = OpeningHours.Operator.normal
     while true {
       skipSpaces()
-      if position >= scalars.count {
-        if rules.isEmpty || additional { throw error("a rule is missing here") }
-        break
-      }
-      let (rule, endedWithComma) = try parseRule(additional: additional)
-      rules.append(rule)
+      if position >= scalars.count { throw error("a rule is missing here") }
+      rules.append(try parseRule(joiner: joiner))
       skipSpaces()
-      if endedWithComma {
-        additional = true
-        continue
-      }
       guard position < scalars.count else { break }
-      if scalars[position] == ";" {
-        position += 1
-        additional = false
+      if consume(";") {
+        joiner = .normal
         skipSpaces()
         if position >= scalars.count { break }  // a trailing ';' is tolerated, as OSM tools do
-        continue
+      } else if consume("||") {
+        joiner = .fallback
+      } else if consume(",") {
+        joiner = .additional
+      } else {
+        throw error("unexpected '\(scalars[position])': expected ';', ',' or '||' between rules")
       }
-      if scalars[position] == "|" {
-        throw error("'||' fallback rules are not supported; use ';' between rules")
-      }
-      throw error("unexpected '\(scalars[position])': expected ';' between rules")
     }
     return rules
   }
 
-  /// One rule; also says whether it ended with `,` before a new weekday selector.
-  private mutating func parseRule(additional: Bool) throws -> (OpeningHours.Rule, Bool) {
+  // MARK: Rules
+
+  private mutating func parseRule(joiner: OpeningHours.Operator) throws -> OpeningHours.Rule {
+    var days = OpeningHours.DaySelector()
+    var spans: [OpeningHours.Span] = []
+    var hasSelector = false
     if consume("24/7") {
-      skipSpaces()
-      let comment = try parseOptionalComment()
-      return (OpeningHours.Rule(days: nil, action: .allDay, comment: comment, additional: additional), false)
-    }
-    let days = try parseSelector()
-    skipSpaces()
-    var action: OpeningHours.Action?
-    var endedWithComma = false
-    if consumeWord("off") || consumeWord("closed") {
-      action = .off
-    } else if consumeWord("open") {
-      action = .allDay
-    } else if position < scalars.count, digit(at: position) != nil {
-      var spans: [OpeningHours.Span] = []
-      while true {
-        spans.append(try parseSpan())
-        skipSpaces()
-        guard peek(",") else { break }
-        let save = position
-        position += 1
-        skipSpaces()
-        if position < scalars.count, digit(at: position) != nil { continue }
-        if startsWithSelector() {
-          endedWithComma = true
-          break
-        }
-        position = save + 1
-        throw error("expected a time span or a weekday after ','")
-      }
-      action = .spans(spans)
-    }
-    skipSpaces()
-    let comment = endedWithComma ? nil : try parseOptionalComment()
-    let resolved: OpeningHours.Action
-    if let action {
-      resolved = action
-    } else if comment != nil {
-      resolved = .commentOnly
-    } else if days != nil {
-      resolved = .allDay  // « Mo-Fr » alone: open all day on those days
+      hasSelector = true
     } else {
-      throw error(position < scalars.count ? "unexpected '\(scalars[position])'" : "a rule is missing here")
-    }
-    return (OpeningHours.Rule(days: days, action: resolved, comment: comment, additional: additional), endedWithComma)
-  }
-
-  private func startsWithSelector() -> Bool {
-    Self.dayNames.contains { matchesWord($0) } || matchesWord("PH")
-  }
-
-  /// `Mo-Fr,Su,PH` or nothing.
-  private mutating func parseSelector() throws -> OpeningHours.DaySelector? {
-    guard startsWithSelector() else {
-      if position < scalars.count, scalars[position].properties.isAlphabetic, !matchesWord("off"),
-        !matchesWord("closed"), !matchesWord("open")
-      {
-        throw error(unknownWordMessage())
+      hasSelector = try parseWideSelectors(into: &days)
+      skipSpaces()
+      if try parseWeekdaySelector(into: &days) { hasSelector = true }
+      skipSpaces()
+      if startsTime() {
+        spans = try parseTimeSelector()
+        hasSelector = true
       }
-      return nil
     }
-    var selector = OpeningHours.DaySelector(weekdays: 0, holidays: false)
-    while true {
-      if consumeWord("PH") {
-        selector.holidays = true
-      } else if let first = parseDay() {
-        var last = first
-        if peek("-") {
-          position += 1
-          guard let end = parseDay() else { throw error("expected a weekday (Mo, Tu, We, Th, Fr, Sa, Su) after '-'") }
-          last = end
-        }
-        var day = first
-        while true {
-          selector.weekdays |= UInt8(1) << UInt8(day)
-          if day == last { break }
-          day = (day + 1) % 7
-        }
-      } else {
-        throw error(unknownWordMessage())
-      }
-      guard peek(","), startsWithSelector(offset: 1) else { break }
-      position += 1
+    skipSpaces()
+    var kind: OpeningHours.Kind?
+    if consumeWord("open") {
+      kind = .open
+    } else if consumeWord("closed") || consumeWord("off") {
+      kind = .closed
+    } else if consumeWord("unknown") {
+      kind = .unknown
     }
-    if position < scalars.count, scalars[position].properties.isAlphabetic {
+    skipSpaces()
+    let comment = try parseOptionalComment()
+    if kind == nil && comment == nil && !hasSelector {
+      throw error(position < scalars.count ? unknownWordMessage() : "a rule is missing here")
+    }
+    skipSpaces()
+    if position < scalars.count, !peek(";"), !peek(","), !matches("||") {
       throw error(unknownWordMessage())
     }
-    return selector
+    // A comment with neither times nor a state says nothing certain: unknown (a deliberate
+    // difference from opening-hours-rs, which calls it open).
+    let isCommentOnly = kind == nil && comment != nil && spans.isEmpty
+    return OpeningHours.Rule(
+      joiner: joiner, days: days, spans: spans, kind: kind ?? (isCommentOnly ? .unknown : .open), comment: comment,
+      isCommentOnly: isCommentOnly)
   }
 
-  private func startsWithSelector(offset: Int) -> Bool {
+  // MARK: Years, months and dates
+
+  /// Years, then months or dates; true when something was read.
+  private mutating func parseWideSelectors(into days: inout OpeningHours.DaySelector) throws -> Bool {
+    var found = false
+    if startsYear(), !startsYearDate() {
+      days.years = try parseYearSelector()
+      found = true
+      skipSpaces()
+    }
+    if startsMonthday() {
+      days.monthdays = try parseMonthdaySelector()
+      found = true
+      skipSpaces()
+    }
+    if matchesWord("week") { throw error("week numbers ('week') are not supported") }
+    if found, peek(":") { position += 1 }  // « Jul-Aug: Mo-Fr … »
+    return found
+  }
+
+  private func startsYear() -> Bool {
+    guard (0..<4).allSatisfy({ digit(at: position + $0) != nil }), digit(at: position + 4) == nil else { return false }
+    return !(position + 4 < scalars.count && scalars[position + 4] == ":")
+  }
+
+  /// A single year directly followed by a month (`2026 Dec 24-31`): a dated range, as the grammar reads it first.
+  private func startsYearDate() -> Bool {
+    var copy = self
+    copy.position += 4
+    copy.skipSpaces()
+    return copy.startsMonth()
+  }
+
+  private mutating func parseYearSelector() throws -> [OpeningHours.YearRange] {
+    var ranges: [OpeningHours.YearRange] = []
+    repeat {
+      let start = try parseYear()
+      var range = OpeningHours.YearRange(start: start, end: start, step: 1)
+      if consume("+") {
+        range.end = Int.max
+      } else if peek("-"), digit(at: position + 1) != nil {
+        position += 1
+        range.end = try parseYear()
+        if range.end < range.start { throw error("the year range ends before it starts") }
+        if consume("/") { range.step = try parseNumber(max: 100) }
+      }
+      ranges.append(range)
+    } while peek(",") && digit(at: position + 1) != nil
+      && {
+        position += 1
+        return true
+      }()
+    return ranges
+  }
+
+  private mutating func parseYear() throws -> Int {
+    guard startsYear() else { throw error("expected a year such as 2026") }
+    let year = try parseNumber(max: 9999)
+    guard year >= 1900 else { throw error("expected a year such as 2026") }
+    return year
+  }
+
+  private func startsMonthday() -> Bool { startsMonth() || matchesWord("easter") || (startsYear() && startsYearDate()) }
+
+  private func startsMonth() -> Bool { Self.monthNames.contains { matchesWord($0) } }
+
+  private mutating func parseMonthdaySelector() throws -> [OpeningHours.MonthdayRange] {
+    var ranges: [OpeningHours.MonthdayRange] = []
+    while true {
+      ranges.append(try parseMonthdayRange())
+      guard peek(",") else { break }
+      var copy = self
+      copy.position += 1
+      guard copy.startsMonthday() else { break }
+      position += 1
+    }
+    return ranges
+  }
+
+  private mutating func parseMonthdayRange() throws -> OpeningHours.MonthdayRange {
+    var year: Int?
+    if startsYear() {
+      year = try parseYear()
+      skipSpaces()
+    }
+    if consumeWord("easter") {
+      let from = OpeningHours.DateSpec(year: year, month: 0, day: 0, isEaster: true, offset: try parseDayOffset())
+      return .dates(from: from, to: try parseDateEnd(from: from) ?? from)
+    }
+    guard let month = parseMonth() else { throw error("expected a month (Jan … Dec) or 'easter'") }
+    let afterMonth = position
+    skipSpaces()
+    if startsDayNumber() {
+      let day = try parseDayNumber(month: month)
+      let from = OpeningHours.DateSpec(
+        year: year, month: month, day: day, isEaster: false, offset: try parseDayOffset())
+      return .dates(from: from, to: try parseDateEnd(from: from) ?? from)
+    }
+    if Self.dayNames.contains(where: { matchesWord($0) }) {
+      throw error("a weekday inside a date (« Dec Su[-1] ») is not supported")
+    }
+    position = afterMonth
+    if peek("-"), let end = lookAheadMonth(offset: 1) {
+      position += 1
+      _ = parseMonth()
+      return .months(year: year, from: month, to: end)
+    }
+    return .months(year: year, from: month, to: month)
+  }
+
+  /// `-Dec 31`, `-31`, `-2027 Jan 02`, `-easter`: the end of a date range, or nil.
+  private mutating func parseDateEnd(from: OpeningHours.DateSpec) throws -> OpeningHours.DateSpec? {
+    let save = position
+    skipSpaces()
+    guard consume("-") else {
+      position = save
+      return nil
+    }
+    skipSpaces()
+    var year: Int?
+    if startsYear() {
+      year = try parseYear()
+      skipSpaces()
+    }
+    if consumeWord("easter") {
+      return OpeningHours.DateSpec(year: year, month: 0, day: 0, isEaster: true, offset: try parseDayOffset())
+    }
+    let month: Int
+    if let named = parseMonth() {
+      month = named
+      skipSpaces()
+    } else if !from.isEaster, year == nil {
+      month = from.month
+    } else {
+      throw error("expected the end date of the range")
+    }
+    guard startsDayNumber() else { throw error("expected a day of the month") }
+    let day = try parseDayNumber(month: month)
+    return OpeningHours.DateSpec(
+      year: year ?? from.year, month: month, day: day, isEaster: false, offset: try parseDayOffset())
+  }
+
+  /// ` +2 days`, ` -1 day` (a space first, as the grammar wants), or 0 and nothing read.
+  private mutating func parseDayOffset() throws -> Int {
+    let save = position
+    guard peek(" ") else { return 0 }
+    skipSpaces()
+    guard peek("+") || peek("-") else {
+      position = save
+      return 0
+    }
+    let sign = peek("-") ? -1 : 1
+    if startsDay(offset: 1) { throw error("a weekday offset on a date (« +Su ») is not supported") }
+    position += 1
+    guard digit(at: position) != nil, let count = try? parseNumber(max: 366), peek(" ") else {
+      position = save
+      return 0
+    }
+    skipSpaces()
+    guard consumeWord("days") || consumeWord("day") else {
+      position = save
+      return 0
+    }
+    return sign * count
+  }
+
+  /// One or two digits that are not the hour of a time.
+  private func startsDayNumber() -> Bool {
+    guard digit(at: position) != nil else { return false }
+    let end = digit(at: position + 1) != nil ? position + 2 : position + 1
+    return !(end < scalars.count && scalars[end] == ":")
+  }
+
+  private mutating func parseDayNumber(month: Int) throws -> Int {
+    let day = try parseNumber(max: 31)
+    guard day >= 1, day <= OpeningHours.monthLength(month: month, year: 2024) else {
+      throw error("this month has no day \(day)")
+    }
+    return day
+  }
+
+  private mutating func parseMonth() -> Int? {
+    for (index, name) in Self.monthNames.enumerated() where consumeWord(name) { return index + 1 }
+    return nil
+  }
+
+  private func lookAheadMonth(offset: Int) -> Int? {
     var copy = self
     copy.position += offset
-    return copy.startsWithSelector()
+    return copy.parseMonth()
   }
 
-  private func unknownWordMessage() -> String {
-    var end = position
-    while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end] == "_" { end += 1 }
-    let word = String(String.UnicodeScalarView(scalars[position..<max(end, min(position + 1, scalars.count))]))
-    let hint: String
-    switch word.lowercased() {
-    case "lu", "lun", "lundi", "ma", "mar", "mardi", "me", "mer", "mercredi", "je", "jeu", "jeudi", "ve", "ven",
-      "vendredi", "sa", "sam", "samedi", "di", "dim", "dimanche":
-      hint = " (weekdays are written in English: Mo Tu We Th Fr Sa Su)"
-    case "sh": hint = " (school holidays 'SH' are not supported)"
-    default: hint = " (expected a weekday Mo–Su, PH, off, a time or a quoted comment)"
+  // MARK: Weekdays and holidays
+
+  /// `Mo-Fr`, `Mo,We`, `Mo[1]`, `PH`, `PH,Mo-Fr`, `Mo-Fr PH`; true when something was read.
+  private mutating func parseWeekdaySelector(into days: inout OpeningHours.DaySelector) throws -> Bool {
+    var found = false
+    while true {
+      if matchesWord("sh") {
+        throw error("school holidays 'SH' are not supported")
+      } else if consumeWord("ph") {
+        days.holidays = true
+        if startsOffset() { throw error("an offset on public holidays (« PH +1 day ») is not supported") }
+      } else if let range = try parseWeekdayRange() {
+        days.weekdays.append(range)
+      } else {
+        if found { throw error("expected a weekday (Mo, Tu, We, Th, Fr, Sa, Su) or PH") }
+        if position < scalars.count, scalars[position].properties.isAlphabetic, !startsStateOrComment() {
+          throw error(unknownWordMessage())
+        }
+        return false
+      }
+      found = true
+      // `,` joins the list when a day follows at once; a space may separate holidays from weekdays.
+      if peek(","), startsDay(offset: 1) {
+        position += 1
+        continue
+      }
+      if peek(" ") {
+        var copy = self
+        copy.skipSpaces()
+        if copy.startsDay(offset: 0) {
+          position = copy.position
+          continue
+        }
+      }
+      return true
     }
-    return "unknown word '\(word)'" + hint
+  }
+
+  private func startsStateOrComment() -> Bool {
+    ["open", "closed", "off", "unknown"].contains { matchesWord($0) } || peek("\"")
+  }
+
+  private func startsDay(offset: Int) -> Bool {
+    var copy = self
+    copy.position += offset
+    return Self.dayNames.contains { copy.matchesWord($0) } || copy.matchesWord("ph") || copy.matchesWord("sh")
+  }
+
+  private func startsOffset() -> Bool {
+    var copy = self
+    copy.skipSpaces()
+    return (copy.peek("+") || copy.peek("-")) && copy.digit(at: copy.position + 1) != nil
+  }
+
+  private mutating func parseWeekdayRange() throws -> OpeningHours.WeekdayRange? {
+    guard let first = parseDay() else { return nil }
+    if consume("[") {
+      var nth: [Int] = []
+      repeat {
+        let negative = consume("-")
+        let start = try parseNumber(max: 5)
+        guard start >= 1 else { throw error("the occurrence must be 1 to 5 (or -1 to -5)") }
+        if !negative, peek("-"), digit(at: position + 1) != nil {
+          position += 1
+          let end = try parseNumber(max: 5)
+          guard end >= start else { throw error("the occurrence range ends before it starts") }
+          nth += Array(start...end)
+        } else {
+          nth.append(negative ? -start : start)
+        }
+      } while consume(",")
+      guard consume("]") else { throw error("expected ']' after the occurrence (« Mo[1] »)") }
+      if startsOffset() { throw error("an offset after « [n] » (« Mo[1] +2 days ») is not supported") }
+      return OpeningHours.WeekdayRange(from: first, to: first, nth: nth)
+    }
+    if peek("-"), startsDay(offset: 1) {
+      position += 1
+      guard let last = parseDay() else { throw error("expected a weekday (Mo, Tu, We, Th, Fr, Sa, Su) after '-'") }
+      return OpeningHours.WeekdayRange(from: first, to: last, nth: [])
+    }
+    return OpeningHours.WeekdayRange(from: first, to: first, nth: [])
   }
 
   private mutating func parseDay() -> Int? {
@@ -161,21 +362,52 @@ struct OpeningHoursParser {
     return nil
   }
 
+  // MARK: Times
+
+  private func startsTime() -> Bool {
+    digit(at: position) != nil
+      || ["sunrise", "sunset", "dawn", "dusk"].contains { matchesWord($0) } || peek("(")
+  }
+
+  /// `09:00-12:00,14:00-17:30` (a space may follow each comma).
+  private mutating func parseTimeSelector() throws -> [OpeningHours.Span] {
+    var spans: [OpeningHours.Span] = []
+    while true {
+      spans.append(try parseSpan())
+      guard peek(",") else { return spans }
+      var copy = self
+      copy.position += 1
+      copy.skipSpaces()
+      guard copy.digit(at: copy.position) != nil else { return spans }  // an additional rule follows
+      position = copy.position
+    }
+  }
+
   private mutating func parseSpan() throws -> OpeningHours.Span {
+    if ["sunrise", "sunset", "dawn", "dusk"].contains(where: { matchesWord($0) }) || peek("(") {
+      throw error("sunrise, sunset, dawn and dusk times are not supported")
+    }
     let startColumn = position
     let start = try parseTime(allowExtended: false)
+    skipSpaces()
+    if peek("+") { throw error("open-ended times (« 18:00+ ») are not supported") }
     guard peek("-") else {
       position = startColumn
       throw error("expected a time span such as 09:00-12:00")
     }
     position += 1
+    skipSpaces()
+    if ["sunrise", "sunset", "dawn", "dusk"].contains(where: { matchesWord($0) }) || peek("(") {
+      throw error("sunrise, sunset, dawn and dusk times are not supported")
+    }
     let end = try parseTime(allowExtended: true)
-    if end == start { return OpeningHours.Span(start: start, end: start + 1440) }
-    // An end that is not after the start runs past midnight.
+    if peek("+") { throw error("open-ended times (« 18:00+ ») are not supported") }
+    if peek("/") { throw error("repeating times (« 10:00-16:00/01:30 ») are not supported") }
+    // An end that is not after the start runs past midnight (equal: 24 hours).
     return OpeningHours.Span(start: start, end: end > start ? end : end + 1440)
   }
 
-  /// `HH:MM`; 24:00 (and extended hours up to 48:00) only as an end.
+  /// `HH:MM` (or `H:MM`); 24:00 (and extended hours up to 48:00) only as an end.
   private mutating func parseTime(allowExtended: Bool) throws -> Int {
     let begin = position
     var digits = 0
@@ -228,7 +460,37 @@ struct OpeningHoursParser {
     return String(text)
   }
 
+  private func unknownWordMessage() -> String {
+    var end = position
+    while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end] == "_" { end += 1 }
+    let word = String(String.UnicodeScalarView(scalars[position..<max(end, min(position + 1, scalars.count))]))
+    let hint: String
+    switch word.lowercased() {
+    case "lu", "lun", "lundi", "ma", "mar", "mardi", "me", "mer", "mercredi", "je", "jeu", "jeudi", "ve", "ven",
+      "vendredi", "sam", "samedi", "di", "dim", "dimanche":
+      hint = " (weekdays are written in English: Mo Tu We Th Fr Sa Su)"
+    case "sh": hint = " (school holidays 'SH' are not supported)"
+    default: hint = " (expected a weekday Mo–Su, PH, a month, off, a time or a quoted comment)"
+    }
+    return "unknown word '\(word)'" + hint
+  }
+
   // MARK: Scanning
+
+  private mutating func parseNumber(max: Int) throws -> Int {
+    let begin = position
+    var value = 0
+    while let next = digit(at: position) {
+      value = value * 10 + next
+      position += 1
+      if value > max {
+        position = begin
+        throw error("the number is too large here")
+      }
+    }
+    guard position > begin else { throw error("expected a number") }
+    return value
+  }
 
   private mutating func skipSpaces() {
     while position < scalars.count, scalars[position] == " " || scalars[position] == "\t" { position += 1 }
@@ -252,10 +514,14 @@ struct OpeningHoursParser {
     return true
   }
 
+  /// Case-insensitive `word` not followed by a letter.
   private func matchesWord(_ word: String) -> Bool {
-    guard matches(word) else { return false }
-    let end = position + word.unicodeScalars.count
-    return end >= scalars.count || !scalars[end].properties.isAlphabetic
+    var index = position
+    for scalar in word.unicodeScalars {
+      guard index < scalars.count, scalars[index].properties.lowercaseMapping == String(scalar) else { return false }
+      index += 1
+    }
+    return index >= scalars.count || !scalars[index].properties.isAlphabetic
   }
 
   private mutating func consume(_ literal: String) -> Bool {

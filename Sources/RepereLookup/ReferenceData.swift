@@ -40,7 +40,10 @@ public struct Departement: Hashable, Sendable {
     case "972": identifier = "America/Martinique"
     case "973": identifier = "America/Cayenne"
     case "974": identifier = "Indian/Reunion"
+    case "975": identifier = "America/Miquelon"
     case "976": identifier = "Indian/Mayotte"
+    case "977": identifier = "America/St_Barthelemy"
+    case "978": identifier = "America/Marigot"
     default: return CalendarDay.paris
     }
     return TimeZone(identifier: identifier) ?? CalendarDay.paris
@@ -200,11 +203,12 @@ public struct ReferenceData: Sendable {
   }
 
   private static func read(_ url: URL, display: String) throws -> Data {
-    do {
-      return try Data(contentsOf: url)
-    } catch {
+    switch DataFileReader.read(url) {
+    case .success(let data): return data
+    case .failure(let failure):
       throw ReferenceDataError(
-        location: SourceLocation(file: display, line: 1, column: 1), message: "cannot read the reference file")
+        location: SourceLocation(file: display, line: 1, column: 1),
+        message: "cannot read the reference file: \(failure.message)")
     }
   }
 

@@ -117,7 +117,8 @@ public struct ResourceCentre: Sendable {
       let kindText = kindNode.scalar
     else { return nil }
     if !StructureBuilder.isValidID(id), let idNode = mapping["id"] {
-      diagnostics.error("invalid-id", at: idNode.location, "the id '\(id)' may only use a-z, 0-9 and - / .")
+      diagnostics.error(
+        "invalid-id", at: idNode.location, "the id '\(id)' may only use letters a-z and A-Z, digits and - / . : _")
     }
     guard let kind = Resource.Kind(rawValue: kindText) else {
       diagnostics.error(

@@ -69,15 +69,8 @@ extension SearchIndex {
       local = WallClock(timeZone: Departement.timeZone(forCode: Self.variantDepartements[zone])).local(context.now)
       context.localTimes[zone] = local
     }
-    let plan = DayEvaluator(rules: patterns[pattern].rules, holidays: Self.holidays(zone)).plan(for: local.day)
-    let code: Int
-    if plan.intervals.contains(where: { $0.start <= local.minute && local.minute < $0.end }) {
-      code = 0
-    } else if plan.unknown {
-      code = 1
-    } else {
-      code = 2
-    }
+    let code = DayEvaluator(rules: patterns[pattern].rules, holidays: Self.holidays(zone)).code(
+      day: local.day, minute: local.minute)
     cache[slot] = UInt8(code + 1)
     return code
   }

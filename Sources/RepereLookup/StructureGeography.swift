@@ -45,7 +45,9 @@ struct StructureGeography: Sendable {
         let commune = reference.communes[index]
         if !communes.contains(Int32(index)) { communes.append(Int32(index)) }
         if !departements.contains(commune.departement) { departements.append(commune.departement) }
-      } else if !departements.contains(entry) {
+      } else if entry.count <= 3, !departements.contains(entry) {
+        // Only département codes (2 or 3 characters): an unknown commune or an EPCI code is a
+        // check error, not a département.
         departements.append(entry)
       }
     }

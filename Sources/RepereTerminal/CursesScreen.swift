@@ -11,6 +11,8 @@ public final class CursesScreen {
   private let useColor: Bool
   private var pairs: [PairKey: Int16] = [:]
   private var nextPair: Int16 = 1
+  /// Inputs read ahead (after an ESC that did not start a paste), returned first.
+  private var pending: [TerminalInput] = []
   private let maximumPairs: Int
   private let bold: attr_t
   private let reverse: attr_t
@@ -61,6 +63,8 @@ public final class CursesScreen {
     _ = curs_set(0)
     wtimeout(window, 100)
     if mouse { repere_enable_mouse() }
+    // Pasted text arrives between markers, so it is text, never keys (issue 18, point 6).
+    FileHandle.standardOutput.write(Data(BracketedPaste.enable.utf8))
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     if !noColor, has_colors() {
       start_color()
@@ -81,6 +85,7 @@ public final class CursesScreen {
   /// Restores the terminal (leaves the alternate screen, shows the cursor). Idempotent.
   public func stop() {
     guard let screen else { return }
+    FileHandle.standardOutput.write(Data(BracketedPaste.disable.utf8))
     endwin()
     delscreen(screen)
     self.screen = nil
@@ -136,10 +141,52 @@ public final class CursesScreen {
     return pair
   }
 
-  /// Waits up to the input timeout (100 ms) for a key.
+  /// Waits up to the input timeout (100 ms) for a key; a bracketed paste comes whole.
   public func read() -> TerminalInput {
+    if !pending.isEmpty { return pending.removeFirst() }
     var character: wint_t = 0
     let result = wget_wch(repere_stdscr(), &character)
+    if result == OK, character == 27 { return escapeOrPaste() }
+    return decode(result, character)
+  }
+
+  /// After ESC: the start of a bracketed paste (then the whole paste), or a plain Escape with
+  /// whatever followed it kept, in order, for the next reads.
+  private func escapeOrPaste() -> TerminalInput {
+    var seen: [UInt32] = [27]
+    while seen.count < BracketedPaste.start.count {
+      var character: wint_t = 0
+      let result = wget_wch(repere_stdscr(), &character)
+      guard result == OK else {
+        if result == KEY_CODE_YES { pending.append(decode(result, character)) }
+        break
+      }
+      seen.append(UInt32(character))
+      guard BracketedPaste.start.starts(with: seen) else { break }
+    }
+    guard seen != BracketedPaste.start else { return .paste(readPaste()) }
+    pending.insert(contentsOf: seen.dropFirst().map(KeyDecoder.character), at: 0)
+    return .key(.escape)
+  }
+
+  /// Reads a paste up to its end marker; 2 s without a character ends it too (marker lost).
+  private func readPaste() -> String {
+    var collector = BracketedPaste.Collector()
+    var idle = 0
+    while idle < 20 {
+      var character: wint_t = 0
+      let result = wget_wch(repere_stdscr(), &character)
+      if result == OK {
+        idle = 0
+        if collector.feed(UInt32(character)) { break }
+      } else if result != KEY_CODE_YES {
+        idle += 1
+      }
+    }
+    return collector.text
+  }
+
+  private func decode(_ result: Int32, _ character: wint_t) -> TerminalInput {
     if result == KEY_CODE_YES {
       if Int32(character) == KEY_MOUSE {
         var y: Int32 = 0

@@ -6,6 +6,8 @@ public enum TerminalInput: Equatable, Sendable {
   case key(KeyPress)
   case resized
   case click(x: Int, y: Int)
+  /// Text pasted between the terminal's bracketed-paste markers.
+  case paste(String)
   /// Nothing within the timeout.
   case idle
 }
@@ -47,6 +49,42 @@ enum KeyDecoder {
     default:
       guard let scalar = Unicode.Scalar(value) else { return .idle }
       return .key(.character(Character(scalar)))
+    }
+  }
+}
+
+/// Bracketed paste (xterm, and every current terminal): once enabled, pasted text arrives
+/// between ESC [ 200 ~ and ESC [ 201 ~, so it can be told from typing (issue 18, point 6).
+enum BracketedPaste {
+  static let enable = "\u{1B}[?2004h"
+  static let disable = "\u{1B}[?2004l"
+  static let start: [UInt32] = [27, 91, 50, 48, 48, 126]
+  static let end: [UInt32] = [27, 91, 50, 48, 49, 126]
+  /// Characters kept from one paste; the rest is read and dropped.
+  static let maximumKept = 65_536
+
+  /// Collects a paste's characters until the end marker.
+  struct Collector {
+    private(set) var scalars: [UInt32] = []
+    private var tail: [UInt32] = []
+
+    /// Feeds one character; true when the end marker has just been read (and is not kept).
+    mutating func feed(_ value: UInt32) -> Bool {
+      tail.append(value)
+      if tail.count > end.count { tail.removeFirst() }
+      if tail == end {
+        let marker = Array(end.dropLast())
+        if Array(scalars.suffix(marker.count)) == marker { scalars.removeLast(marker.count) }
+        return true
+      }
+      if scalars.count < maximumKept { scalars.append(value) }
+      return false
+    }
+
+    var text: String {
+      var view = String.UnicodeScalarView()
+      for value in scalars { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
+      return String(view)
     }
   }
 }

@@ -65,6 +65,7 @@ public struct TerminalRuntime {
         switch input {
         case .key(let key): messages.append(.key(key))
         case .click(let x, let y): messages.append(.click(x: x, y: y))
+        case .paste(let text): messages.append(.paste(text))
         case .resized:
           screen.invalidate()
           messages.append(.resized(screen.size))

@@ -76,12 +76,14 @@ struct FindCommand: ParsableCommand {
         folder: dataOptions.dataURL, cacheDirectory: SharedIndex.cacheDirectory(for: dataOptions.dataURL),
         program: Bundle.main.executableURL)
     } catch {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      StandardError.write("\(error)\n")
       throw ExitCode(2)
     }
+    if let note = data.cacheNote { FileHandle.standardError.write(Data("note : \(note)\n".utf8)) }
     for finding in data.findings where finding.severity == .error {
-      FileHandle.standardError.write(Data("\(finding)\n".utf8))
+      StandardError.write("\(finding)\n")
     }
+    CommandSupport.announceDemonstration(DataFolder.holdsFiction(in: dataOptions.dataURL), json: json)
     if resources {
       let today = CalendarDay(date: moment, timeZone: Departement.timeZone(forCode: "75"))
       let hits = data.resources.search(query, themes: theme, today: today, limit: limit)
@@ -94,13 +96,12 @@ struct FindCommand: ParsableCommand {
       switch data.places.resolveAnswer(place) {
       case .place(let value): placeValue = value
       case .notFound:
-        FileHandle.standardError.write(Data("lieu inconnu : « \(TerminalText.sanitized(place)) »\n".utf8))
+        StandardError.write("lieu inconnu : « \(TerminalText.sanitized(place)) »\n")
         throw ExitCode(2)
       case .ambiguous(let candidates):
         let list = candidates.prefix(12).map(\.label).joined(separator: ", ")
-        FileHandle.standardError.write(
-          Data(
-            "lieu ambigu : « \(TerminalText.sanitized(place)) » — \(list) ; précisez (code postal, « Nom 93 »)\n".utf8))
+        StandardError.write(
+          "lieu ambigu : « \(TerminalText.sanitized(place)) » — \(list) ; précisez (code postal, « Nom 93 »)\n")
         throw ExitCode(2)
       }
     }

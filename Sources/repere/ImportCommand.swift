@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
     var inputs: [ImportInput] = []
     for file in files {
       guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)) else {
-        FileHandle.standardError.write(Data("\(file):1:1: error: cannot read the file\n".utf8))
+        StandardError.write("\(file):1:1: error: cannot read the file\n")
         throw ExitCode(2)
       }
       inputs.append(ImportInput(path: file, data: data, format: forced))
@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
       selection: selection, diagnostics: &diagnostics)
     report(diagnostics)
     if diagnostics.hasErrors {
-      FileHandle.standardError.write(Data("import refusé : rien n'a été écrit\n".utf8))
+      StandardError.write("import refusé : rien n'a été écrit\n")
       throw ExitCode(2)
     }
     let toStandardOutput = output == "-"
@@ -101,18 +101,17 @@ struct ImportCommand: ParsableCommand {
       existing = DirectoryFile.load(node, diagnostics: &fileDiagnostics)
       if fileDiagnostics.hasErrors {
         report(fileDiagnostics)
-        FileHandle.standardError.write(
-          Data(
-            "\(destination.path) : fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n".utf8))
+        StandardError.write(
+          "\(destination.path) : fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n")
         throw ExitCode(2)
       }
       base = (try? Data(contentsOf: baseURL)).flatMap(ImportBase.decode)
     }
     let merged = ImportSync.merge(
       existing: existing.structures, base: base, batch: batch, summary: &batch.summary)
-    FileHandle.standardError.write(Data(batch.summary.text.utf8))
+    StandardError.write(batch.summary.text)
     if dryRun {
-      FileHandle.standardError.write(Data("--dry-run : rien n'a été écrit\n".utf8))
+      StandardError.write("--dry-run : rien n'a été écrit\n")
       return
     }
     let header = existing.source ?? source ?? Self.attribution(for: batch.sources)
@@ -123,12 +122,11 @@ struct ImportCommand: ParsableCommand {
     }
     try Data(yaml.utf8).write(to: destination, options: .atomic)
     if !merged.base.records.isEmpty { try merged.base.encoded().write(to: baseURL, options: .atomic) }
-    FileHandle.standardError.write(
-      Data("\(merged.structures.count) structure(s) écrite(s) dans \(destination.path)\n".utf8))
+    StandardError.write("\(merged.structures.count) structure(s) écrite(s) dans \(destination.path)\n")
   }
 
   private func report(_ diagnostics: Diagnostics) {
-    for finding in diagnostics.sorted { FileHandle.standardError.write(Data("\(finding)\n".utf8)) }
+    for finding in diagnostics.sorted { StandardError.write("\(finding)\n") }
   }
 
   /// The licences' attribution, written in the file's `source:` (Licence Ouverte 2.0 asks for it).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RepereBase
 import RepereJournal
 
 /// `repere journal`: the case journals kept under `$XDG_STATE_HOME/repere` — list them, show
@@ -41,7 +42,7 @@ struct JournalCommand: ParsableCommand {
 
   /// A notice on stderr, prefixed like every message of the program.
   static func printError(_ message: String) {
-    FileHandle.standardError.write(Data("repere : \(message)\n".utf8))
+    StandardError.write("repere : \(message)\n")
   }
 
   struct List: ParsableCommand {
@@ -58,11 +59,13 @@ struct JournalCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: store.folder.path) {
           for notice in try store.prepareFolder() { JournalCommand.printError(notice) }
         }
+        let survey = try store.survey()
+        for reason in survey.skipped { JournalCommand.printError(reason) }
         if json {
-          print(JournalTextReport.listJSON(try store.list()))
+          print(JournalTextReport.listJSON(survey.journals))
           return
         }
-        for line in JournalTextReport.list(try store.list()) { print(line) }
+        for line in JournalTextReport.list(survey.journals) { print(line) }
         let retention = try JournalRetention.from(environment: ProcessInfo.processInfo.environment)
         print("")
         print("Dossier des journaux : \(store.folder.path)")
@@ -107,6 +110,9 @@ struct JournalCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Fichier à écrire (créé en 0600) ; sans cette option, la sortie standard.")
     var output: String?
 
+    @Flag(help: "Remplace le fichier de -o s'il existe (jamais un lien, un tube ou un périphérique).")
+    var force = false
+
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
@@ -127,13 +133,9 @@ struct JournalCommand: ParsableCommand {
           return
         }
         let url = URL(fileURLWithPath: output)
-        // The summary is as sensitive as the journal: readable by its owner only.
-        guard
-          FileManager.default.createFile(
-            atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else {
-          throw JournalError.system(operation: "écriture", path: url.path, errno: EACCES)
-        }
+        // The summary is as sensitive as the journal: 0600 from creation, never through a link,
+        // never over a FIFO or device, over an existing file only with --force; said once written.
+        try SafeFile.write(Data(text.utf8), to: url.path, force: force)
         JournalCommand.printError("synthèse écrite dans \(url.path)")
       }
     }
@@ -165,6 +167,7 @@ struct JournalCommand: ParsableCommand {
           try olderThan.map { JournalRetention(days: $0, source: "--older-than") }
           ?? JournalRetention.from(environment: ProcessInfo.processInfo.environment)
         let report = try store.purge(olderThanDays: retention.days, overwrite: overwrite)
+        for reason in report.unreadable { JournalCommand.printError(reason) }
         let plural = report.removed.count > 1 ? "s" : ""
         print(
           "\(report.removed.count) dossier\(plural) supprimé\(plural) (plus de \(retention.days) jours, "

@@ -24,6 +24,7 @@ struct Repere: ParsableCommand {
       ScenarioCommand.self,
       TrainCommand.self,
       FindCommand.self,
+      CoverageCommand.self,
       ImportCommand.self,
       JournalCommand.self,
       ReplayCommand.self,

@@ -27,7 +27,10 @@ enum CommandSupport {
   /// Loads the bundle; errors of reading files are summarised on stderr (run `check` for detail).
   static func load(_ options: DataOptions) -> DataBundle {
     let (bundle, findings) = DataBundle.load(from: options.dataURL)
-    let errors = findings.filter { $0.severity == .error }
+    // Protocol errors `check` reports (a walk loop, a duplicated step id) are named too: one rule
+    // for every command (issue 18, point 8).
+    let protocolErrors = ProtocolChecker.check(library: bundle.library, today: nil)
+    let errors = (findings + protocolErrors).filter { $0.severity == .error }
     if !errors.isEmpty {
       var standardError = StandardError()
       print(
@@ -36,6 +39,19 @@ enum CommandSupport {
       for finding in errors.prefix(3) { print("  \(TerminalText.sanitized(finding.description))", to: &standardError) }
     }
     return bundle
+  }
+
+  /// Says « données d'exemple » before any output of a bundle that holds fictional records: first
+  /// on standard output, or on standard error when the output is JSON (which must stay valid).
+  static func announceDemonstration(_ holdsFiction: Bool, json: Bool) {
+    guard holdsFiction else { return }
+    if json {
+      var standardError = StandardError()
+      print(DemonstrationData.banner, to: &standardError)
+    } else {
+      print(DemonstrationData.banner)
+      print("")
+    }
   }
 
   /// The protocol, or a clear error listing those that exist.
@@ -49,9 +65,17 @@ enum CommandSupport {
   }
 }
 
-/// Standard error as a `TextOutputStream`.
+/// Standard error as a `TextOutputStream`. Every byte goes through the terminal sanitiser
+/// (newlines kept): messages quote data files and libyaml's errors quote raw lines, and an
+/// ESC[2J or OSC 52 from a tampered file must never reach the terminal (issue 18, point 2).
 struct StandardError: TextOutputStream {
   mutating func write(_ string: String) {
-    FileHandle.standardError.write(Data(string.utf8))
+    FileHandle.standardError.write(Data(TerminalText.sanitized(string, keepNewlines: true).utf8))
+  }
+
+  /// Writes `text` to standard error, sanitised.
+  static func write(_ text: String) {
+    var stream = StandardError()
+    stream.write(text)
   }
 }

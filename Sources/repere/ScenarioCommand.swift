@@ -29,6 +29,7 @@ struct ScenarioTestCommand: ParsableCommand {
     let bundle = CommandSupport.load(dataOptions)
     let scenarios = try ScenarioSelection.select(files, in: bundle)
     let results = bundle.run(scenarios, defaultNow: Date())
+    CommandSupport.announceDemonstration(bundle.holdsFiction, json: json)
     print(json ? ScenarioReport.json(results) : ScenarioReport.human(results))
     if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
   }
@@ -46,6 +47,7 @@ struct ScenarioListCommand: ParsableCommand {
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
+    CommandSupport.announceDemonstration(bundle.holdsFiction, json: json)
     let now = Date()
     print(
       json

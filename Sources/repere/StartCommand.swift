@@ -144,13 +144,17 @@ struct StartCommand: ParsableCommand {
     }
     screen.stop()
     effects.finish()
-    if let path = effects.journalPath { FileHandle.standardError.write(Data("journal : \(path)\n".utf8)) }
+    if let path = effects.journalPath { StandardError.write("journal : \(path)\n") }
+    if let problem = effects.exitProblem {
+      StandardError.write(problem + "\n")
+      throw ExitCode(1)
+    }
     if case .signal(let number) = ending { throw ExitCode(128 + number) }
   }
 
   /// Prints `message` on stderr and exits with `code` (never lets curses kill the process).
   static func fail(_ message: String, code: Int32) -> Never {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    StandardError.write((message + "\n"))
     Foundation.exit(code)
   }
 }

@@ -53,6 +53,7 @@ struct WalkCommand: ParsableCommand {
     }
     let state = Walker.walk(library: bundle.library, protocolID: id, answers: answers, acknowledgeInfo: true)
     let contacts = bundle.contacts(for: state, now: instant)
+    CommandSupport.announceDemonstration(bundle.holdsFiction, json: json)
     if json {
       print(WalkReport.json(state, library: bundle.library, contacts: contacts, now: instant))
     } else {

@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereJournal
@@ -7,7 +8,9 @@ import Testing
 /// `repere journal …` and `repere replay` run as a user would, on a journal written through the
 /// library the way the interface writes it (scenario 13 of the bundle: « 19 ans » corrected to 17).
 /// Needs the `repere` executable, which `swift build` (run before the tests, as in CI) makes.
-@Suite(.serialized, .enabled(if: BuiltProducts.exists("repere"), "needs `swift build` to have built repere"))
+@Suite(
+  .tags(.endToEnd), .serialized,
+  .enabled(if: BuiltProducts.exists("repere"), "needs `swift build` to have built repere"))
 struct CommandLineTests {
   private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
@@ -62,7 +65,7 @@ struct CommandLineTests {
           reason: "l'éducatrice vérifie le dossier")),
       answer("signes", "multi", .list(["annonces-en-ligne", "argent-cadeaux"]), "Annonces, argent"),
       answer("suivi", "choice", .text("aucun"), "Aucun suivi connu"),
-      answer("en-ligne", "yesno", .bool(true), "Oui"),
+      answer("en-ligne-detail", "multi", .list(["annonces"]), "Annonces publiques"),
       answer("sante", "yesno", .bool(false), "Non"),
       .disposition(DispositionEvent(code: "numerique", title: "Retrait des contenus", level: "accompagnement")),
       .disposition(DispositionEvent(code: "ip-crip", title: "IP à la CRIP", level: "information-preoccupante")),
@@ -74,8 +77,8 @@ struct CommandLineTests {
     try journal.close(
       level: "information-preoccupante",
       path: [
-        "securite", "disparu", "appelant", "route-fugue", "lieu", "age", "route-age", "signes", "suivi", "en-ligne",
-        "sante", "route-conseils", "conseils-pro", "evaluation", "fin-ip",
+        "securite", "disparu", "appelant", "route-fugue", "lieu", "age", "route-age", "signes", "suivi",
+        "route-en-ligne", "en-ligne-detail", "sante", "route-conseils", "conseils-pro", "evaluation", "fin-ip",
       ])
   }
 

@@ -41,7 +41,7 @@ import Testing
       """
       format: repere/directory@1
       structures:
-        - id: Bad_Id
+        - id: "bad id!"
           types: crip
           acces: privé
           statut: ouvert

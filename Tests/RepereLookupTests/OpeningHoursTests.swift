@@ -39,18 +39,72 @@ import Testing
         == .open(closesAt: Fixtures.date("2026-12-05T02:00:00+01:00"), comment: nil))
   }
 
-  @Test func laterRuleReplacesEarlierOnesIncludingTheEarlyHours() throws {
+  @Test func laterRuleReplacesTheDayItNamesButNotTheNightBefore() throws {
+    // As opening-hours-rs answers: « Tu off » closes Tuesday from 00:00 to 24:00, but the spans
+    // that the first rule opens on Tuesday night still reach into Wednesday morning.
     let text = "Mo-Su 20:00-02:00; Tu off"
-    // Tuesday 1 December 01:00: Monday's night would spill, but Tuesday is governed by « Tu off ».
     #expect(
-      try state(text, "2026-12-01T01:00:00+01:00") == .closed(opensAt: Fixtures.date("2026-12-02T20:00:00+01:00")))
-    // Wednesday 01:00: Tuesday is off, so nothing spills either.
-    #expect(!(try state(text, "2026-12-02T01:00:00+01:00").isOpen))
-    // Thursday 01:00: Wednesday's night spills.
+      try state(text, "2026-12-01T01:00:00+01:00") == .closed(opensAt: Fixtures.date("2026-12-02T00:00:00+01:00")))
+    #expect(!(try state(text, "2026-12-01T21:00:00+01:00").isOpen))
+    #expect(try state(text, "2026-12-02T01:00:00+01:00").isOpen)
     #expect(try state(text, "2026-12-03T01:00:00+01:00").isOpen)
+    // The issue's two cases: Thursday 01:30 after « We off », the morning after a holiday.
+    #expect(try state("Mo-Su 20:00-02:00; We off", "2026-12-03T01:30:00+01:00").isOpen)
+    #expect(try state("Mo-Su 22:00-06:00; PH off", "2026-12-26T05:00:00+01:00").isOpen)
+    #expect(!(try state("Mo-Su 22:00-06:00; PH off", "2026-12-25T05:00:00+01:00").isOpen))
     let replaced = "Mo-Fr 09:00-18:00; We 14:00-16:00"
     #expect(!(try state(replaced, "2026-12-02T10:00:00+01:00").isOpen))
     #expect(try state(replaced, "2026-12-02T15:00:00+01:00").isOpen)
+    // A closed rule with times only closes those times.
+    #expect(!(try state("Mo-Fr 09:00-18:00; We 12:00-14:00 off", "2026-12-02T13:00:00+01:00").isOpen))
+    #expect(try state("Mo-Fr 09:00-18:00; We 12:00-14:00 off", "2026-12-02T15:00:00+01:00").isOpen)
+  }
+
+  @Test func dataInclusionConvertersOutputParses() throws {
+    // Every value data·inclusion's converters produce (reference/README.md).
+    for text in [
+      "Mo-Fr 08:00-18:00 open \"Sans rendez-vous\"; PH off",
+      "Mo 08:00-18:00 open \"Sans rendez-vous\"; Tu 09:00-12:00 open \"Sans rendez-vous\"; PH off",
+      "Mo 08:30-17:00 open, Tu 08:30-17:00 open, We 08:30-17:00 open, Th 08:30-17:00 open, Fr 08:30-15:45 open, Sa closed, Su closed",
+      "Mo closed, Tu closed, We closed, Th closed, Fr closed, Sa closed, Su closed",
+      "Mo 09:30-11:30 open; Th 09:30-12:30 open", "Mo 09:30-11:30,12:30-17:30 open", "Mo,Th-Fr 19:30-21:00 open",
+      "Mo open", "PH off",
+    ] {
+      #expect(throws: Never.self, "\(text)") { try Fixtures.hours(text) }
+    }
+    #expect(
+      try state("Mo-Fr 08:00-18:00 open \"Sans rendez-vous\"; PH off", "2026-12-02T10:00:00+01:00")
+        == .open(closesAt: Fixtures.date("2026-12-02T18:00:00+01:00"), comment: "Sans rendez-vous"))
+    #expect(
+      !(try state(
+        "Mo closed, Tu closed, We closed, Th closed, Fr closed, Sa closed, Su closed", "2026-12-02T10:00:00+01:00"
+      ).isOpen))
+  }
+
+  @Test func datesMonthsYearsAndNthWeekdays() throws {
+    #expect(!(try state("Mo-Fr 08:00-18:00; Jul-Aug off", "2026-07-15T10:00:00+02:00").isOpen))
+    #expect(try state("Mo-Fr 08:00-18:00; Jul-Aug off", "2026-09-01T10:00:00+02:00").isOpen)
+    #expect(!(try state("Mo-Fr 09:00-17:00; Dec 24-Dec 31 off", "2026-12-28T10:00:00+01:00").isOpen))
+    #expect(!(try state("Mo-Fr 09:00-17:00; Dec 24-Jan 02 off", "2027-01-01T10:00:00+01:00").isOpen))
+    #expect(try state("Mo-Fr 09:00-17:00; Dec 24-Jan 02 off", "2027-01-04T10:00:00+01:00").isOpen)
+    #expect(!(try state("Mo-Su 10:00-18:00; Jan 01 off", "2026-01-01T11:00:00+01:00").isOpen))
+    // First Monday (7 December 2026), last Friday (25 December is a Friday: the 18th is not the last).
+    #expect(try state("Mo[1] 14:00-16:00", "2026-12-07T15:00:00+01:00").isOpen)
+    #expect(!(try state("Mo[1] 14:00-16:00", "2026-12-14T15:00:00+01:00").isOpen))
+    #expect(try state("Fr[-1] 09:00-12:00", "2026-12-25T10:00:00+01:00").isOpen)
+    #expect(!(try state("Fr[-1] 09:00-12:00", "2026-12-18T10:00:00+01:00").isOpen))
+    // Easter Sunday 5 April 2026; Good Friday with an offset.
+    #expect(!(try state("Mo-Su 09:00-17:00; easter off", "2026-04-05T10:00:00+02:00").isOpen))
+    #expect(try state("easter -2 days 10:00-12:00", "2026-04-03T11:00:00+02:00").isOpen)
+    #expect(try state("2026 Mo-Fr 09:00-17:00", "2026-12-02T10:00:00+01:00").isOpen)
+    #expect(!(try state("2026 Mo-Fr 09:00-17:00", "2027-01-04T10:00:00+01:00").isOpen))
+    #expect(try state("2025-2026 Mo-Fr 09:00-17:00; 2027+ Mo-Fr 10:00-12:00", "2027-01-04T11:00:00+01:00").isOpen)
+  }
+
+  @Test func fallbackRulesApplyWhereNothingElseDoes() throws {
+    let text = "Mo-Fr 09:00-17:00 || unknown \"sur rendez-vous\""
+    #expect(try state(text, "2026-12-02T10:00:00+01:00").isOpen)
+    #expect(try state(text, "2026-12-05T10:00:00+01:00") == .unknown(comment: "sur rendez-vous"))
   }
 
   @Test func additionalRuleWithCommaDoesNotReplace() throws {
@@ -111,9 +165,17 @@ import Testing
     ("Mo-Fr 9h-17h", 7, "HH:MM"),
     ("Mo-Fr 09:00-17:60", 16, "below 60"),
     ("Mo-Fr 09:00-17:00; \"oops", 20, "not closed"),
-    ("Mo-Fr 09:00-17:00 ||  Sa", 19, "'||'"),
     ("", 1, "empty"),
     ("SH off", 1, "school holidays"),
+    ("Mo-Fr 09:00-17:00; PH off; SH off", 28, "school holidays"),
+    ("week 01-10 Mo-Fr 09:00-17:00", 1, "week numbers"),
+    ("Mo-Fr sunrise-sunset", 7, "sunrise"),
+    ("Mo-Fr 18:00+", 12, "open-ended"),
+    ("PH +1 day off", 3, "offset on public holidays"),
+    ("Mo[1] +2 days 10:00-12:00", 6, "offset after"),
+    ("Dec Su[-1] off", 5, "weekday inside a date"),
+    ("Mo-Fr 09:00-18:00 PH off", 19, "unknown word 'PH'"),
+    ("Mo-Fr 09:00-17:00 ||", 21, "a rule is missing"),
   ])
   func errorsNameTheColumn(text: String, column: Int, message: String) {
     guard case .failure(let error) = OpeningHours.parse(text) else {

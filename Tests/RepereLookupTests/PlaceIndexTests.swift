@@ -9,7 +9,7 @@ import Testing
 
   @Test func referenceDataMergesPostalCodesAndFillsDepartements() throws {
     let reference = Fixtures.data.reference
-    #expect(reference.departements.count == 101)
+    #expect(reference.departements.count == 104)  // 101 départements + 975, 977, 978
     let saintDenis = try #require(reference.commune(insee: "93066"))
     #expect(saintDenis.postalCodes == ["93200", "93210"])
     #expect(reference.departement(code: "93")?.voisins == ["75", "77", "92", "94", "95"])

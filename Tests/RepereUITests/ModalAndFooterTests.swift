@@ -163,15 +163,15 @@ import Testing
     #expect(UIProgram.render(english).textLines[2].hasPrefix(" To read"))
   }
 
-  /// The 16 signs at 80×24: the path pane showed only the first ticked label; it now gives the
-  /// count and the start of each label.
+  /// The 18 signs at 80×24: the path pane showed only the first ticked label; it now gives the
+  /// count and the start of each label. In the 95 the local question comes after the age.
   @Test func aLongChecklistAnswerIsCountedInThePathPane() throws {
     let keys: [KeyPress] =
-      [.character("2"), .character("2"), .character("1")] + TestWorld.type("95") + [.enter, .character("2")]
-      + TestWorld.type("15") + [.enter]
+      [.character("2"), .character("2"), .character("1")] + TestWorld.type("95") + [.enter]
+      + TestWorld.type("15") + [.enter, .character("2")]
     let (signs, _) = TestWorld.press(keys, on: try Self.state())
     #expect(signs.displayedStep?.id == "signes")
-    #expect(signs.displayedStep?.options.count == 16)
+    #expect(signs.displayedStep?.options.count == 18)
     // 4 Fugues, 5 Argent, 6 Voitures: the count, then as many label starts as the 31 columns hold.
     let (ticked, _) = TestWorld.press([.character("4"), .character("5"), .character("6"), .enter], on: signs)
     #expect(ticked.displayedStep?.id == "suivi")

@@ -35,30 +35,47 @@ import Testing
     ).0
   }
 
-  @Test func twoDigitsPickTheTenthOptionAndBeyond() {
-    let (state, _) = TestWorld.press([.character("1"), .character("2"), .character("1"), .character("0")], on: start())
-    #expect(state.ticked == ["v12", "v10"])
+  /// The state on the choice of 12 options (the checklist validated empty).
+  func onChoice() -> AppState { TestWorld.press([.enter], on: start()).0 }
+
+  func answered(_ state: AppState) -> String? {
+    guard case .choice(let value) = (state.walker as? LongListsWalker)?.answers["motif"] else { return nil }
+    return value
+  }
+
+  @Test func aLongChecklistNeverCombinesDigits() {
+    // Grouped (6 + 6, each numbered from 1): a fast « 1 » then « 2 » ticks two options, never 12.
+    let (state, _) = TestWorld.press([.character("1"), .character("2")], on: start())
+    #expect(state.ticked == ["v1", "v2"])
+    #expect(state.pendingDigit == nil)
+    let (second, _) = TestWorld.press([.tab, .character("6")], on: state)
+    #expect(second.ticked == ["v1", "v2", "v12"])
+  }
+
+  @Test func twoDigitsPickTheTenthOptionAndBeyondInAChoice() {
+    let (state, _) = TestWorld.press([.character("1"), .character("2")], on: onChoice())
+    #expect(answered(state) == "v12")
     #expect(state.pendingDigit == nil)
   }
 
   @Test func aDigitThatCannotStartANumberActsAtOnce() {
-    let (state, _) = TestWorld.press([.character("7")], on: start())
-    #expect(state.ticked == ["v7"])
+    let (state, _) = TestWorld.press([.character("7")], on: onChoice())
+    #expect(answered(state) == "v7")
   }
 
   @Test func aWaitingDigitIsPickedWhenTimeIsUpOrByTheNextKey() {
-    let (waiting, _) = TestWorld.press([.character("1")], on: start())
-    #expect(waiting.ticked.isEmpty)
+    let choice = onChoice()
+    let (waiting, _) = TestWorld.press([.character("1")], on: choice)
+    #expect(answered(waiting) == nil)
     #expect(UIProgram.render(waiting).text.contains("1… (second chiffre, ou attendre)"))
     let early = UIProgram.update(waiting, .tick(TestWorld.now.addingTimeInterval(0.5))).0
-    #expect(early.ticked.isEmpty)
+    #expect(answered(early) == nil)
     let late = UIProgram.update(waiting, .tick(TestWorld.now.addingTimeInterval(0.9))).0
-    #expect(late.ticked == ["v1"])
-    let (validated, _) = TestWorld.press([.character("1"), .enter], on: start())
-    #expect(validated.displayedStep?.id == "motif")  // « 1 » ticked, then Enter validated the list
-    let (answered, _) = TestWorld.press([.character("1"), .character("1")], on: validated)
-    #expect(answered.walk.isFinished)  // option 11 of the choice
-    let (single, _) = TestWorld.press([.character("1"), .enter, .enter], on: validated)
+    #expect(answered(late) == "v1")
+    let (answeredEleven, _) = TestWorld.press([.character("1"), .character("1")], on: choice)
+    #expect(answeredEleven.walk.isFinished)  // option 11 of the choice
+    let (single, _) = TestWorld.press([.character("1"), .enter, .enter], on: choice)
     #expect(single.walk.isFinished)  // « 1 » answered; the Enter meant for this question is dropped
+    #expect(answered(single) == "v1")
   }
 }

@@ -4,21 +4,56 @@ import RepereBase
 /// `repere check` output: compiler-style lines for people, JSON for tools.
 public enum FindingReport {
   /// One line per finding (`file:line:column: error: message (hint) [code]`), a note line per
-  /// related place, and a closing count.
-  public static func human(_ findings: [Finding]) -> String {
+  /// related place, and a closing count. With `limitPerCode`, only the first findings of each
+  /// code are listed and the rest are counted (« … et 1 684 autres [postal-code-mismatch] »),
+  /// so that a large directory's report stays readable; the closing count covers them all.
+  public static func human(_ findings: [Finding], limitPerCode: Int? = nil) -> String {
     var lines: [String] = []
+    var shown: [String: Int] = [:]
+    var hidden: [(code: String, count: Int)] = []
+    var hiddenIndex: [String: Int] = [:]
     for finding in findings {
+      let count = shown[finding.code, default: 0]
+      if let limitPerCode, count >= limitPerCode {
+        if let index = hiddenIndex[finding.code] {
+          hidden[index].count += 1
+        } else {
+          hiddenIndex[finding.code] = hidden.count
+          hidden.append((finding.code, 1))
+        }
+        continue
+      }
+      shown[finding.code] = count + 1
       lines.append(TerminalText.sanitized(finding.description))
       for related in finding.related { lines.append("\(related): note: see also") }
+    }
+    for (code, count) in hidden {
+      lines.append(
+        "… et \(grouped(count)) autre\(count > 1 ? "s" : "") [\(TerminalText.sanitized(code))] (--all pour tout afficher)"
+      )
     }
     let errors = findings.filter { $0.severity == .error }.count
     let warnings = findings.count - errors
     if findings.isEmpty {
       lines.append("Aucun problème trouvé.")
     } else {
-      lines.append("\(errors) erreur\(errors > 1 ? "s" : ""), \(warnings) avertissement\(warnings > 1 ? "s" : "")")
+      lines.append(
+        "\(grouped(errors)) erreur\(errors > 1 ? "s" : ""), \(grouped(warnings)) avertissement\(warnings > 1 ? "s" : "")"
+      )
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// 1684 → « 1 684 »: French digit grouping, with a plain space so that tools can split it.
+  static func grouped(_ number: Int) -> String {
+    let digits = String(number)
+    guard digits.count > 3 else { return digits }
+    var result = ""
+    for (index, character) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { result.append(" ") }
+      result.append(character)
+    }
+    return result
   }
 
   /// `{ "errors": n, "warnings": n, "findings": [ {code, severity, file, line, column, message, hint, related} ] }`.
@@ -83,6 +118,6 @@ enum JSONOutput {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}" }
-    return text
+    return TerminalText.escapingJSONControls(text)
   }
 }

@@ -8,6 +8,10 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
   case begin, reveal, debrief, vignette
   /// Resume an unfinished case (offered while the new case has no answer).
   case resume
+  /// The next or previous group of a long checklist (the next contact on the orientation).
+  case nextGroup, previousGroup
+  /// The start or the end of a long screen.
+  case top, bottom
 }
 
 /// A key or a family of keys that triggers an action.
@@ -132,6 +136,33 @@ public enum ActionTable {
       help: LocalizedText(
         fr: "Coche ou décoche l'option en surbrillance d'une liste à cocher.",
         en: "Ticks or unticks the highlighted option of a checklist."),
+      screens: [.question], inFooter: false),
+    ActionSpec(
+      id: .nextGroup, keys: [.key(.tab), .key(.pageDown)], label: LocalizedText(fr: "autre groupe", en: "other group"),
+      help: LocalizedText(
+        fr: "Liste à cocher longue : montre le groupe d'options suivant (chaque groupe est numéroté à partir de 1).",
+        en: "Long checklist: shows the next group of options (each group is numbered from 1)."),
+      screens: [.question], inFooter: true),
+    ActionSpec(
+      id: .nextGroup, keys: [.key(.tab)], label: LocalizedText(fr: "contact suivant", en: "next contact"),
+      help: LocalizedText(
+        fr: "Orientation : choisit le contact suivant et le fait venir à l'écran (Entrée ouvre sa fiche).",
+        en: "Orientation: picks the next contact and brings it into view (Enter opens its record)."),
+      screens: [.orientation], inFooter: true),
+    ActionSpec(
+      id: .top, keys: [.key(.home)], label: LocalizedText(fr: "début", en: "top"),
+      help: LocalizedText(
+        fr: "Revient au début (niveau et premières actions).", en: "Back to the top (level and first actions)."),
+      screens: [.orientation], inFooter: false),
+    ActionSpec(
+      id: .bottom, keys: [.key(.end)], label: LocalizedText(fr: "fin", en: "end"),
+      help: LocalizedText(fr: "Va à la fin (chemin des réponses).", en: "Goes to the end (the path of answers)."),
+      screens: [.orientation], inFooter: false),
+    ActionSpec(
+      id: .previousGroup, keys: [.key(.pageUp)], label: LocalizedText(fr: "groupe préc.", en: "previous group"),
+      help: LocalizedText(
+        fr: "Liste à cocher longue : revient au groupe d'options précédent.",
+        en: "Long checklist: goes back to the previous group of options."),
       screens: [.question], inFooter: false),
     ActionSpec(
       id: .confirm, keys: [.key(.enter)], label: LocalizedText(fr: "valider", en: "confirm"),

@@ -10,11 +10,11 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
-  case saved, saving, journalFailed, journalBadge
+  case saved, saving, journalFailed, journalBadge, journalUnsavedBadge, quitUnsaved
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
   case searchTitle, searchPrompt, searchNoResults, searchHint
-  case openNow, closedNow, hoursUnknown, exampleTag
+  case openNow, closedNow, hoursUnknown, exampleTag, demonstrationData
   case detailPhones, detailAddress, detailHours, detailEmail, detailWebsite, detailWhy, detailSource, detailUpdated
   case detailProfessionalsOnly, detailNotFound, detailTypes
   case notesTitle, notesHint, notesEmpty, noteSaved
@@ -25,11 +25,12 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
     orientationLevel, directoryUnavailable
-  case exported, exportFailed
+  case exported, exportFailed, pasteIgnored, pasteTruncated
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
   case validityWarning
   case dataErrors, secondDigit, unfinishedCases, caseResumed
+  case noSuchOption, checklistGroup, hintMultiGroups, checklistOtherTicked
   case resumeTitle, resumeHint, resumeInUse, resumeFailed, resumeStarted, resumeLast, resumeAnswers
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
   case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
@@ -68,6 +69,11 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .saved: t("enregistré", "saved")
     case .saving: t("enregistrement…", "saving…")
     case .journalBadge: t("journal : ÉCHEC", "journal: FAILED")
+    case .journalUnsavedBadge: t("journal : %@ NON ENREGISTRÉ(S)", "journal: %@ NOT SAVED")
+    case .quitUnsaved:
+      t(
+        "ATTENTION : %@ saisie(s) NON ENREGISTRÉE(S) (écriture du journal en échec) : perdue(s) si vous quittez.",
+        "WARNING: %@ record(s) NOT SAVED (journal write failing): lost if you quit.")
     case .journalFailed: t("ÉCHEC d'écriture du journal : %@", "FAILED to write the journal: %@")
     case .hintNumber: t("Tapez un nombre puis Entrée", "Type a number then Enter")
     case .hintRange: t("de %@ à %@", "from %@ to %@")
@@ -89,6 +95,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .closedNow: t("fermé maintenant", "closed now")
     case .hoursUnknown: t("horaires : à vérifier", "hours: to check")
     case .exampleTag: t("EXEMPLE", "EXAMPLE")
+    case .demonstrationData: t("DONNÉES D'EXEMPLE", "EXAMPLE DATA")
     case .detailPhones: t("Téléphone", "Phone")
     case .detailAddress: t("Adresse", "Address")
     case .detailHours: t("Horaires", "Hours")
@@ -136,6 +143,9 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .directoryUnavailable: t("Annuaire en cours de chargement ou absent", "Directory loading or missing")
     case .exported: t("Synthèse exportée : %@", "Summary exported: %@")
     case .exportFailed: t("Export impossible : %@", "Export failed: %@")
+    case .pasteIgnored:
+      t("Collage ignoré : ici, seules les touches répondent", "Paste ignored: only keys answer here")
+    case .pasteTruncated: t("Collage tronqué à %@ caractères", "Paste cut to %@ characters")
     case .helpTitle: t("Aide", "Help")
     case .helpKeys: t("Touches", "Keys")
     case .helpQuestion: t("Aide de la question", "Help for this question")
@@ -183,6 +193,13 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         "Aucune structure « %@ » répertoriée (lieu non précisé ; à compléter dans l'annuaire)",
         "No \u{201C}%@\u{201D} structure listed (no place given; to be added to the directory)")
     case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
+    case .noSuchOption: t("Pas d'option %@ ici (1 à %@)", "No option %@ here (1 to %@)")
+    case .checklistGroup: t("Groupe %@ sur %@ (options %@ à %@ sur %@)", "Group %@ of %@ (options %@ to %@ of %@)")
+    case .hintMultiGroups:
+      t(
+        "Chiffre ou Espace : cocher · Tab : autre groupe · Entrée : valider la liste",
+        "Digit or Space: tick · Tab: other group · Enter: confirm the list")
+    case .checklistOtherTicked: t("Aussi coché : %@", "Also ticked: %@")
     case .secondDigit: t("%@… (second chiffre, ou attendre)", "%@… (second digit, or wait)")
     case .dataErrors:
       t(

@@ -14,6 +14,9 @@ public struct AppServices: Sendable {
   /// Cases left unfinished in the journal, most recent first: offered for resuming while the
   /// new case has no answer.
   public var unfinishedCases: [UnfinishedCase] = []
+  /// True when the data folder holds fictional records (« exemple fictif »): the header says
+  /// « données d'exemple » on every screen.
+  public var demonstrationData = false
 
   public init(
     directory: (any DirectoryBrowsing)? = nil, places: (any PlaceResolving)? = nil,

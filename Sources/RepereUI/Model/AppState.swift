@@ -103,12 +103,18 @@ public struct AppState: Sendable {
   /// found nothing is said on the orientation, never silently dropped.
   public var contactsByQuery: [String: [QueryContacts]] = [:]
   public var orientationSelection = 0
+  /// The first line of the orientation on screen: it opens at its top (the level and what to do
+  /// first) and scrolls by line, page, to the start or the end.
+  public var orientationScroll = 0
   public var helpScroll = 0
   public var status: StatusMessage?
   /// Records sent to the journal and not yet confirmed.
   public var journalPending = 0
   public var lastSaved: Date?
   public var journalError: String?
+  /// Records whose write failed (a full disk): kept by the runtime and written, in order, as
+  /// soon as a write succeeds. Shown on the status line and in the quit box until then.
+  public var journalUnsaved = 0
   /// Where the last export went.
   public var lastExport: String?
   /// A training session (`repere train`): the scenario's reference and the training screens.

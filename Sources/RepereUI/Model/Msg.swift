@@ -17,6 +17,8 @@ public enum Msg: Hashable, Sendable {
   case key(KeyPress)
   /// A mouse click at a cell.
   case click(x: Int, y: Int)
+  /// Text pasted in the terminal (bracketed paste): text for the field it lands in, never keys.
+  case paste(String)
   case resized(GridSize)
   /// The clock moved (the runtime ticks about every 100 ms).
   case tick(Date)

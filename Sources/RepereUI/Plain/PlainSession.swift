@@ -155,7 +155,10 @@ public struct PlainSession {
     var lines: [String] = []
     switch state.screen {
     case .confirmQuit:
-      lines += [Chrome.quitTitle(language) + " " + Chrome.quitBody(language), Chrome.plainYesNo(language)]
+      let body =
+        state.journalUnsaved > 0
+        ? Chrome.quitUnsaved(language, String(state.journalUnsaved)) : Chrome.quitBody(language)
+      lines += [Chrome.quitTitle(language) + " " + body, Chrome.plainYesNo(language)]
     case .changeReason:
       if let change = state.pendingChange {
         lines.append(TerminalText.sanitized(change.fromLabel) + " → " + TerminalText.sanitized(change.toLabel))

@@ -17,7 +17,12 @@ struct ModalBox {
   }
 
   var quitLines: [StyledLine] {
-    let body = state.training == nil ? Chrome.quitBody(language) : TrainingChrome.quitBody(language)
+    // Never « stays recorded » while records failed to be written.
+    let body =
+      state.training != nil
+      ? TrainingChrome.quitBody(language)
+      : state.journalUnsaved > 0
+        ? Chrome.quitUnsaved(language, String(state.journalUnsaved)) : Chrome.quitBody(language)
     return [
       StyledLine(Chrome.quitTitle(language), .title), .empty, StyledLine(body), .empty,
       StyledLine(Chrome.quitAsk(language)),

@@ -8,6 +8,21 @@ struct OrientationScreen {
   var frame: Frame { Frame(size: state.size) }
 
   var lines: (all: [StyledLine], focus: Int?) {
+    let layout = self.layout
+    return (
+      layout.lines,
+      layout.contactLines.indices.contains(state.orientationSelection)
+        ? layout.contactLines[state.orientationSelection].lowerBound : nil
+    )
+  }
+
+  /// The orientation's lines and, for each contact in order, the lines it takes.
+  struct Layout {
+    var lines: [StyledLine]
+    var contactLines: [Range<Int>]
+  }
+
+  var layout: Layout {
     let width = frame.fullWidth
     var lines: [StyledLine] = []
     var title = [Span(Chrome.orientationTitle(language), .title)]
@@ -22,7 +37,7 @@ struct OrientationScreen {
     if state.walk.dispositions.isEmpty {
       lines.append(StyledLine(Chrome.orientationNone(language), .faint))
     }
-    var focus: Int?
+    var contactRanges: [Range<Int>] = []
     var contactIndex = 0
     for disposition in state.walk.dispositions {
       var heading = [
@@ -59,8 +74,9 @@ struct OrientationScreen {
       }
       for match in matches {
         let selected = contactIndex == state.orientationSelection
-        if selected { focus = lines.count }
+        let start = lines.count
         lines += contactLines(match, selected: selected, width: width, tag: contactIndex)
+        contactRanges.append(start..<lines.count)
         contactIndex += 1
       }
       for label in state.unmatchedQueryLabels(disposition.code) {
@@ -71,7 +87,7 @@ struct OrientationScreen {
       lines.append(.empty)
     }
     lines += pathSummary(width: width)
-    return (lines, focus)
+    return Layout(lines: lines, contactLines: contactRanges)
   }
 
   /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) ».
@@ -124,9 +140,10 @@ struct OrientationScreen {
   }
 
   func draw(into grid: inout CellGrid) {
-    let (all, focus) = lines
-    // Keep the selected contact and the line under it (why it was chosen) in view.
-    let first = scrollOffset(focus: focus.map { $0 + 1 }, count: all.count, height: frame.bodyHeight)
+    let all = layout.lines
+    // The scroll position is the state's (update keeps the chosen contact in view); clamped
+    // here for a terminal resized since.
+    let first = max(0, min(state.orientationScroll, all.count - frame.bodyHeight))
     grid.draw(all, x: frame.fullX, y: frame.bodyTop, width: frame.fullWidth, height: frame.bodyHeight, first: first)
   }
 }

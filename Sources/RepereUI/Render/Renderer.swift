@@ -20,11 +20,12 @@ struct Renderer {
     // Modals are boxes over the screen below them, whatever it is.
     if state.screen == .confirmQuit || state.screen == .changeReason { return renderModal() }
     drawHeader(into: &grid)
-    drawRules(into: &grid, split: state.screen == .question || state.screen == .typedQuestion)
+    let question = QuestionLayout(state: state)
+    drawRules(into: &grid, split: (state.screen == .question || state.screen == .typedQuestion) && !question.wide)
     switch state.screen {
     case .question, .typedQuestion:
-      QuestionLayout(state: state).draw(into: &grid)
-      PathPane(state: state).draw(into: &grid)
+      question.draw(into: &grid)
+      if !question.wide { PathPane(state: state).draw(into: &grid) }
     case .orientation:
       OrientationScreen(state: state).draw(into: &grid)
     case .trainingVignette, .trainingReveal, .trainingDebrief:
@@ -69,7 +70,9 @@ struct Renderer {
     let rightWidth = right.reduce(0) { $0 + CharacterWidth.of($1.text) }
     let leftWidth = max(0, grid.columns - rightWidth - 2)
     let protocolTitle = TerminalText.sanitized("\(walk.protocolTitle) · v\(walk.protocolVersion)")
-    let title = state.training?.headerTitle(language) ?? protocolTitle
+    // Fictional records in the bundle: said first, so truncation never hides it.
+    let demonstration = state.services.demonstrationData ? Chrome.demonstrationData(language) + " · " : ""
+    let title = demonstration + (state.training?.headerTitle(language) ?? protocolTitle)
     grid.put(" " + Chrome.appName(language), x: 0, y: frame.headerRow, style: .title)
     let nameWidth = CharacterWidth.of(Chrome.appName(language)) + 2
     grid.put(
@@ -93,8 +96,11 @@ struct Renderer {
   func drawStatus(into grid: inout CellGrid) {
     var journal: Span
     if state.journalError != nil {
+      let badge =
+        state.journalUnsaved > 0
+        ? Chrome.journalUnsavedBadge(language, String(state.journalUnsaved)) : Chrome.journalBadge(language)
       journal = Span(
-        " " + Chrome.journalBadge(language) + " ",
+        " " + badge + " ",
         CellStyle(foreground: .white, background: .red, bold: true))
     } else if state.journalPending > 0 {
       journal = Span(Chrome.saving(language), .faint)

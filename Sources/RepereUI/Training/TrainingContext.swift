@@ -79,6 +79,7 @@ extension AppState {
   func allows(_ id: ActionID, on screen: ScreenKind) -> Bool {
     // `o` shows the orientation before the end; once the walk is finished there is nothing to toggle.
     if id == .orientation, screen == .orientation, walk.isFinished { return false }
+    if id == .nextGroup || id == .previousGroup { return screen == .orientation || checklistGroups != nil }
     guard let training else {
       if id == .resume { return offersResume }
       return !TrainingActions.ids.contains(id)

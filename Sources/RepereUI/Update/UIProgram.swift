@@ -72,13 +72,17 @@ extension AppState {
       return []
     case .tick(let date):
       now = date
-      return flushPendingDigit()
+      // Unsaved records are retried on every tick (the runtime writes them first, in order).
+      return flushPendingDigit() + (journalUnsaved > 0 && training == nil ? [.journal([])] : [])
     case .journalSaved(let count):
+      // The runtime writes earlier unsaved records before new ones: a success saves them all.
       journalPending = max(0, journalPending - count)
+      journalUnsaved = 0
       lastSaved = now
       journalError = nil
       return []
     case .journalFailed(let message):
+      journalUnsaved += journalPending
       journalPending = 0
       journalError = message
       status = StatusMessage(.error, Chrome.journalFailed(language, TerminalText.sanitized(message)))
@@ -87,6 +91,8 @@ extension AppState {
       lastExport = path
       status = StatusMessage(.success, Chrome.exported(language, TerminalText.sanitized(path)))
       return []
+    case .paste(let text):
+      return paste(text)
     case .exportFailed(let message):
       status = StatusMessage(.error, Chrome.exportFailed(language, TerminalText.sanitized(message)))
       return []
@@ -199,6 +205,7 @@ extension AppState {
       if editingStepID != nil { editingStepID = nil }
       showOrientation.toggle()
       orientationSelection = 0
+      orientationScroll = 0
       prepareDisplayedStep()
       return []
     case .export:
@@ -221,6 +228,9 @@ extension AppState {
     refreshWalk()
     editingStepID = nil
     resolveContacts()
+    // What the walk changed may be at the top (a new level, its first actions): show it.
+    orientationScroll = 0
+    orientationSelection = 0
     prepareDisplayedStep()
     if walk.isFinished { showOrientation = false }
     return journal(events.compactMap(journalEvent(for:)))
@@ -320,5 +330,45 @@ enum NumberText {
 
   static func parse(_ text: String) -> Double? {
     Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+  }
+}
+
+extension AppState {
+  /// The longest text a paste puts into a field: past it the rest is dropped and said so, so a
+  /// 10,000-character paste never turns into minutes of work (issue 18, points 5 and 6).
+  static let maximumPaste = 4_000
+
+  /// Pasted text (bracketed paste) is text in the field it lands in, never keys: an ESC or a
+  /// digit inside it neither closes the editor nor answers a question. Outside a field it is
+  /// ignored, and said so.
+  mutating func paste(_ text: String) -> [Effect] {
+    guard screen.isTyping else {
+      status = StatusMessage(.error, Chrome.pasteIgnored(language))
+      return []
+    }
+    let keepsLines = screen == .notes
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar == "\r" { continue }
+      scalars.append(scalar == "\n" && !keepsLines ? " " : scalar)
+    }
+    var clean = TerminalText.sanitized(String(scalars), keepNewlines: keepsLines)
+    if clean.count > Self.maximumPaste {
+      clean = String(clean.prefix(Self.maximumPaste))
+      status = StatusMessage(.error, Chrome.pasteTruncated(language, String(Self.maximumPaste)))
+    }
+    switch screen {
+    case .notes:
+      noteDraft += clean
+      return []
+    case .search:
+      searchQuery += clean
+      refreshSearch()
+      return []
+    default:
+      var effects: [Effect] = []
+      for character in clean { effects += apply(.key(.character(character))) }
+      return effects
+    }
   }
 }

@@ -5,17 +5,22 @@ extension AppState {
   mutating func handleOrientation(_ key: KeyPress, action: ActionID?) -> [Effect] {
     if let effects = handleCommon(action) { return effects }
     let count = orientationContacts.count
+    var scroller = OrientationScroller(state: self)
     switch action {
-    case .previous:
-      orientationSelection = max(0, orientationSelection - 1)
-    case .next:
-      orientationSelection = min(max(0, count - 1), orientationSelection + 1)
-    case .pageUp:
-      orientationSelection = max(0, orientationSelection - 5)
-    case .pageDown:
-      orientationSelection = min(max(0, count - 1), orientationSelection + 5)
+    case .previous: scroller.lineUp()
+    case .next: scroller.lineDown()
+    case .pageUp: scroller.page(by: -1)
+    case .pageDown: scroller.page(by: 1)
+    case .top: scroller.toTop()
+    case .bottom: scroller.toBottom()
+    case .nextGroup: scroller.nextContact()
     case .confirm:
       guard orientationSelection < count else { return [] }
+      // A chosen contact out of view is brought into view first, never opened unseen.
+      guard scroller.isVisible(orientationSelection) else {
+        scroller.reveal(orientationSelection)
+        break
+      }
       let chosen = orientationContacts[orientationSelection].match
       overlays.append(.detail(id: chosen.structureID, reason: chosen.reason, scroll: 0))
     case .back:
@@ -28,6 +33,8 @@ extension AppState {
     default:
       break
     }
+    orientationScroll = scroller.scroll
+    orientationSelection = scroller.selection
     return []
   }
 

@@ -13,7 +13,25 @@ extension AppState {
     switch action {
     case .answer:
       guard case .character(let character) = key, let digit = character.wholeNumberValue else { return [] }
+      if let groups = checklistGroups {
+        let group = groups[checklistGroupIndex]
+        guard digit <= group.count else {
+          status = StatusMessage(.error, Chrome.noSuchOption(language, String(digit), String(group.count)))
+          return []
+        }
+        return pick(number: group.lowerBound + digit, step: step)
+      }
+      guard digit <= choices(for: step).count else {
+        status = StatusMessage(.error, Chrome.noSuchOption(language, String(digit), String(choices(for: step).count)))
+        return []
+      }
       return pick(number: digit, step: step)
+    case .nextGroup:
+      moveChecklistGroup(by: 1)
+      return []
+    case .previousGroup:
+      moveChecklistGroup(by: -1)
+      return []
     case .unknown:
       guard step.allowsUnknown else { return [] }
       return submit(step, input: .unknown)
@@ -72,7 +90,8 @@ extension AppState {
       if displayedStep?.id != step.id { return effects }
       return effects + (handleKeyAgain(key) ?? [])
     }
-    guard let digit, digit >= 1, digit * 10 <= options.count else { return nil }
+    // Grouped checklists number each group from 1: no digit waits for another there.
+    guard let digit, digit >= 1, digit * 10 <= options.count, checklistGroups == nil else { return nil }
     pendingDigit = digit
     pendingDigitDeadline = now.addingTimeInterval(Self.digitWait)
     return []

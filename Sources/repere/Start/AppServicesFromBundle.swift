@@ -8,5 +8,6 @@ extension AppServices {
     self.init(
       directory: bundle.directory.map { LookupDirectory(directory: $0) }, places: bundle.places,
       contacts: bundle.contacts)
+    demonstrationData = bundle.holdsFiction
   }
 }

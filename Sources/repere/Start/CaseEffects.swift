@@ -13,6 +13,11 @@ final class CaseEffects {
   /// The walk's path when the case closes, for the end event.
   private var path: [String]?
   private var quitting = false
+  /// Events whose write failed (a full disk), oldest first, each with its time: written before
+  /// any newer one, so the journal never skips an answer (issue 18, point 4).
+  private var unsaved = UnsavedEvents()
+  /// What went wrong at exit (unsaved records, a failed close), for the message and exit status.
+  private(set) var exitProblem: String?
 
   /// - Parameter journal: the journal of a resumed case (a new case creates its own).
   init(setup: CaseSetup, journal: CaseJournal? = nil) {
@@ -25,17 +30,18 @@ final class CaseEffects {
   func perform(_ effect: Effect, _ state: AppState) -> [Msg] {
     switch effect {
     case .journal(let events):
+      unsaved.add(events, at: state.now)
+      guard !unsaved.isEmpty else { return [] }
       do {
-        let journal = try openJournal()
-        // Stamped by the journal's own clock, like its opening and end: one clock for every event.
-        for event in events { try journal.append(event) }
+        try writeUnsaved()
         // A note in the journal replaces the draft kept for it.
-        if events.contains(where: { if case .note = $0 { true } else { false } }) {
+        if let journal, events.contains(where: { if case .note = $0 { true } else { false } }) {
           NoteDraft.remove(for: journal.url)
         }
         return [.journalSaved(count: events.count)]
       } catch {
-        return [.journalFailed(String(describing: error))]
+        // A retry that fails again (events empty) changes nothing on screen.
+        return events.isEmpty ? [] : [.journalFailed(String(describing: error))]
       }
     case .export(let fallback, let name):
       return export(fallback: fallback, name: name, state: state)
@@ -59,11 +65,33 @@ final class CaseEffects {
     }
   }
 
-  /// Closes (a finished case) or suspends (an unfinished one, offered for resuming) the journal.
+  /// Writes the unsaved events in order, each removed only once it is on disk.
+  private func writeUnsaved() throws {
+    let journal = try openJournal()
+    // Stamped by the journal's own clock, like its opening and end: one clock for every event.
+    try unsaved.write { event, _ in _ = try journal.append(event) }
+  }
+
+  /// Closes (a finished case) or suspends (an unfinished one, offered for resuming) the journal,
+  /// after a last attempt at writing what is unsaved. A case with unsaved records is never
+  /// closed as complete; what failed is kept in `exitProblem`.
   func finish() {
+    if !unsaved.isEmpty {
+      do {
+        try writeUnsaved()
+      } catch {
+        exitProblem =
+          "repere : \(unsaved.count) saisie(s) NON ENREGISTRÉE(S) dans le journal (\(error)) ; le dossier n'est pas clos"
+      }
+    }
     guard let journal else { return }
-    if let closeAs {
-      _ = try? journal.close(outcome: closeAs, level: level, path: path)
+    if let closeAs, unsaved.isEmpty {
+      do {
+        _ = try journal.close(outcome: closeAs, level: level, path: path)
+      } catch {
+        exitProblem = "repere : la clôture du dossier n'a pas pu être enregistrée (\(error))"
+        journal.suspend()
+      }
     } else {
       journal.suspend()
     }
@@ -95,6 +123,8 @@ final class CaseEffects {
   /// written next to the journals (same protected folder), 0600.
   private func export(fallback: String, name: String, state: AppState) -> [Msg] {
     do {
+      // A summary without the answers the journal could not take would be wrong.
+      if !unsaved.isEmpty { try writeUnsaved() }
       var text = fallback
       var fileName = name
       if let journal, let store = setup.store {
@@ -107,8 +137,9 @@ final class CaseEffects {
       try FileManager.default.createDirectory(
         at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       let url = folder.appendingPathComponent(fileName)
-      FileManager.default.createFile(
-        atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+      // Written, synced and 0600 before anything says so: on a full disk this throws and
+      // neither « Synthèse exportée » nor an export event is produced.
+      try SafeFile.write(Data(text.utf8), to: url.path, force: true)
       var messages: [Msg] = [.exported(path: url.path)]
       if let journal {
         _ = try journal.append(.export(ExportEvent(format: "markdown")))

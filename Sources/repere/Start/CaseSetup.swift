@@ -39,7 +39,9 @@ struct CaseSetup {
     var definitions: [ProtocolDefinition] = []
     var errors: [Finding] = []
     for file in folder.files(of: .protocolFile) {
-      guard let text = try? String(contentsOf: file.url, encoding: .utf8) else {
+      // Through the data-file reader: a FIFO named like a protocol must not block the start.
+      guard case .success(let data) = DataFileReader.read(file.url), let text = String(data: data, encoding: .utf8)
+      else {
         errors.append(
           Finding(
             code: "unreadable-file", location: SourceLocation(file: file.path, line: 1, column: 1),
@@ -49,6 +51,14 @@ struct CaseSetup {
       let (definition, findings) = ProtocolLoader.load(text: text, file: file.path)
       errors += findings.filter { $0.severity == .error }
       if let definition { definitions.append(definition) }
+    }
+    // The same rule as `repere check`: a protocol it rejects (a walk loop, a duplicated step id)
+    // is not run (issue 18, point 8). Dates are left out: validity is a warning, not a refusal.
+    if errors.isEmpty {
+      let library = ProtocolLibrary(files: definitions)
+      errors += ProtocolChecker.check(files: definitions, library: library, today: nil).filter {
+        $0.severity == .error
+      }
     }
     clock.mark("protocols")
     guard errors.isEmpty else {
@@ -143,7 +153,8 @@ struct CaseSetup {
     return CaseStart(
       protocolInForce: ProtocolReference(id: protocolID, version: definition?.version ?? "", title: definition?.title),
       bundleProtocols: references, bundleHash: fingerprint.value,
-      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [])
+      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [],
+      demonstrationData: folder.holdsFiction)
   }
 }
 
@@ -190,7 +201,7 @@ struct StartClock: Sendable {
   func mark(_ phase: String) {
     guard enabled else { return }
     let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-    FileHandle.standardError.write(Data("repere: \(phase) \(milliseconds) ms\n".utf8))
+    StandardError.write("repere: \(phase) \(milliseconds) ms\n")
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RepereBase
 import RepereUI
 
 /// Runs `PlainSession` on standard input and output: prints the question, reads a line,
@@ -42,6 +43,10 @@ struct PlainRunner {
     if !session.finished { perform([.quit(closeAs: nil)], on: &session) }
     effects.finish()
     if let path = effects.journalPath { emit(["journal : \(path)"]) }
+    if let problem = effects.exitProblem {
+      StandardError.write(problem + "\n")
+      return 1
+    }
     return 0
   }
 
@@ -62,6 +67,8 @@ struct PlainRunner {
 
   private func emit(_ lines: [String]) {
     guard !lines.isEmpty else { return }
-    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    // Lines quote data files (start-up errors, texts): nothing but text reaches the terminal.
+    let safe = lines.map { TerminalText.sanitized($0, keepNewlines: true) }
+    FileHandle.standardOutput.write(Data((safe.joined(separator: "\n") + "\n").utf8))
   }
 }
