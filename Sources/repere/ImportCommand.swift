@@ -92,19 +92,18 @@ struct ImportCommand: ParsableCommand {
     var base: ImportBase?
     if !toStandardOutput, !force, FileManager.default.fileExists(atPath: destination.path) {
       var fileDiagnostics = Diagnostics()
+      // The same reader as the bundle (size limit, fast path for the layout an import writes).
       guard
-        let node = YAMLFile.load(url: destination, displayName: destination.path, diagnostics: &fileDiagnostics)
+        let bytes = DataFileReader.read(destination, displayName: destination.path, diagnostics: &fileDiagnostics),
+        let file = DirectoryFile.load(data: bytes, path: destination.path, diagnostics: &fileDiagnostics),
+        !fileDiagnostics.hasErrors
       else {
-        report(fileDiagnostics)
-        throw ExitCode(2)
-      }
-      existing = DirectoryFile.load(node, diagnostics: &fileDiagnostics)
-      if fileDiagnostics.hasErrors {
         report(fileDiagnostics)
         StandardError.write(
           "\(destination.path) : fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n")
         throw ExitCode(2)
       }
+      existing = file
       base = (try? Data(contentsOf: baseURL)).flatMap(ImportBase.decode)
     }
     let merged = ImportSync.merge(
