@@ -31,6 +31,9 @@ public struct DataBundle: Sendable {
   public var resources: ResourceCentre
   /// The correspondence tables `repere import` translates open-data vocabularies with.
   public var correspondences: [CorrespondenceTable] = []
+  /// Why the shared lookup cache could not be used or written (French, to be said once); nil
+  /// when it was, or when no cache was asked for.
+  public var cacheNote: String?
 
   public init(
     root: URL, library: ProtocolLibrary, scenarios: [Scenario] = [], files: [BundleFile] = [],
@@ -59,9 +62,13 @@ public struct DataBundle: Sendable {
   }
 
   /// Loads a folder already discovered. With `protocols` (parsed at start-up, findings already
-  /// handled), the protocol files are not parsed again.
-  public static func load(_ folder: DataFolder, protocols: ProtocolLibrary? = nil) -> (DataBundle, [Finding]) {
-    BundleLoader.load(folder, protocols: protocols)
+  /// handled), the protocol files are not parsed again. With `lookupCache`, the directory comes
+  /// from the lookup cache `repere find` shares (read when valid, else built and written), and
+  /// `cacheNote` says why once when that cache could not be used.
+  public static func load(
+    _ folder: DataFolder, protocols: ProtocolLibrary? = nil, lookupCache: LookupCache.Location? = nil
+  ) -> (DataBundle, [Finding]) {
+    BundleLoader.load(folder, protocols: protocols, lookupCache: lookupCache)
   }
 
   /// An answer parser that resolves places with the bundle's reference data.

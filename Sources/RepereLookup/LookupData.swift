@@ -14,6 +14,9 @@ public struct LookupData: Sendable {
   /// Set when the binary cache could not be used or written (`LookupCache`): the load worked,
   /// slower, and this says why, in French, to be shown once.
   public var cacheNote: String?
+  /// The directory files parsed from source by this load, in path order; the others came from
+  /// the cache (all of them when it was valid, the unchanged ones when only some files changed).
+  public var parsedFiles: [String] = []
 
   /// Loads `reference/*.csv`, the vocabulary, directory YAML and CSV files and resource files
   /// under `folder` (any depth). Other YAML formats are skipped without being parsed.
@@ -28,7 +31,9 @@ public struct LookupData: Sendable {
     var parts = try loadSmallFiles(folder: folder, files: files)
     let structures = loadStructures(files: files, diagnostics: &parts.diagnostics)
     let directory = Directory(structures: structures, reference: parts.reference, vocabulary: parts.vocabulary)
-    return LookupData(parts, directory: directory)
+    var data = LookupData(parts, directory: directory)
+    data.parsedFiles = directoryFiles(files).map(\.path)
+    return data
   }
 
   /// What every load reads from source: reference (communes deferred), vocabulary, resources.
@@ -67,15 +72,17 @@ public struct LookupData: Sendable {
 
   /// Directory YAML and CSV files, in path order. Files are read in parallel (a directory split
   /// in 101 département files loads on every core); structures and findings keep path order.
-  static func loadStructures(files: [DataFolder.File], diagnostics: inout Diagnostics) -> [Structure] {
-    let sources = files.filter { file in
-      switch file.kind {
-      case .directoryCSV, .directory: return true
-      default: return false
-      }
-    }
+  /// A file in `reused` (by path) is not read: its structures and findings are taken from there.
+  static func loadStructures(
+    files: [DataFolder.File], reused: [String: ([Structure], [Finding])] = [:], diagnostics: inout Diagnostics
+  ) -> [Structure] {
+    let sources = directoryFiles(files)
     let results = UnsafeResults(count: sources.count)
     DispatchQueue.concurrentPerform(iterations: sources.count) { position in
+      if let known = reused[sources[position].path] {
+        results.store(known, at: position)
+        return
+      }
       var local = Diagnostics()
       let structures = loadStructures(of: sources[position], diagnostics: &local)
       results.store((structures, local.findings), at: position)
@@ -86,6 +93,11 @@ public struct LookupData: Sendable {
       diagnostics.append(contentsOf: findings)
     }
     return structures
+  }
+
+  /// The directory's source files (YAML and CSV), in path order.
+  static func directoryFiles(_ files: [DataFolder.File]) -> [DataFolder.File] {
+    files.filter { $0.kind == .directory || $0.kind == .directoryCSV }
   }
 
   private static func loadStructures(of file: DataFolder.File, diagnostics: inout Diagnostics) -> [Structure] {

@@ -66,21 +66,28 @@ final class EncodedStructures: @unchecked Sendable {
 
   var count: Int { max(0, offsets.count - 1) }
 
-  func structure(at position: Int) -> Structure {
+  /// The structure at `position`; `keeping: false` decodes it without keeping it (a whole pass
+  /// over an older cache, which would only churn the kept ones).
+  func structure(at position: Int, keeping: Bool = true) -> Structure {
+    guard keeping else { return decode(at: position) }
     lock.lock()
     let known = decoded[position]
     lock.unlock()
     if let known { return known }
-    let structure = blob.withUnsafeBytes { raw in
-      var decoder = StructureCoder.Decoder(
-        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
-      return decoder.structure()
-    }
+    let structure = decode(at: position)
     lock.lock()
     if decoded.count > 4096 { decoded.removeAll(keepingCapacity: true) }  // bounded: checks walk them all
     decoded[position] = structure
     lock.unlock()
     return structure
+  }
+
+  private func decode(at position: Int) -> Structure {
+    blob.withUnsafeBytes { raw in
+      var decoder = StructureCoder.Decoder(
+        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
+      return decoder.structure()
+    }
   }
 
   func id(at position: Int) -> String {

@@ -46,6 +46,41 @@ import Testing
     }
   }
 
+  @Test func editingOneFileOfASplitDirectoryParsesOnlyThatFile() throws {
+    try withScratch { data, cache in
+      let second = data.appendingPathComponent("annuaire-75.yaml")
+      let third = data.appendingPathComponent("annuaire-76.yaml")
+      let header = "format: repere/directory@1\nstructures:\n"
+      try (header + "  - id: 75/extra\n    nom: Extra\n    types: [crip]\n").write(
+        to: second, atomically: true, encoding: .utf8)
+      // A file with a finding, left unchanged: its finding must come back from the cache.
+      try (header + "  - id: 76/a\n    nom: A\n    types: [crip]\n    age_min: douze\n").write(
+        to: third, atomically: true, encoding: .utf8)
+      let cold = try LookupCache.load(folder: data, cacheDirectory: cache)
+      #expect(cold.parsedFiles == ["annuaire-75.yaml", "annuaire-76.yaml", "annuaire.yaml"])
+      #expect(cold.findings.contains { $0.location.file == "annuaire-76.yaml" })
+      #expect(try LookupCache.load(folder: data, cacheDirectory: cache).parsedFiles.isEmpty)
+
+      try (header + "  - id: 75/extra\n    nom: Autre nom\n    types: [crip]\n").write(
+        to: second, atomically: true, encoding: .utf8)
+      let edited = try LookupCache.load(folder: data, cacheDirectory: cache)
+      #expect(edited.parsedFiles == ["annuaire-75.yaml"])
+      #expect(edited.cacheNote == nil)
+      #expect(edited.directory.structure(id: "75/extra")?.nom == "Autre nom")
+      let fromSource = try LookupData.load(folder: data)
+      #expect(Array(edited.directory.structures) == Array(fromSource.directory.structures))
+      #expect(edited.findings == fromSource.findings)
+      #expect(edited.directory.search("autre", now: now) == fromSource.directory.search("autre", now: now))
+
+      // A removed file: nothing to parse, its structures gone.
+      try FileManager.default.removeItem(at: second)
+      let removed = try LookupCache.load(folder: data, cacheDirectory: cache)
+      #expect(removed.parsedFiles.isEmpty)
+      #expect(removed.directory.structure(id: "75/extra") == nil)
+      #expect(Array(removed.directory.structures) == Array(try LookupData.load(folder: data).directory.structures))
+    }
+  }
+
   @Test func editingASourceFileRebuildsTheCache() throws {
     try withScratch { data, cache in
       _ = try LookupCache.load(folder: data, cacheDirectory: cache)

@@ -10,6 +10,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
+  case placeEntryTitle, placeEntryCurrent, placeEntryPrompt, placeEntryHint, placeEntryEmpty, plainPlaceUsage
   case saved, saving, journalFailed, journalBadge, journalUnsavedBadge, quitUnsaved
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
@@ -24,7 +25,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case changeTitle, changeHint, changeNothing
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
-    orientationLevel, directoryUnavailable
+    orientationLevel, directoryUnavailable, directoryLoading
   case exported, exportFailed, pasteIgnored, pasteTruncated
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
@@ -66,6 +67,17 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .noAnswerYet: t("Aucune réponse pour l'instant", "No answer yet")
     case .levelNone: t("À ÉVALUER", "TO ASSESS")
     case .placeNone: t("lieu non précisé", "place not set")
+    case .placeEntryTitle: t("Lieu de la situation", "Place of the situation")
+    case .placeEntryCurrent: t("Lieu actuel : %@", "Current place: %@")
+    case .placeEntryPrompt: t("Commune, code postal ou département : ", "Town, postcode or département: ")
+    case .placeEntryHint:
+      t(
+        "Entrée : chercher ce lieu et l'appliquer au dossier (contacts du département) · Échap : annuler",
+        "Enter: look this place up and apply it to the case (the département's contacts) · Esc: cancel")
+    case .placeEntryEmpty:
+      t("Tapez une commune, un code postal ou un département", "Type a town, a postcode or a département")
+    case .plainPlaceUsage:
+      t("Usage : :lieu commune, code postal ou département", "Usage: :place town, postcode or département")
     case .saved: t("enregistré", "saved")
     case .saving: t("enregistrement…", "saving…")
     case .journalBadge: t("journal : ÉCHEC", "journal: FAILED")
@@ -141,6 +153,10 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .orientationNoContact: t("Aucun contact trouvé dans l'annuaire", "No contact found in the directory")
     case .orientationLevel: t("Niveau du dossier : %@", "Case level: %@")
     case .directoryUnavailable: t("Annuaire en cours de chargement ou absent", "Directory loading or missing")
+    case .directoryLoading:
+      t(
+        "Chargement de l'annuaire… les résultats s'afficheront dès qu'il sera prêt",
+        "Loading the directory… results will appear as soon as it is ready")
     case .exported: t("Synthèse exportée : %@", "Summary exported: %@")
     case .exportFailed: t("Export impossible : %@", "Export failed: %@")
     case .pasteIgnored:
@@ -190,8 +206,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         "No \u{201C}%@\u{201D} structure listed for %@ (to be added to the local directory)")
     case .orientationQueryEmptyNational:
       t(
-        "Aucune structure « %@ » répertoriée (lieu non précisé ; à compléter dans l'annuaire)",
-        "No \u{201C}%@\u{201D} structure listed (no place given; to be added to the directory)")
+        "« %@ » : lieu non précisé : indiquez-le (touche %@)", "\u{201C}%@\u{201D}: place not set: give it (key %@)")
     case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
     case .noSuchOption: t("Pas d'option %@ ici (1 à %@)", "No option %@ here (1 to %@)")
     case .checklistGroup: t("Groupe %@ sur %@ (options %@ à %@ sur %@)", "Group %@ of %@ (options %@ to %@ of %@)")
@@ -212,8 +227,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .plainYesNo: t("Répondez o (quitter) ou n (rester)", "Answer y (quit) or n (stay)")
     case .plainAfterOrientation:
       t(
-        "Commandes : :export, :note texte, :annuaire texte, :changer N, :niveau, :quitter",
-        "Commands: :export, :note text, :search text, :change N, :level, :quit")
+        "Commandes : :export, :note texte, :annuaire texte, :lieu texte, :changer N, :niveau, :quitter",
+        "Commands: :export, :note text, :search text, :place text, :change N, :level, :quit")
     case .plainMultiHint:
       t(
         "Numéros séparés par des virgules (ex. 1,3), ligne vide pour aucun",
@@ -230,6 +245,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         :annuaire texte        chercher dans l'annuaire, puis :fiche N
         :note texte            ajouter une note au dossier
         :niveau N raison       relever le niveau
+        :lieu texte            indiquer ou changer le lieu (commune, code postal, département)
         :orientation           afficher l'orientation
         :export                exporter la synthèse
         :0                     « Je ne sais pas » pour une réponse à taper
@@ -242,6 +258,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         :search text           search the directory, then :record N
         :note text             add a note to the case
         :level N reason        raise the level
+        :place text            set or change the place (town, postcode, département)
         :orientation           show the orientation
         :export                export the summary
         :0                     "I don't know" for a typed answer

@@ -25,7 +25,7 @@ struct OverlayScreens {
     case .placeChoice: return placeChoice
     case .changeAnswer: return changeAnswer
     case .resumeList: return resumeList
-    case .confirmQuit, .changeReason, nil: return ([], nil, 0)
+    case .confirmQuit, .changeReason, .placeEntry, nil: return ([], nil, 0)
     }
   }
 
@@ -36,7 +36,8 @@ struct OverlayScreens {
       StyledLine([Span(Chrome.searchPrompt(language), .title), Span(query, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     if state.services.directory == nil {
-      lines.append(StyledLine(Chrome.directoryUnavailable(language), .faint))
+      let why = state.services.isLoading ? Chrome.directoryLoading : .directoryUnavailable
+      lines.append(StyledLine(why(language), .faint))
     } else if state.searchResults.isEmpty {
       let hint = state.searchQuery.isEmpty ? Chrome.searchHint : .searchNoResults
       lines.append(StyledLine(hint(language), .faint))
