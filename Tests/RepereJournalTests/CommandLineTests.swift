@@ -111,6 +111,21 @@ struct CommandLineTests {
     }
   }
 
+  /// One error rule: a runtime error and a usage error both exit 2 with French words; a near
+  /// miss is suggested in French (« vouliez-vous dire »), never in English.
+  @Test func errorsExitTwoAndSuggestInFrench() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let data = Self.repository.appendingPathComponent("Protocols").path
+    let missing = try repere(["walk", "national-orientation", "--data", data], state: folder.url, in: folder.url)
+    #expect(missing.status == .exited(2))
+    #expect(missing.errors.contains("vouliez-vous dire « national/orientation » ?"), "\(missing.errors)")
+    #expect(!missing.errors.contains("did you mean"))
+    let usage = try repere(["find", "--bogus", "--data", data], state: folder.url, in: folder.url)
+    #expect(usage.status == .exited(2))
+    #expect(usage.errors.contains("Option inconnue"), "\(usage.errors)")
+  }
+
   /// Every key of every object in a decoded JSON value.
   private static func keys(of value: Any) -> Set<String> {
     if let object = value as? [String: Any] {
