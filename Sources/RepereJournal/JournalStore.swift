@@ -233,8 +233,8 @@ public struct JournalStore: Sendable {
     return report
   }
 
-  /// Where exported summaries are kept beside the journals (`exports/<id>.md`, `.json`): purged
-  /// with their case.
+  /// Where exported summaries are kept beside the journals (`exports/<id>.md`, `.json`, then
+  /// `<id>-2.md`… for later exports of the same case): purged with their case.
   public var exportsFolder: URL { folder.appendingPathComponent("exports", isDirectory: true) }
 
   // MARK: Private
@@ -245,9 +245,17 @@ public struct JournalStore: Sendable {
     guard let info = POSIX.linkStatus(exportsFolder.path), POSIX.isDirectory(info),
       let names = try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.path)
     else { return [] }
-    return names.filter { name in id.map { (name as NSString).deletingPathExtension == $0 } ?? true }.sorted()
+    return names.filter { name in id.map { Self.isExport(name, of: $0) } ?? true }.sorted()
       .map { exportsFolder.appendingPathComponent($0, isDirectory: false) }
       .filter { POSIX.linkStatus($0.path).map(POSIX.isRegularFile) ?? false }
+  }
+
+  /// `<id>.md`, and the later exports of the same case `<id>-2.md`, `<id>-3.json`…
+  static func isExport(_ name: String, of id: String) -> Bool {
+    let base = (name as NSString).deletingPathExtension
+    guard base != id else { return true }
+    guard base.hasPrefix(id + "-") else { return false }
+    return Int(base.dropFirst(id.count + 1)) != nil
   }
 
   private func ids() throws -> [String] {

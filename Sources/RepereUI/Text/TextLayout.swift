@@ -78,6 +78,28 @@ public enum TextLayout {
     return split(text, atWidth: width - 1).head + "…"
   }
 
+  /// A file path in at most `width` columns that keeps the file's name whole: the folders are
+  /// dropped from the left (« …/exports/k7q2m9x4bt3d.md »), since the name is what the
+  /// professional looks for. Only a name wider than `width` itself is cut, at its start.
+  public static func shortenedPath(_ path: String, width: Int) -> String {
+    guard width > 0 else { return "" }
+    if CharacterWidth.of(path) <= width { return path }
+    var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    let name = components.removeLast()
+    var kept = name
+    while let folder = components.popLast(), CharacterWidth.of("…/" + folder + "/" + kept) <= width {
+      kept = folder + "/" + kept
+    }
+    if CharacterWidth.of("…/" + kept) <= width { return "…/" + kept }
+    // Not even the name fits: keep its end (the extension and the distinctive last letters).
+    var tail = ""
+    for character in name.reversed() {
+      if CharacterWidth.of("…" + String(character) + tail) > width { break }
+      tail = String(character) + tail
+    }
+    return "…" + tail
+  }
+
   /// `text` padded with spaces (or truncated) to exactly `width` columns.
   public static func pad(_ text: String, width: Int) -> String {
     let cut = truncate(text, width: width)

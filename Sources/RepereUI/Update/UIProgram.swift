@@ -71,7 +71,8 @@ extension AppState {
       return []
     case .exported(let path):
       lastExport = path
-      status = StatusMessage(.success, Chrome.exported(language, TerminalText.sanitized(path)))
+      let shown = TerminalText.sanitized(path)
+      status = StatusMessage(.success, Chrome.exported(language, shown), path: shown)
       return []
     case .paste(let text):
       return paste(text)
@@ -258,10 +259,13 @@ extension AppState {
           id: match.structureID, name: match.name, phone: detail?.phones.first?.number, reason: match.reason,
           example: detail?.isExample ?? false)
       }
+      // The ⚠ « aucune structure répertoriée » lines, so the export shows them too.
+      let unlisted = unmatchedQueryLabels(code).map { TerminalText.sanitized($0) }
       return .disposition(
         DispositionEvent(
           code: code, title: disposition.title, level: disposition.level.id, timeframe: disposition.timeframe,
-          actions: disposition.actions, contacts: contacts, sources: disposition.sources, step: step))
+          actions: disposition.actions, contacts: contacts, sources: disposition.sources, step: step,
+          unlisted: unlisted.isEmpty ? nil : unlisted))
     }
   }
 
