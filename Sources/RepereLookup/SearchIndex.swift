@@ -202,10 +202,17 @@ final class SearchIndex: Sendable {
       for type in structure.types {
         builder.add(labelWords(vocabulary.typeLabel(type)), doc: doc, field: .type)
         builder.add(labelWords(type), doc: doc, field: .type)
+        // Everyday words and acronyms of the vocabulary (« MDA », « ados »).
+        for synonym in vocabulary.types[type]?.synonyms ?? [] {
+          builder.add(labelWords(synonym), doc: doc, field: .type)
+        }
       }
       for theme in structure.thematiques {
         builder.add(labelWords(vocabulary.themeLabel(theme)), doc: doc, field: .theme)
         builder.add(labelWords(theme), doc: doc, field: .theme)
+        for synonym in vocabulary.thematiques[theme]?.synonyms ?? [] {
+          builder.add(labelWords(synonym), doc: doc, field: .theme)
+        }
       }
       if let commune = structure.adresse?.commune { builder.add(labelWords(commune), doc: doc, field: .commune) }
       if mainCommune[Int(doc)] >= 0 {

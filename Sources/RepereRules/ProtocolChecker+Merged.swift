@@ -121,6 +121,7 @@ extension ProtocolChecker {
       for recommendation in step.recommend { check(recommendation.condition, checker, into: &diagnostics) }
     }
     for disposition in definition.dispositions.values {
+      for condition in disposition.contactConditions { check(condition, checker, into: &diagnostics) }
       for (index, query) in disposition.contacts.enumerated() {
         guard let name = query.ageVariable else { continue }
         let location = disposition.location(ofContact: index, field: "age")

@@ -36,6 +36,7 @@ struct TrainCommand: ParsableCommand {
   var lang: String?
 
   func run() throws {
+    try LanguageOption.check(lang)
     let environment = ProcessInfo.processInfo.environment
     let language = Language.resolve(option: lang, environment: environment)
     let (bundle, services) = Self.load(dataOptions.dataURL)

@@ -102,6 +102,8 @@ public struct AppState: Sendable {
   public var raiseReason = ""
   public var raiseChoosingReason = false
   public var placeCandidates: [PlaceValue] = []
+  /// The candidates are « vouliez-vous dire » suggestions for a place that matched nothing.
+  public var placeSuggested = false
   public var placeSelection = 0
   /// What was typed when several places matched.
   public var placeQuery = ""

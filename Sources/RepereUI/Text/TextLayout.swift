@@ -78,6 +78,22 @@ public enum TextLayout {
     return split(text, atWidth: width - 1).head + "…"
   }
 
+  /// The end of a typed line in at most `width` columns, « … » first when its start is cut: a
+  /// field scrolls horizontally so what is being typed stays in view.
+  public static func tail(_ text: String, width: Int) -> String {
+    guard width > 0 else { return "" }
+    if CharacterWidth.of(text) <= width { return text }
+    var kept = ""
+    var used = 1
+    for character in text.reversed() {
+      let characterWidth = CharacterWidth.of(character)
+      if used + characterWidth > width { break }
+      kept = String(character) + kept
+      used += characterWidth
+    }
+    return "…" + kept
+  }
+
   /// A file path in at most `width` columns that keeps the file's name whole: the folders are
   /// dropped from the left (« …/exports/k7q2m9x4bt3d.md »), since the name is what the
   /// professional looks for. Only a name wider than `width` itself is cut, at its start.
