@@ -161,6 +161,7 @@ extension AppState {
 
   static let quitsFromAnyWindow: Set<ScreenKind> = [
     .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason, .resumeList,
+    .placeEntry,
   ]
 
   private mutating func handle(_ key: KeyPress) -> [Effect] {
@@ -182,6 +183,7 @@ extension AppState {
     case .changeAnswer: return handleChangeAnswer(key, action: action)
     case .changeReason: return handleChangeReason(key, action: action)
     case .resumeList: return handleResumeList(key, action: action)
+    case .placeEntry: return handlePlaceEntry(key, action: action)
     case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }
@@ -227,6 +229,10 @@ extension AppState {
       return requestQuit()
     case .resume:
       return openResumeList()
+    case .setPlace:
+      placeInput = ""
+      overlays.append(.placeEntry)
+      return []
     default:
       return nil
     }
