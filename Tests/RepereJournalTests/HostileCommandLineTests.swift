@@ -77,6 +77,23 @@ struct HostileCommandLineTests {
     #expect(deviceErrors.contains("n'est pas un fichier ordinaire"))
   }
 
+  /// Point 10: a journal left 0644 (a copy, a restore) is tightened by `list`, `show` and
+  /// `export`, each saying so on stderr.
+  @Test func listShowAndExportTightenATooOpenJournalAndSaySo() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let journals = folder.url.appendingPathComponent("state/repere", isDirectory: true)
+    let journal = try Fixtures.store(in: journals, clock: TestClock(Fixtures.caseStart)).create(Fixtures.start)
+    journal.suspendSettled()
+    for command in [["journal", "list"], ["journal", "show", journal.id], ["journal", "export", journal.id]] {
+      chmod(journal.url.path, 0o644)
+      let (status, _, errors) = try run(command, in: folder.url)
+      #expect(status == .exited(0), "\(command): \(errors)")
+      #expect(errors.contains("resserrés de 0644 à 0600"), "\(command): \(errors)")
+      #expect(permissions(of: journal.url) == 0o600, "\(command)")
+    }
+  }
+
   /// `ulimit -f` makes every journal write past 1 KiB fail (EFBIG) as a full disk would; the
   /// output goes through a pipe, which the limit does not touch.
   @Test func aFailedJournalWriteIsNeverReportedAsSaved() throws {
