@@ -94,7 +94,9 @@ public enum YAMLFile {
     }
   }
 
-  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  /// A terminal control or bidi character (tab and line ends excepted): the one definition the
+  /// directory's fast reader also uses to hand such files to this parser.
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A, 0x0D: return false
     case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true

@@ -6,6 +6,7 @@ import RepereLookup
 //   repere-bench generate --count N --out DIR [--reference DIR]
 //   repere-bench search --data DIR [--repeat R] [--place TEXT]
 //   repere-bench reference --data DIR [--repeat R]
+//   repere-bench yaml --data DIR --out DIR [--split]   (the CSV directory as YAML, one file or 101)
 
 func option(_ name: String, _ fallback: String? = nil) -> String? {
   let arguments = CommandLine.arguments
@@ -76,6 +77,33 @@ case "generate":
   try Data(DirectoryGenerator.queries.joined(separator: "\n").utf8).write(
     to: outURL.appendingPathComponent("queries.txt"))
   print("generated \(count) structures in \(out)")
+
+case "yaml":
+  // What an import produces: the generated CSV rewritten as YAML, in one file or one per département.
+  guard let data = option("--data"), let out = option("--out") else {
+    fail("usage: repere-bench yaml --data DIR --out DIR [--split]")
+  }
+  let source = URL(fileURLWithPath: data)
+  let outURL = URL(fileURLWithPath: out)
+  let manager = FileManager.default
+  try? manager.removeItem(at: outURL)
+  try manager.createDirectory(at: outURL, withIntermediateDirectories: true)
+  for name in ["reference", "vocabulaire.yaml", "queries.txt"] {
+    try manager.copyItem(at: source.appendingPathComponent(name), to: outURL.appendingPathComponent(name))
+  }
+  let lookup = try LookupData.load(folder: source)
+  var groups: [String: [Structure]] = [:]
+  for structure in lookup.directory.structures {
+    let key =
+      CommandLine.arguments.contains("--split") ? (lookup.directory.departement(of: structure) ?? "national") : "france"
+    groups[key, default: []].append(structure)
+  }
+  try manager.createDirectory(at: outURL.appendingPathComponent("annuaire"), withIntermediateDirectories: true)
+  for (key, structures) in groups {
+    let text = DirectoryYAMLWriter.yaml(source: "annuaire généré", updated: nil, structures: structures)
+    try Data(text.utf8).write(to: outURL.appendingPathComponent("annuaire/\(key).yaml"))
+  }
+  print("wrote \(lookup.directory.structures.count) structures in \(groups.count) YAML files under \(out)")
 
 case "search":
   guard let data = option("--data") else { fail("usage: repere-bench search --data DIR [--repeat R] [--place P]") }

@@ -7,9 +7,14 @@ import RepereRules
 enum BundleLoader {
   static let knownFormats = DataFileKind.yamlFormats.map(\.format)
 
-  static func load(_ folder: DataFolder, protocols known: ProtocolLibrary? = nil) -> (DataBundle, [Finding]) {
+  static func load(
+    _ folder: DataFolder, protocols known: ProtocolLibrary? = nil, lookupCache: LookupCache.Location? = nil
+  ) -> (DataBundle, [Finding]) {
     let root = folder.root
     var diagnostics = Diagnostics()
+    // The directory from the shared cache when asked (its files are then listed, not parsed);
+    // on failure (unreadable reference data) the files are parsed below as without a cache.
+    let cached = lookupCache.flatMap { cachedDirectory(folder, location: $0, diagnostics: &diagnostics) }
     var files: [BundleFile] = []
     var protocols: [ProtocolDefinition] = []
     var scenarios: [Scenario] = []
@@ -28,6 +33,11 @@ enum BundleLoader {
         files.append(BundleFile(path: path, kind: .protocolFile))
         continue
       }
+      if cached != nil, let kind = file.kind, kind == .directory || kind == .directoryCSV {
+        files.append(BundleFile(path: path, kind: kind))
+        directoryFiles += 1
+        continue
+      }
       if !file.isYAML {
         let isReference = file.kind == .reference
         files.append(BundleFile(path: path, kind: isReference ? .reference : .directoryCSV))
@@ -37,6 +47,17 @@ enum BundleLoader {
             structures += DirectoryFile.loadCSV(data, path: path, diagnostics: &diagnostics).structures
           }
         }
+        continue
+      }
+      // A large directory file is read by the directory's fast reader, not into a Yams tree.
+      // The folder scan already read its declared format.
+      if file.kind == .directory {
+        guard let data = DataFileReader.read(url, displayName: path, diagnostics: &diagnostics),
+          let directory = DirectoryFile.load(data: data, path: path, diagnostics: &diagnostics)
+        else { continue }
+        files.append(BundleFile(path: path, kind: .directory))
+        directoryFiles += 1
+        structures += directory.structures
         continue
       }
       guard let node = YAMLFile.load(url: url, displayName: path, diagnostics: &diagnostics) else { continue }
@@ -67,16 +88,34 @@ enum BundleLoader {
     var bundle = DataBundle(
       root: root, library: known ?? ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
       resources: ResourceCentre(resources: resources))
+    bundle.cacheNote = cached?.cacheNote
     attachLookup(
-      to: &bundle, structures: structures, hasDirectory: directoryFiles > 0, vocabulary: vocabulary?.0,
-      diagnostics: &diagnostics)
+      to: &bundle, structures: structures, cached: cached?.directory, hasDirectory: directoryFiles > 0,
+      vocabulary: vocabulary?.0, diagnostics: &diagnostics)
     return (bundle, diagnostics.findings)
+  }
+
+  /// The directory through `LookupCache` (the file `repere find` reads and writes), with the
+  /// findings of the directory files only (the other files are read and reported here). Nil
+  /// when the folder has no directory file or the lookup data cannot be loaded.
+  static func cachedDirectory(
+    _ folder: DataFolder, location: LookupCache.Location, diagnostics: inout Diagnostics
+  ) -> LookupData? {
+    let directoryPaths = Set(
+      folder.files.filter { $0.kind == .directory || $0.kind == .directoryCSV }.map(\.path))
+    guard !directoryPaths.isEmpty,
+      let data = try? LookupCache.load(folder, cacheDirectory: location.folder, program: location.program)
+    else { return nil }
+    for finding in data.findings where directoryPaths.contains(finding.location.file) {
+      diagnostics.append(finding)
+    }
+    return data
   }
 
   /// Reference data, directory, place and contact resolution, and the ids `check` cross-checks.
   static func attachLookup(
-    to bundle: inout DataBundle, structures: [Structure], hasDirectory: Bool, vocabulary: Vocabulary?,
-    diagnostics: inout Diagnostics
+    to bundle: inout DataBundle, structures: [Structure], cached: Directory? = nil, hasDirectory: Bool,
+    vocabulary: Vocabulary?, diagnostics: inout Diagnostics
   ) {
     let referenceFolder = bundle.root.appendingPathComponent("reference")
     var isFolder: ObjCBool = false
@@ -95,7 +134,11 @@ enum BundleLoader {
       }
     }
     bundle.vocabulary = vocabulary
-    if hasDirectory {
+    if let cached {
+      // Its reused-id findings came with the cache's findings.
+      bundle.directory = cached
+      bundle.contacts = ContactResolver(directory: cached)
+    } else if hasDirectory {
       let directory = Directory(
         structures: structures, reference: bundle.reference ?? .empty, vocabulary: vocabulary ?? Vocabulary())
       bundle.directory = directory
@@ -105,7 +148,7 @@ enum BundleLoader {
     }
     if hasDirectory || vocabulary != nil {
       bundle.references = BundleReferences(
-        structureIDs: hasDirectory ? Set(structures.map(\.id)) : nil,
+        structureIDs: hasDirectory ? (cached?.structureIDs ?? Set(structures.map(\.id))) : nil,
         types: vocabulary.map { Set($0.types.keys) }, themes: vocabulary.map { Set($0.thematiques.keys) },
         publics: vocabulary.map { Set($0.publics.keys) })
     }

@@ -29,6 +29,9 @@ public struct DataBundle: Sendable {
   /// The place index over the reference data.
   public var placeIndex: PlaceIndex?
   public var resources: ResourceCentre
+  /// Why the shared lookup cache could not be used or written (French, to be said once); nil
+  /// when it was, or when no cache was asked for.
+  public var cacheNote: String?
 
   public init(
     root: URL, library: ProtocolLibrary, scenarios: [Scenario] = [], files: [BundleFile] = [],
@@ -57,9 +60,13 @@ public struct DataBundle: Sendable {
   }
 
   /// Loads a folder already discovered. With `protocols` (parsed at start-up, findings already
-  /// handled), the protocol files are not parsed again.
-  public static func load(_ folder: DataFolder, protocols: ProtocolLibrary? = nil) -> (DataBundle, [Finding]) {
-    BundleLoader.load(folder, protocols: protocols)
+  /// handled), the protocol files are not parsed again. With `lookupCache`, the directory comes
+  /// from the lookup cache `repere find` shares (read when valid, else built and written), and
+  /// `cacheNote` says why once when that cache could not be used.
+  public static func load(
+    _ folder: DataFolder, protocols: ProtocolLibrary? = nil, lookupCache: LookupCache.Location? = nil
+  ) -> (DataBundle, [Finding]) {
+    BundleLoader.load(folder, protocols: protocols, lookupCache: lookupCache)
   }
 
   /// An answer parser that resolves places with the bundle's reference data.

@@ -44,10 +44,13 @@ struct BinaryReader {
     self.offset = offset
   }
 
+  /// Whether `count` more bytes are there (never overflows, whatever a damaged file claims).
+  private func has(_ count: Int) -> Bool { count >= 0 && count <= data.count - offset }
+
   mutating func readUInt64() throws -> UInt64 {
-    guard offset + 8 <= data.count else { throw BinaryFormatError() }
+    guard has(8) else { throw BinaryFormatError() }
     var value: UInt64 = 0
-    withUnsafeMutableBytes(of: &value) { target in
+    _ = withUnsafeMutableBytes(of: &value) { target in
       data.copyBytes(to: target, from: (data.startIndex + offset)..<(data.startIndex + offset + 8))
     }
     offset += 8
@@ -62,8 +65,8 @@ struct BinaryReader {
 
   mutating func readArray<T: BitwiseCopyable>(of type: T.Type = T.self) throws -> [T] {
     let count = try readInt()
-    let size = count * MemoryLayout<T>.stride
-    guard size >= 0, offset + size <= data.count else { throw BinaryFormatError() }
+    let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+    guard !overflow, has(size) else { throw BinaryFormatError() }
     let start = data.startIndex + offset
     let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
       data.copyBytes(to: UnsafeMutableRawBufferPointer(buffer), from: start..<(start + size))
@@ -75,7 +78,7 @@ struct BinaryReader {
 
   mutating func readString() throws -> String {
     let count = try readInt()
-    guard offset + count <= data.count else { throw BinaryFormatError() }
+    guard has(count) else { throw BinaryFormatError() }
     let start = data.startIndex + offset
     offset += count
     return String(decoding: data[start..<(start + count)], as: UTF8.self)
@@ -83,14 +86,36 @@ struct BinaryReader {
 
   mutating func readStrings() throws -> [String] {
     let count = try readInt()
-    guard count <= data.count - offset else { throw BinaryFormatError() }
+    guard has(count) else { throw BinaryFormatError() }
     return try (0..<count).map { _ in try readString() }
   }
 
   mutating func readData(count: Int) throws -> Data {
-    guard offset + count <= data.count else { throw BinaryFormatError() }
+    guard has(count) else { throw BinaryFormatError() }
     let start = data.startIndex + offset
     offset += count
     return data[start..<(start + count)]
+  }
+}
+
+/// A fast 64-bit checksum of a whole cache file (8 bytes a step), so that a damaged body is
+/// noticed before any of it is trusted — not a cryptographic hash: it guards against disk and
+/// copy damage, not against someone forging a cache in the user's own folder.
+enum CacheChecksum {
+  static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      state = (state ^ word) &* 0x0000_0100_0000_01B3
+      state ^= state >> 29
+      offset += 8
+    }
+    while offset < bytes.count {
+      state = (state ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+      offset += 1
+    }
+    state ^= state >> 32
+    return state &* 0xBF58_476D_1CE4_E5B9
   }
 }

@@ -57,6 +57,11 @@ public struct Directory: Sendable {
     return position
   }
 
+  /// Every structure id, read without decoding the records (a cached directory keeps them packed).
+  public var structureIDs: Set<String> {
+    Set((0..<structures.count).map { structures.id(at: $0) })
+  }
+
   /// The structure with this id; nil when no record, or more than one, uses it.
   public func structure(id: String) -> Structure? {
     servedPosition(id: id).map { structures[$0] }

@@ -29,6 +29,16 @@ public struct DirectoryFile: Sendable {
     return TextFolding.fold(source).contains("exemple fictif")
   }
 
+  /// Reads a directory YAML file from its bytes: through the fast reader when the file keeps to
+  /// the plain layout `repere import` writes, else through Yams (which reports every mistake).
+  /// Nil when the file is not UTF-8 or not YAML (a finding says why).
+  public static func load(data: Data, path: String, diagnostics: inout Diagnostics) -> DirectoryFile? {
+    guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { return nil }
+    if let file = DirectoryYAMLFastReader.read(text, path: path, diagnostics: &diagnostics) { return file }
+    guard let node = YAMLFile.parse(text, file: path, diagnostics: &diagnostics) else { return nil }
+    return load(node, diagnostics: &diagnostics)
+  }
+
   /// Reads a parsed directory YAML file.
   public static func load(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DirectoryFile {
     var file = DirectoryFile(path: node.file, structures: [])

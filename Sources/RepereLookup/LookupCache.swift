@@ -4,15 +4,33 @@ import RepereBase
 /// A binary cache of the loaded directory (structures, search index, load findings) so that
 /// `repere find` on a large directory starts in milliseconds.
 ///
-/// The cache lives under `$XDG_CACHE_HOME/repere` (else `~/.cache/repere`), one file per data
-/// folder. It is keyed by the program itself and, for every source file the directory depends on
-/// (directory YAML and CSV, vocabulary, reference CSVs), its path, size, modification time and a
-/// hash of its first 4 KiB: change any of them and the cache rebuilds itself. Small files
-/// (vocabulary, resources) are always read from source. Set `REPERE_NO_CACHE=1` to bypass it
-/// (read by the executable, which passes no cache folder then).
+/// The cache lives in the folder the executable passes in (`LookupCache.directory(environment:)`:
+/// `$XDG_CACHE_HOME/repere`, else `~/.cache/repere`; none with `REPERE_NO_CACHE=1`), one file per
+/// program and data folder. It is keyed by the program itself and, for every source file the
+/// directory depends on (directory YAML and CSV, vocabulary, reference CSVs), its path, size,
+/// modification time, inode and a hash of its first 4 KiB: change any of them and the cache
+/// rebuilds itself. The rebuild parses only the directory files whose fingerprint changed: the
+/// structures and findings of the others come from the older cache (same format, folder and
+/// program), and the search index is built again over all of them. The interactive app and
+/// `repere find` pass the same folder and program (`Location`), so they share the file. Its last 8 bytes are a checksum of everything before them, checked before any
+/// of it is trusted. Small files (vocabulary, resources) are always read from source. A cache that
+/// is damaged, cannot be written (read-only folder, full disk) or cannot be read only makes the
+/// load slower: `LookupData.cacheNote` then says why, once.
 public enum LookupCache {
   static let magic = "REPERE-LOOKUP-CACHE"
-  static let version = 1
+  static let version = 2
+
+  /// Where a program keeps its cache: `repere find` and the interactive app pass the same
+  /// folder and program, so they share one file. A nil folder means no cache (read the sources).
+  public struct Location: Sendable {
+    public var folder: URL?
+    public var program: URL?
+
+    public init(folder: URL?, program: URL?) {
+      self.folder = folder
+      self.program = program
+    }
+  }
 
   /// The cache folder the environment names (`environment` is the process's, passed in by the
   /// executable): nil when `REPERE_NO_CACHE` is set or no home is known.
@@ -29,34 +47,70 @@ public enum LookupCache {
   /// otherwise); without a cache folder, straight from the files. `program` is the running
   /// executable: its name keeps two programs' caches apart, its file is part of the key.
   public static func load(folder: URL, cacheDirectory: URL?, program: URL? = nil) throws -> LookupData {
-    guard let cacheDirectory else { return try LookupData.load(folder: folder) }
-    let files = DataFolder.scan(folder).files
+    try load(DataFolder.scan(folder), cacheDirectory: cacheDirectory, program: program)
+  }
+
+  /// The same, from a folder already discovered (the app's start, which scanned it once).
+  public static func load(_ dataFolder: DataFolder, cacheDirectory: URL?, program: URL? = nil) throws -> LookupData {
+    guard let cacheDirectory else { return try LookupData.load(dataFolder) }
+    let folder = dataFolder.root
+    let files = dataFolder.files
     var parts = try LookupData.loadSmallFiles(folder: folder, files: files)
     let key = cacheKey(folder: folder, files: files, program: program)
+    var reused: [String: ([Structure], [Finding])] = [:]
     // One file per program and data folder: two programs (repere, repere-bench) never evict each other.
     let name = program?.lastPathComponent ?? "repere"
     let cacheFile = cacheDirectory.appendingPathComponent(
       "lookup-\(name)-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
-    if let cached = read(cacheFile, key: key, parts: parts) { return cached }
+    var note: String?
+    switch read(cacheFile, key: key, parts: parts) {
+    case .loaded(let cached): return cached
+    case .absent, .stale(nil): break
+    case .stale(let previous?): reused = previous.unchangedFiles(for: key)
+    case .damaged(let why): note = "cache de l'annuaire \(why) (\(cacheFile.path)) : reconstruit depuis les sources"
+    }
     let before = parts.diagnostics.findings.count
-    let structures = LookupData.loadStructures(files: files, diagnostics: &parts.diagnostics)
+    let structures = LookupData.loadStructures(files: files, reused: reused, diagnostics: &parts.diagnostics)
     let structureFindings = Array(parts.diagnostics.findings[before...])
     let directory = Directory(structures: structures, reference: parts.reference, vocabulary: parts.vocabulary)
-    let data = LookupData(parts, directory: directory)
-    write(data, structures: structures, findings: structureFindings, key: key, to: cacheFile)
+    var data = LookupData(parts, directory: directory)
+    data.parsedFiles = LookupData.directoryFiles(files).map(\.path).filter { reused[$0] == nil }
+    if let failure = write(data, structures: structures, findings: structureFindings, key: key, to: cacheFile) {
+      let unwritten =
+        "cache de l'annuaire non enregistré dans \(cacheDirectory.path) (\(failure)) : "
+        + "chaque démarrage relira l'annuaire, plus lentement"
+      note = note.map { $0 + " ; " + unwritten } ?? unwritten
+    }
+    data.cacheNote = note
     return data
   }
 
-  /// What the cache depends on, as text (compared whole, so a hash collision cannot fool it).
-  static func cacheKey(folder: URL, files: [DataFolder.File], program: URL?) -> String {
-    var lines = ["\(magic) \(version)", folder.standardizedFileURL.path]
-    let keyed: Set<DataFileKind?> = [.directoryCSV, .directory, .vocabulary]
-    var sources = files.filter { keyed.contains($0.kind) }.map(\.url)
+  /// What the cache depends on: the whole text is compared (so a hash collision cannot fool it);
+  /// its parts say which directory files a cache written for other sources can still give.
+  struct Key {
+    var text: String
+    /// The lines an older cache must share for any of its structures to be reused: the format,
+    /// the folder and the program (another binary may read files differently).
+    var invariant: [String]
+    /// Each directory file's fingerprint line, by path.
+    var directoryFiles: [String: String]
+  }
+
+  static func cacheKey(folder: URL, files: [DataFolder.File], program: URL?) -> Key {
+    var invariant = ["\(magic) \(version)", folder.standardizedFileURL.path]
+    if let program { invariant.append("program " + fingerprint(program)) }
+    var lines = invariant
+    var directoryFiles: [String: String] = [:]
+    for file in files where file.kind == .directory || file.kind == .directoryCSV || file.kind == .vocabulary {
+      let line = fingerprint(file.url)
+      lines.append(line)
+      if file.kind != .vocabulary { directoryFiles[file.path] = line }
+    }
     let reference = folder.appendingPathComponent("reference")
-    sources += [reference.appendingPathComponent("departements.csv"), reference.appendingPathComponent("communes.csv")]
-    if let program { sources.append(program) }
-    for url in sources { lines.append(fingerprint(url)) }
-    return lines.joined(separator: "\n")
+    for name in ["departements.csv", "communes.csv"] {
+      lines.append(fingerprint(reference.appendingPathComponent(name)))
+    }
+    return Key(text: lines.joined(separator: "\n"), invariant: invariant, directoryFiles: directoryFiles)
   }
 
   private static func fingerprint(_ url: URL) -> String {
@@ -73,44 +127,112 @@ public enum LookupCache {
 
   // MARK: Reading
 
-  private static func read(_ url: URL, key: String, parts: LookupData.SmallFiles) -> LookupData? {
-    guard let data = mapped(url) else { return nil }
+  enum ReadOutcome {
+    case loaded(LookupData)
+    case absent
+    /// Written for other sources or another program: rebuilt without a word, reusing what the
+    /// older cache read from the files that did not change (when it is intact and compatible).
+    case stale(Previous?)
+    /// Not what was written (checksum, truncation, inconsistent columns): rebuilt, and said.
+    case damaged(String)
+  }
+
+  /// An intact cache written for other sources: its key and what it read from each file.
+  struct Previous {
+    var keyLines: Set<Substring>
+    var structures: EncodedStructures
+    var findings: [Finding]
+
+    /// The structures and findings of every directory file whose fingerprint is unchanged, by
+    /// path, so that editing one file of 101 parses only that one.
+    func unchangedFiles(for key: Key) -> [String: ([Structure], [Finding])] {
+      guard key.invariant.allSatisfy({ keyLines.contains(Substring($0)) }) else { return [:] }
+      let unchanged = Set(key.directoryFiles.filter { keyLines.contains(Substring($0.value)) }.keys)
+      guard !unchanged.isEmpty else { return [:] }
+      var result: [String: ([Structure], [Finding])] = [:]
+      for path in unchanged { result[path] = ([], []) }
+      for position in 0..<structures.count {
+        let structure = structures.structure(at: position, keeping: false)
+        result[structure.location.file]?.0.append(structure)
+      }
+      for finding in findings { result[finding.location.file]?.1.append(finding) }
+      return result
+    }
+  }
+
+  static func read(_ url: URL, key: Key, parts: LookupData.SmallFiles) -> ReadOutcome {
+    let mapping: Data
+    switch mapped(url) {
+    case .success(nil): return .absent
+    case .success(let data?): mapping = data
+    case .failure(let error): return .damaged("illisible (\(error.reason))")
+    }
+    guard mapping.count > 8 else { return .damaged("tronqué") }
+    var header = BinaryReader(mapping)
+    guard let written = try? header.readString() else { return .damaged("tronqué") }
+    let body = mapping.prefix(mapping.count - 8)
+    var footer = BinaryReader(mapping, offset: mapping.count - 8)
+    let sum = body.withUnsafeBytes { CacheChecksum.hash($0) }
+    guard let expected = try? footer.readUInt64(), expected == sum else {
+      // Another version's cache may sum differently: only a cache for these sources is "damaged".
+      return written == key.text ? .damaged("endommagé (somme de contrôle)") : .stale(nil)
+    }
+    guard written == key.text else {
+      var reader = BinaryReader(body, offset: header.offset)
+      guard written.hasPrefix(key.invariant[0] + "\n"), let findings = try? readFindings(&reader),
+        let files = try? reader.readStrings(), let offsets: [UInt64] = try? reader.readArray(),
+        let blobSize = try? reader.readInt(), let blob = try? reader.readData(count: blobSize),
+        let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files)
+      else { return .stale(nil) }
+      let lines = Set(written.split(separator: "\n", omittingEmptySubsequences: false))
+      return .stale(Previous(keyLines: lines, structures: encoded, findings: findings))
+    }
     do {
-      var reader = BinaryReader(data)
-      guard try reader.readString() == key else { return nil }
+      var reader = BinaryReader(body, offset: header.offset)
       var diagnostics = parts.diagnostics
       for finding in try readFindings(&reader) { diagnostics.append(finding) }
       let files = try reader.readStrings()
       let offsets: [UInt64] = try reader.readArray()
       let blobSize = try reader.readInt()
       let blob = try reader.readData(count: blobSize)
-      guard let last = offsets.last, last == UInt64(blobSize) else { return nil }
       let ids = IDIndex(hashes: try reader.readArray(), positions: try reader.readArray())
       let index = try SearchIndex(reader: &reader)
-      let structures = StructureList(encoded: EncodedStructures(blob: blob, offsets: offsets, files: files))
-      guard structures.count == index.count, ids.hashes.count == index.count else { return nil }
+      guard let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files) else {
+        throw BinaryFormatError()
+      }
+      let structures = StructureList(encoded: encoded)
+      guard structures.count == index.count, ids.hashes.count == index.count, ids.positions.count == index.count,
+        ids.positions.allSatisfy({ $0 >= 0 && Int($0) < index.count })
+      else { throw BinaryFormatError() }
       let directory = Directory(
         structures: structures, reference: parts.reference, vocabulary: parts.vocabulary, index: index, ids: ids)
       var loaded = parts
       loaded.diagnostics = diagnostics
-      return LookupData(loaded, directory: directory)
+      return .loaded(LookupData(loaded, directory: directory))
     } catch {
-      return nil
+      return .damaged("incohérent")
     }
   }
 
   /// The file mapped read-only: pages of structures that are never printed are never read.
-  private static func mapped(_ url: URL) -> Data? {
+  /// Nil when there is no cache file; a failure when there is one that cannot be read.
+  private static func mapped(_ url: URL) -> Result<Data?, CacheFileError> {
     let descriptor = open(url.path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
+    guard descriptor >= 0 else {
+      return errno == ENOENT ? .success(nil) : .failure(CacheFileError(reason: String(cString: strerror(errno))))
+    }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
-    let size = Int(info.st_size)
-    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-      return nil
+    guard fstat(descriptor, &info) == 0 else {
+      return .failure(CacheFileError(reason: String(cString: strerror(errno))))
     }
-    return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+    let size = Int(info.st_size)
+    guard size > 0 else { return .failure(CacheFileError(reason: "fichier vide")) }
+    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+      return .failure(CacheFileError(reason: String(cString: strerror(errno))))
+    }
+    return .success(
+      Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) }))
   }
 
   private static func readFindings(_ reader: inout BinaryReader) throws -> [Finding] {
@@ -133,11 +255,13 @@ public enum LookupCache {
 
   // MARK: Writing
 
+  /// Writes the cache (through a temporary file renamed into place, so a reader never sees half
+  /// of one); returns why it could not be written, or nil.
   private static func write(
-    _ data: LookupData, structures: [Structure], findings: [Finding], key: String, to url: URL
-  ) {
+    _ data: LookupData, structures: [Structure], findings: [Finding], key: Key, to url: URL
+  ) -> String? {
     var writer = BinaryWriter()
-    writer.write(key)
+    writer.write(key.text)
     writer.write(findings.count)
     for finding in findings {
       writer.write(
@@ -155,15 +279,12 @@ public enum LookupCache {
     writer.write(array: data.directory.ids.hashes)
     writer.write(array: data.directory.ids.positions)
     data.directory.index.encode(into: &writer)
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      url.lastPathComponent + ".\(UUID().uuidString).tmp")
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try writer.data.write(to: temporary)
-      guard rename(temporary.path, url.path) == 0 else { throw BinaryFormatError() }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)  // a cache that cannot be written is only slower
-    }
+    writer.write(writer.data.withUnsafeBytes { CacheChecksum.hash($0) })
+    return CacheFile.replace(url, with: writer.data)
   }
+}
+
+/// Why a cache file that exists could not be read.
+struct CacheFileError: Error {
+  var reason: String
 }

@@ -11,6 +11,12 @@ public struct LookupData: Sendable {
   public var resources: ResourceCentre
   /// Problems met while loading (syntax, unknown keys, …), not the content checks of `Directory.check`.
   public var findings: [Finding]
+  /// Set when the binary cache could not be used or written (`LookupCache`): the load worked,
+  /// slower, and this says why, in French, to be shown once.
+  public var cacheNote: String?
+  /// The directory files parsed from source by this load, in path order; the others came from
+  /// the cache (all of them when it was valid, the unchanged ones when only some files changed).
+  public var parsedFiles: [String] = []
 
   /// Loads `reference/*.csv`, the vocabulary, directory YAML and CSV files and resource files
   /// under `folder` (any depth). Other YAML formats are skipped without being parsed.
@@ -25,7 +31,9 @@ public struct LookupData: Sendable {
     var parts = try loadSmallFiles(folder: folder, files: files)
     let structures = loadStructures(files: files, diagnostics: &parts.diagnostics)
     let directory = Directory(structures: structures, reference: parts.reference, vocabulary: parts.vocabulary)
-    return LookupData(parts, directory: directory)
+    var data = LookupData(parts, directory: directory)
+    data.parsedFiles = directoryFiles(files).map(\.path)
+    return data
   }
 
   /// What every load reads from source: reference (communes deferred), vocabulary, resources.
@@ -62,24 +70,64 @@ public struct LookupData: Sendable {
     return parts
   }
 
-  /// Directory YAML and CSV files, in path order.
-  static func loadStructures(files: [DataFolder.File], diagnostics: inout Diagnostics) -> [Structure] {
-    var structures: [Structure] = []
-    for file in files {
-      switch file.kind {
-      case .directoryCSV:
-        guard let data = DataFileReader.read(file.url, displayName: file.path, diagnostics: &diagnostics) else {
-          continue
-        }
-        structures += DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
-      case .directory:
-        guard let node = YAMLFile.load(url: file.url, displayName: file.path, diagnostics: &diagnostics)
-        else { continue }
-        structures += DirectoryFile.load(node, diagnostics: &diagnostics).structures
-      default:
-        continue
+  /// Directory YAML and CSV files, in path order. Files are read in parallel (a directory split
+  /// in 101 département files loads on every core); structures and findings keep path order.
+  /// A file in `reused` (by path) is not read: its structures and findings are taken from there.
+  static func loadStructures(
+    files: [DataFolder.File], reused: [String: ([Structure], [Finding])] = [:], diagnostics: inout Diagnostics
+  ) -> [Structure] {
+    let sources = directoryFiles(files)
+    let results = UnsafeResults(count: sources.count)
+    DispatchQueue.concurrentPerform(iterations: sources.count) { position in
+      if let known = reused[sources[position].path] {
+        results.store(known, at: position)
+        return
       }
+      var local = Diagnostics()
+      let structures = loadStructures(of: sources[position], diagnostics: &local)
+      results.store((structures, local.findings), at: position)
+    }
+    var structures: [Structure] = []
+    for (loaded, findings) in results.values {
+      structures += loaded
+      diagnostics.append(contentsOf: findings)
     }
     return structures
   }
+
+  /// The directory's source files (YAML and CSV), in path order.
+  static func directoryFiles(_ files: [DataFolder.File]) -> [DataFolder.File] {
+    files.filter { $0.kind == .directory || $0.kind == .directoryCSV }
+  }
+
+  private static func loadStructures(of file: DataFolder.File, diagnostics: inout Diagnostics) -> [Structure] {
+    // Regular files only, never blocking on a FIFO, and within the size limit (issue 18).
+    guard let data = DataFileReader.read(file.url, displayName: file.path, diagnostics: &diagnostics) else {
+      return []
+    }
+    if file.kind == .directoryCSV {
+      return DirectoryFile.loadCSV(data, path: file.path, diagnostics: &diagnostics).structures
+    }
+    return DirectoryFile.load(data: data, path: file.path, diagnostics: &diagnostics)?.structures ?? []
+  }
+}
+
+/// One slot per file, each written by exactly one iteration of `concurrentPerform` and read after
+/// it returns (which orders the writes before the reads).
+private final class UnsafeResults: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<([Structure], [Finding])>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: ([], []))
+  }
+
+  deinit {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ value: ([Structure], [Finding]), at position: Int) { slots[position] = value }
+
+  var values: [([Structure], [Finding])] { Array(slots) }
 }

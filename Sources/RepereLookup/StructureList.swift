@@ -53,7 +53,12 @@ final class EncodedStructures: @unchecked Sendable {
   private let lock = NSLock()
   private var decoded: [Int: Structure] = [:]
 
-  init(blob: Data, offsets: [UInt64], files: [String]) {
+  /// Nil unless the offsets start at 0, never go back and end at the blob's end: records are
+  /// then always read inside the blob, whatever bytes they hold.
+  init?(blob: Data, offsets: [UInt64], files: [String]) {
+    guard offsets.first == 0, offsets.last == UInt64(blob.count),
+      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+    else { return nil }
     self.blob = blob
     self.offsets = offsets
     self.files = files
@@ -61,21 +66,28 @@ final class EncodedStructures: @unchecked Sendable {
 
   var count: Int { max(0, offsets.count - 1) }
 
-  func structure(at position: Int) -> Structure {
+  /// The structure at `position`; `keeping: false` decodes it without keeping it (a whole pass
+  /// over an older cache, which would only churn the kept ones).
+  func structure(at position: Int, keeping: Bool = true) -> Structure {
+    guard keeping else { return decode(at: position) }
     lock.lock()
     let known = decoded[position]
     lock.unlock()
     if let known { return known }
-    let structure = blob.withUnsafeBytes { raw in
-      var decoder = StructureCoder.Decoder(
-        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
-      return decoder.structure()
-    }
+    let structure = decode(at: position)
     lock.lock()
     if decoded.count > 4096 { decoded.removeAll(keepingCapacity: true) }  // bounded: checks walk them all
     decoded[position] = structure
     lock.unlock()
     return structure
+  }
+
+  private func decode(at position: Int) -> Structure {
+    blob.withUnsafeBytes { raw in
+      var decoder = StructureCoder.Decoder(
+        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
+      return decoder.structure()
+    }
   }
 
   func id(at position: Int) -> String {
@@ -231,11 +243,10 @@ enum StructureCoder {
 
     mutating func optional() -> String? { byte() == 1 ? string() : nil }
 
-    mutating func strings() -> [String] {
-      let count = varint()
-      guard count > 0 else { return [] }
-      return (0..<min(count, end - offset)).map { _ in string() }
-    }
+    /// A count of items that follow, never more than the bytes left (a damaged record stays in bounds).
+    mutating func count() -> Int { max(0, min(varint(), end - offset)) }
+
+    mutating func strings() -> [String] { (0..<count()).map { _ in string() } }
 
     mutating func double() -> Double? {
       guard byte() == 1, offset + 8 <= end else { return nil }
@@ -261,7 +272,7 @@ enum StructureCoder {
       }
       structure.latitude = double()
       structure.longitude = double()
-      structure.telephones = (0..<varint()).map { _ in Phone(numero: string(), libelle: optional()) }
+      structure.telephones = (0..<count()).map { _ in Phone(numero: string(), libelle: optional()) }
       structure.courriel = optional()
       structure.siteWeb = optional()
       structure.horairesText = optional()
@@ -279,7 +290,7 @@ enum StructureCoder {
       let file = varint()
       structure.location = SourceLocation(
         file: file < files.count ? files[file] : "", line: varint(), column: varint())
-      structure.positions = (0..<varint()).map { _ in
+      structure.positions = (0..<count()).map { _ in
         FieldPosition(field: string(), index: varint(), line: varint(), column: varint())
       }
       return structure

@@ -49,7 +49,7 @@ public struct TerminalRuntime {
         if case .quit = effect { return signalNumber.map { .signal($0) } ?? .quit }
       }
       if let services = pollServices() {
-        let (next, effects) = UIProgram.servicesLoaded(state, services)
+        let (next, effects) = UIProgram.update(state, .servicesLoaded(LoadedServices(services)))
         state = next
         queue += effects
         continue

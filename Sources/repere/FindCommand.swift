@@ -79,6 +79,7 @@ struct FindCommand: ParsableCommand {
       StandardError.write("\(error)\n")
       throw ExitCode(2)
     }
+    if let note = data.cacheNote { FileHandle.standardError.write(Data("note : \(note)\n".utf8)) }
     for finding in data.findings where finding.severity == .error {
       StandardError.write("\(finding)\n")
     }

@@ -123,8 +123,11 @@ struct StartCommand: ParsableCommand {
       Self.fail(String(describing: error), code: 3)
     }
     let effects = CaseEffects(setup: setup, journal: resumed?.journal)
+    // The questions start at once; the directory arrives later as `Msg.servicesLoaded`.
+    var loading = setup.services
+    loading.isLoading = true
     var start = UIProgram.start(
-      walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
+      walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: loading,
       language: language, size: screen.size, now: now, placeText: place)
     resumed?.apply(to: &start.0)
     if let minutes = lockAfter ?? RuntimeContext.current.settings.lockAfterMinutes?.value, minutes > 0 {

@@ -1,13 +1,14 @@
 import Foundation
 import RepereBase
 import RepereLookup
+import RepereTestSupport
 import Testing
 
 @testable import RepereBundle
 
 /// `repere coverage` on the shipped bundle: the report, its JSON and CSV, and the map's golden
 /// pictures at 80×24 and 120×40 (monochrome; colour is checked for its escapes). To regenerate the
-/// pictures after an intended change: `REPERE_UPDATE_GOLDEN=1 swift test --filter CoverageTests`,
+/// pictures after an intended change: `RECORD_SNAPSHOTS=1 swift test --filter CoverageTests`,
 /// then review the diff like code.
 @Suite struct CoverageTests {
   static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -46,7 +47,15 @@ import Testing
     #expect(csv.first?.hasPrefix("departement,nom,lacunes_graves,lacunes,") == true)
   }
 
-  @Test(.enabled(if: ShippedBundleTests.isPresent), arguments: [(80, 24), (120, 40)])
+  static let mapSizes = [(80, 24), (120, 40)]
+
+  @Test func everyGoldenMapIsProducedByATest() {
+    let produced = Set(Self.mapSizes.map { "coverage-map-\($0.0)x\($0.1).txt" })
+    let orphans = Golden.orphans(in: Self.golden, produced: produced)
+    #expect(orphans.isEmpty, "golden maps no test produces: \(orphans)")
+  }
+
+  @Test(.enabled(if: ShippedBundleTests.isPresent), arguments: mapSizes)
   func mapMatchesItsGoldenPicture(width: Int, height: Int) throws {
     let report = try #require(Self.report)
     let map = CoverageMap(report: report, departements: Self.departements)
@@ -56,11 +65,7 @@ import Testing
     #expect(lines.allSatisfy { $0.count <= width })
     #expect(!picture.contains("\u{1B}"))
     let url = Self.golden.appendingPathComponent("coverage-map-\(width)x\(height).txt")
-    if ProcessInfo.processInfo.environment["REPERE_UPDATE_GOLDEN"] == "1" {
-      try (picture + "\n").write(to: url, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(picture + "\n" == expected)
+    if let problem = Golden.problem(comparing: picture + "\n", with: url) { Issue.record(Comment(rawValue: problem)) }
     let colored = map.render(width: width, height: height, color: true)
     #expect(colored.contains("\u{1B}[30;42m") || colored.contains("\u{1B}[30;43m") || colored.contains("\u{1B}[97;41m"))
   }

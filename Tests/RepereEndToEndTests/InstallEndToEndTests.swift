@@ -1,11 +1,12 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 /// `make install` into a temporary prefix, then the installed program used from another folder
 /// with no `--data`: it must find its installed data, and `make uninstall` must leave nothing.
 /// The debug binary is installed (NO_BUILD=1) so that the test does not build in release mode;
 /// man pages are left out (MAN=0) for the same reason (`make install` makes them).
-@Suite(.serialized) struct InstallEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct InstallEndToEndTests {
   struct Sandbox {
     let root: URL
     var prefix: URL { root.appendingPathComponent("prefix") }

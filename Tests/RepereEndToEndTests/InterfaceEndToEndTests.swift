@@ -1,4 +1,5 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -6,7 +7,7 @@ import Glibc
 #endif
 
 /// The built `repere` driven through tmux, on a private copy of the fixture bundle.
-@Suite(.serialized) struct InterfaceEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct InterfaceEndToEndTests {
   /// Starts repere on the fixture in a tmux session of the given size.
   static func start(
     columns: Int = 80, rows: Int = 24, arguments: String = "", environment: String = "-u NO_COLOR LANG=fr_FR.UTF-8"
@@ -297,7 +298,7 @@ import Glibc
 }
 
 /// Starting without a terminal, with TERM unset, and the plain mode.
-@Suite struct StartWithoutTerminalTests {
+@Suite(.tags(.endToEnd)) struct StartWithoutTerminalTests {
   @Test func withoutATerminalItSaysSoAndExitsNonZero() throws {
     let workspace = try Harness.workspace()
     defer { try? FileManager.default.removeItem(at: workspace.root) }
@@ -350,7 +351,7 @@ import Glibc
 }
 
 /// Colours, monochrome and the real bundle.
-@Suite(.serialized) struct AppearanceEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct AppearanceEndToEndTests {
   /// The pane's content with its SGR escape sequences (`capture-pane -e`).
   static func styledScreen(_ tmux: TmuxSession) throws -> String {
     try tmux.tmux(["capture-pane", "-p", "-e", "-t", tmux.target])

@@ -1,10 +1,11 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 /// Bytes sent to the terminal per key press at 80×24, read with `tmux pipe-pane`: only changed
 /// cells are redrawn, so moving between options or typing in the search costs little. Figures
 /// are printed; the bounds only catch a full redraw on every key (about 2 KB and more).
-@Suite(.serialized) struct OutputVolumeTests {
+@Suite(.tags(.endToEnd), .serialized) struct OutputVolumeTests {
   @Test func aKeyPressRedrawsOnlyWhatChanged() throws {
     let (tmux, workspace) = try InterfaceEndToEndTests.start()
     defer {

@@ -1,4 +1,5 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Glibc
 /// Issue 12, items 2 and 4 on a real terminal: Ctrl-S saves (flow control is off while Repère
 /// runs and back on after), and a note being typed survives Ctrl-C, a closed terminal and
 /// kill -9.
-@Suite(.serialized) struct ProfessionalKeysEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct ProfessionalKeysEndToEndTests {
   /// `stty -a` of the pane's terminal.
   static func terminalModes(_ tmux: TmuxSession) throws -> [String] {
     let tty = try tmux.value("#{pane_tty}")

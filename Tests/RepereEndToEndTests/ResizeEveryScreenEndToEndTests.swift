@@ -1,9 +1,10 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 /// Every screen survives going below the minimum and back (79×24 ↔ 80×24 ↔ 120×40): header,
 /// body and footer whole again, nothing left over from the « too small » message or the other size.
-@Suite struct ResizeEveryScreenEndToEndTests {
+@Suite(.tags(.endToEnd)) struct ResizeEveryScreenEndToEndTests {
   enum Screen: String, CaseIterable {
     case question, typedQuestion, orientation, search, record, help, notes, level, changeList, quitBox
 

@@ -1,4 +1,5 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -7,7 +8,7 @@ import Glibc
 
 /// The case-journal issue: after a dropped connection (the terminal closes: SIGHUP) or a
 /// `kill -9`, the next start offers the unfinished case and resumes it exactly where it stood.
-@Suite(.serialized) struct ResumeOfferEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct ResumeOfferEndToEndTests {
   enum Ending: String, CaseIterable {
     /// tmux's server killed: the terminal is gone, the program gets SIGHUP.
     case terminalClosed = "kill-server"

@@ -1,4 +1,5 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Glibc
 /// A helpline server: two Unix accounts share the data and the index `repere prepare` built once,
 /// and neither can read the other's journals. Creates and removes two accounts, so it runs only
 /// as root (skipped otherwise, with the reason).
-@Suite(.serialized) struct SharedServerEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct SharedServerEndToEndTests {
   static var canCreateUsers: Bool {
     getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/useradd")
       && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")

@@ -1,4 +1,5 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Glibc
 /// `repere train` driven through tmux on a private copy of the training fixture
 /// (`Tests/Fixtures/training-bundle`, scenario `lina-cergy`): a whole session, the presenter
 /// mode at the scenario's clock, and the errors before the interface starts.
-@Suite(.serialized) struct TrainingEndToEndTests {
+@Suite(.tags(.endToEnd), .serialized) struct TrainingEndToEndTests {
   /// A copy of the training fixture, a working folder (exports land there) and a state folder
   /// that must stay empty (a session writes no journal).
   struct Workspace {

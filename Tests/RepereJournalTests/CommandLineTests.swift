@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereJournal
@@ -7,7 +8,9 @@ import Testing
 /// `repere journal …` and `repere replay` run as a user would, on a journal written through the
 /// library the way the interface writes it (scenario 13 of the bundle: « 19 ans » corrected to 17).
 /// Needs the `repere` executable, which `swift build` (run before the tests, as in CI) makes.
-@Suite(.serialized, .enabled(if: BuiltProducts.exists("repere"), "needs `swift build` to have built repere"))
+@Suite(
+  .tags(.endToEnd), .serialized,
+  .enabled(if: BuiltProducts.exists("repere"), "needs `swift build` to have built repere"))
 struct CommandLineTests {
   private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

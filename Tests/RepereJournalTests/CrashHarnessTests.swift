@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereJournal
@@ -16,7 +17,7 @@ import Darwin
 /// printed once `append` returned, i.e. after fsync) is in the journal, intact, and that the file
 /// parses — a torn last line allowed, reported and skipped. The next run resumes the same case,
 /// which repairs the tail, so recovery after recovery is exercised too.
-@Suite(.serialized) struct CrashHarnessTests {
+@Suite(.tags(.endToEnd), .serialized) struct CrashHarnessTests {
   /// Figures printed at the end, for the report.
   struct Tally {
     var kills = 0

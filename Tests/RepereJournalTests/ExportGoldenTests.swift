@@ -1,11 +1,12 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereJournal
 
 /// Exports compared byte for byte with reviewed files under Golden/. To regenerate after an
-/// intended change: `REPERE_UPDATE_GOLDEN=1 swift test --filter ExportGoldenTests`, then review
+/// intended change: `RECORD_SNAPSHOTS=1 swift test --filter ExportGoldenTests`, then review
 /// the diff like code.
 @Suite struct ExportGoldenTests {
   private static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -36,21 +37,15 @@ import Testing
 
   private func compare(_ actual: String, golden name: String) throws {
     let url = Self.goldenFolder.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["REPERE_UPDATE_GOLDEN"] == "1" {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    if actual != expected {
-      let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-      let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
-      Issue.record(
-        """
-        \(name) differs at line \((first?.offset ?? min(actualLines.count, expectedLines.count)) + 1):
-          expected: \(first.map { String($0.element.1) } ?? "(end)")
-          actual:   \(first.map { String($0.element.0) } ?? "(end)")
-        """)
-    }
+    if let problem = Golden.problem(comparing: actual, with: url) { Issue.record(Comment(rawValue: problem)) }
+  }
+
+  /// The golden files the tests below write; any other file in Golden/ is an orphan.
+  static let producedNames: Set<String> = ["lea-closed.md", "lea-unfinished.md", "lea-closed.json"]
+
+  @Test func everyGoldenExportIsProducedByATest() {
+    let orphans = Golden.orphans(in: Self.goldenFolder, produced: Self.producedNames)
+    #expect(orphans.isEmpty, "golden exports no test produces: \(orphans)")
   }
 
   @Test func markdownSummaryOfAClosedCase() throws {

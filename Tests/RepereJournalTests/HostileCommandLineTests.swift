@@ -1,4 +1,5 @@
 import Foundation
+import RepereTestSupport
 import Testing
 
 @testable import RepereJournal
@@ -6,7 +7,9 @@ import Testing
 /// Issue 18 through the real `repere` executable: escape sequences in data never reach stderr
 /// (point 2); `journal export -o` refuses to overwrite without --force (point 3); a journal write
 /// that fails (a file-size limit plays the full disk) is never reported as saved (point 4).
-@Suite(.serialized, .enabled(if: BuiltProducts.exists("repere"), "needs `swift build` to have built repere"))
+@Suite(
+  .tags(.endToEnd), .serialized,
+  .enabled(if: BuiltProducts.exists("repere"), "needs `swift build` to have built repere"))
 struct HostileCommandLineTests {
   private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

@@ -46,6 +46,41 @@ import Testing
     }
   }
 
+  @Test func editingOneFileOfASplitDirectoryParsesOnlyThatFile() throws {
+    try withScratch { data, cache in
+      let second = data.appendingPathComponent("annuaire-75.yaml")
+      let third = data.appendingPathComponent("annuaire-76.yaml")
+      let header = "format: repere/directory@1\nstructures:\n"
+      try (header + "  - id: 75/extra\n    nom: Extra\n    types: [crip]\n").write(
+        to: second, atomically: true, encoding: .utf8)
+      // A file with a finding, left unchanged: its finding must come back from the cache.
+      try (header + "  - id: 76/a\n    nom: A\n    types: [crip]\n    age_min: douze\n").write(
+        to: third, atomically: true, encoding: .utf8)
+      let cold = try LookupCache.load(folder: data, cacheDirectory: cache)
+      #expect(cold.parsedFiles == ["annuaire-75.yaml", "annuaire-76.yaml", "annuaire.yaml"])
+      #expect(cold.findings.contains { $0.location.file == "annuaire-76.yaml" })
+      #expect(try LookupCache.load(folder: data, cacheDirectory: cache).parsedFiles.isEmpty)
+
+      try (header + "  - id: 75/extra\n    nom: Autre nom\n    types: [crip]\n").write(
+        to: second, atomically: true, encoding: .utf8)
+      let edited = try LookupCache.load(folder: data, cacheDirectory: cache)
+      #expect(edited.parsedFiles == ["annuaire-75.yaml"])
+      #expect(edited.cacheNote == nil)
+      #expect(edited.directory.structure(id: "75/extra")?.nom == "Autre nom")
+      let fromSource = try LookupData.load(folder: data)
+      #expect(Array(edited.directory.structures) == Array(fromSource.directory.structures))
+      #expect(edited.findings == fromSource.findings)
+      #expect(edited.directory.search("autre", now: now) == fromSource.directory.search("autre", now: now))
+
+      // A removed file: nothing to parse, its structures gone.
+      try FileManager.default.removeItem(at: second)
+      let removed = try LookupCache.load(folder: data, cacheDirectory: cache)
+      #expect(removed.parsedFiles.isEmpty)
+      #expect(removed.directory.structure(id: "75/extra") == nil)
+      #expect(Array(removed.directory.structures) == Array(try LookupData.load(folder: data).directory.structures))
+    }
+  }
+
   @Test func editingASourceFileRebuildsTheCache() throws {
     try withScratch { data, cache in
       _ = try LookupCache.load(folder: data, cacheDirectory: cache)
@@ -68,6 +103,102 @@ import Testing
       try bytes.prefix(bytes.count / 2).write(to: url)
       let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(loaded.directory.structures.count == 9)
+      #expect(loaded.cacheNote?.contains("reconstruit") == true)
+      let again = try LookupCache.load(folder: data, cacheDirectory: cache)
+      #expect(again.cacheNote == nil)  // rebuilt once, then read
     }
+  }
+
+  /// What a search shows, compared whole (structures, order, reasons).
+  private func answers(_ data: LookupData) -> [[SearchHit]] {
+    ["crip", "prostitusion", "oeuvre", "ad", ""].map { query in
+      data.directory.search(query, place: data.places.place(insee: "93066"), now: now)
+    }
+  }
+
+  /// Issue 18: a damaged cache once crashed `find` (SIGILL) or changed its results. Every kind of
+  /// damage — truncation, flipped bytes and bits anywhere, zeroed or random ranges, garbage
+  /// appended, an empty file — must give the answers of a load from source, and say why.
+  @Test func everyKindOfDamageIsNoticedAndRebuilt() throws {
+    try withScratch { data, cache in
+      let truth = try LookupCache.load(folder: data, cacheDirectory: nil)
+      let expected = answers(truth)
+      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+      let url = cache.appendingPathComponent(name)
+      let good = try Data(contentsOf: url)
+      var generator = SplitMix(seed: 18)
+      // Damage inside the key (its length, then its text) reads as a cache written for other
+      // files: rebuilt without a word. Anywhere else it must be said.
+      let keyEnd = 8 + Int(good.prefix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+      var damages: [(String, Data)] = [
+        ("empty", Data()), ("appended", good + Data([1, 2, 3])), ("one byte", good.prefix(1)),
+      ]
+      for step in 1...10 { damages.append(("truncated at \(step)/11", good.prefix(good.count * step / 11))) }
+      for _ in 0..<100 {
+        var bytes = good
+        let position = Int(generator.next() % UInt64(bytes.count))
+        bytes[position] ^= UInt8(1 << (generator.next() % 8))
+        damages.append((position < keyEnd ? "inside the key" : "bit flipped at \(position)", bytes))
+      }
+      for _ in 0..<20 {
+        var bytes = good
+        let start = Int(generator.next() % UInt64(bytes.count))
+        let end = min(bytes.count, start + 1 + Int(generator.next() % 64))
+        let random = generator.next() % 2 == 0
+        for position in start..<end { bytes[position] = random ? UInt8(truncatingIfNeeded: generator.next()) : 0 }
+        damages.append((start < keyEnd ? "inside the key" : "\(random ? "random" : "zeroed") \(start)..<\(end)", bytes))
+      }
+      for (what, bytes) in damages {
+        try bytes.write(to: url)
+        let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
+        #expect(answers(loaded) == expected, "\(what)")
+        #expect(Array(loaded.directory.structures) == Array(truth.directory.structures), "\(what)")
+        #expect(loaded.findings == truth.findings, "\(what)")
+        if what != "inside the key", bytes != good { #expect(loaded.cacheNote != nil, "\(what)") }
+        let rewritten = try Data(contentsOf: url)
+        #expect(rewritten == good, "\(what): the cache is written again")
+      }
+    }
+  }
+
+  @Test func aCacheFolderThatCannotBeCreatedOnlyMakesItSlower() throws {
+    try withScratch { data, cache in
+      try Data("not a folder".utf8).write(to: cache)
+      let loaded = try LookupCache.load(folder: data, cacheDirectory: cache.appendingPathComponent("repere"))
+      #expect(loaded.directory.structures.count == 9)
+      #expect(loaded.directory.search("crip", now: now).isEmpty == false)
+      #expect(loaded.cacheNote?.contains("non enregistré") == true)
+    }
+  }
+
+  @Test func aFullDiskLeavesNothingBehindAndSaysSo() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    try withScratch { _, cache in
+      try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+      let target = cache.appendingPathComponent("lookup.bin")
+      // The temporary file is a link to /dev/full: every write fails with ENOSPC.
+      let temporary = cache.appendingPathComponent("lookup.bin.tmp")
+      try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
+      let failure = CacheFile.replace(target, with: Data(count: 1 << 16), temporary: temporary)
+      #expect(failure == "disque plein")
+      #expect(!FileManager.default.fileExists(atPath: target.path))
+      #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: temporary.path)) == nil)
+      #expect(CacheFile.replace(target, with: Data([1, 2, 3])) == nil)
+      #expect(try Data(contentsOf: target) == Data([1, 2, 3]))
+    }
+  }
+}
+
+/// A small deterministic generator (SplitMix64) for the damage test.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

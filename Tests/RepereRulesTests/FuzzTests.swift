@@ -7,7 +7,7 @@ import Testing
 
 /// Seeded generative tests: hostile conditions and protocol files must give findings, never a
 /// crash or a hang. Bounded counts, fixed seeds.
-@Suite struct FuzzTests {
+@Suite(.tags(.slow)) struct FuzzTests {
   static let expressionInputs = 14_000
   static let yamlInputs = 6_000
 

@@ -95,7 +95,16 @@ import Testing
     Snapshot.assert(UIProgram.render(state), named: "\(scene.rawValue)-\(size.columns)x\(size.rows)")
   }
 
-  @Test(arguments: [GridSize(columns: 79, rows: 24), GridSize(columns: 40, rows: 10), GridSize(columns: 1, rows: 1)])
+  static let tooSmallSizes = [
+    GridSize(columns: 79, rows: 24), GridSize(columns: 40, rows: 10), GridSize(columns: 1, rows: 1),
+  ]
+
+  /// The golden files this suite produces (for `SnapshotOrphanTests`).
+  static var producedNames: [String] {
+    cases.map { "\($0.0.rawValue)-\($0.1.fileName)" } + tooSmallSizes.map { "too-small-\($0.fileName)" }
+  }
+
+  @Test(arguments: tooSmallSizes)
   func tooSmall(_ size: GridSize) throws {
     let state = try TestWorld.state(size: size)
     Snapshot.assert(UIProgram.render(state), named: "too-small-\(size.columns)x\(size.rows)")

@@ -16,6 +16,16 @@ import Testing
     Snapshot.assert(UIProgram.render(state), named: "shipped/\(name)-\(state.size.columns)x\(state.size.rows)")
   }
 
+  /// Screens of the shipped bundle that are not a scenario's orientation, each at every size.
+  static let screenNames = ["checklist", "checklist-group-2"]
+
+  /// The golden files this suite produces (for `SnapshotOrphanTests`).
+  static var producedNames: [String] {
+    let screens = screenNames.flatMap { name in sizes.map { "shipped/\(name)-\($0.fileName)" } }
+    let scenarios = scenarioCases.flatMap { id, size in ["top", "end"].map { "shipped/\(id)-\($0)-\(size.fileName)" } }
+    return screens + scenarios
+  }
+
   @Test(arguments: sizes)
   func signsChecklist(_ size: GridSize) throws {
     let state = try ShippedChecklistTests.atSigns(size: size)

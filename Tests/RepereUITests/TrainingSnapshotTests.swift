@@ -51,6 +51,9 @@ import Testing
 
   static let cases: [(Scene, GridSize)] = Scene.allCases.flatMap { scene in sizes.map { (scene, $0) } }
 
+  /// The golden files this suite produces (for `SnapshotOrphanTests`).
+  static var producedNames: [String] { cases.map { "\($0.0.rawValue)-\($0.1.fileName)" } }
+
   @Test(arguments: cases)
   func screen(_ scene: Scene, _ size: GridSize) throws {
     let state = try scene.state(size: size)

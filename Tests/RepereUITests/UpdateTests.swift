@@ -377,13 +377,26 @@ import Testing
     #expect(ready.status?.text.contains("annuaire/x.yaml:3:5") == true)
   }
 
-  @Test func anOpenSearchIsRefreshedWhenTheDirectoryArrives() throws {
+  @Test func anOpenSearchSaysItIsLoadingAndIsRefreshedWhenTheDirectoryArrives() throws {
+    var loading = AppServices()
+    loading.isLoading = true
+    let (start, _) = UIProgram.start(
+      walker: try TestWorld.walker(), services: loading, language: .fr, size: .minimum, now: TestWorld.now)
+    let (searching, _) = TestWorld.press([.character("/")] + TestWorld.type("119"), on: start)
+    #expect(searching.searchResults.isEmpty)
+    #expect(UIProgram.render(searching).text.contains("Chargement de l'annuaire"))
+    // The background load arrives as a message through `update`, like every other event.
+    let (ready, _) = UIProgram.update(searching, .servicesLoaded(LoadedServices(TestWorld.services)))
+    #expect(ready.searchResults.map(\.id) == ["national/119"])
+    #expect(!UIProgram.render(ready).text.contains("Chargement de l'annuaire"))
+  }
+
+  @Test func aBundleWithoutDirectoryDoesNotClaimToBeLoadingIt() throws {
     let (start, _) = UIProgram.start(
       walker: try TestWorld.walker(), services: AppServices(), language: .fr, size: .minimum, now: TestWorld.now)
     let (searching, _) = TestWorld.press([.character("/")] + TestWorld.type("119"), on: start)
-    #expect(searching.searchResults.isEmpty)
-    #expect(UIProgram.render(searching).text.contains("chargement"))
-    let (ready, _) = UIProgram.servicesLoaded(searching, TestWorld.services)
-    #expect(ready.searchResults.map(\.id) == ["national/119"])
+    let screen = UIProgram.render(searching).text
+    #expect(!screen.contains("Chargement de l'annuaire"))
+    #expect(screen.contains("absent"))
   }
 }

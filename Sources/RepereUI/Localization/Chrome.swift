@@ -24,7 +24,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case changeTitle, changeHint, changeNothing
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
-    orientationLevel, directoryUnavailable
+    orientationLevel, directoryUnavailable, directoryLoading
   case exported, exportFailed, pasteIgnored, pasteTruncated
   case helpTitle, helpKeys, helpQuestion, helpDismiss
   case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
@@ -141,6 +141,10 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .orientationNoContact: t("Aucun contact trouvé dans l'annuaire", "No contact found in the directory")
     case .orientationLevel: t("Niveau du dossier : %@", "Case level: %@")
     case .directoryUnavailable: t("Annuaire en cours de chargement ou absent", "Directory loading or missing")
+    case .directoryLoading:
+      t(
+        "Chargement de l'annuaire… les résultats s'afficheront dès qu'il sera prêt",
+        "Loading the directory… results will appear as soon as it is ready")
     case .exported: t("Synthèse exportée : %@", "Summary exported: %@")
     case .exportFailed: t("Export impossible : %@", "Export failed: %@")
     case .pasteIgnored:

@@ -17,6 +17,9 @@ public struct AppServices: Sendable {
   /// True when the data folder holds fictional records (« exemple fictif »): the header says
   /// « données d'exemple » on every screen.
   public var demonstrationData = false
+  /// True for the empty services the interface starts with while the real ones load in the
+  /// background (`Msg.servicesLoaded`): the search screen then says it is loading.
+  public var isLoading = false
 
   public init(
     directory: (any DirectoryBrowsing)? = nil, places: (any PlaceResolving)? = nil,

@@ -33,6 +33,23 @@ public enum Msg: Hashable, Sendable {
   case resumed(ResumedWalk)
   /// The case could not be reopened (closed meanwhile, open in another window…).
   case resumeFailed(String)
+  /// The data services (directory, places, contacts) finished loading in the background, while
+  /// the questions were already answerable.
+  case servicesLoaded(LoadedServices)
+}
+
+/// Services delivered by the background load, carried by `Msg.servicesLoaded`. A delivery is
+/// equal only to itself: services hold lookups that cannot be compared, and arrive once.
+public final class LoadedServices: Hashable, Sendable {
+  public let services: AppServices
+
+  public init(_ services: AppServices) {
+    self.services = services
+  }
+
+  public static func == (lhs: LoadedServices, rhs: LoadedServices) -> Bool { lhs === rhs }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 /// Work the runtime does on the interface's behalf, then reports back as a `Msg`.

@@ -36,7 +36,8 @@ struct OverlayScreens {
       StyledLine([Span(Chrome.searchPrompt(language), .title), Span(query, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     if state.services.directory == nil {
-      lines.append(StyledLine(Chrome.directoryUnavailable(language), .faint))
+      let why = state.services.isLoading ? Chrome.directoryLoading : .directoryUnavailable
+      lines.append(StyledLine(why(language), .faint))
     } else if state.searchResults.isEmpty {
       let hint = state.searchQuery.isEmpty ? Chrome.searchHint : .searchNoResults
       lines.append(StyledLine(hint(language), .faint))

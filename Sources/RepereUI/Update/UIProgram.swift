@@ -35,27 +35,9 @@ public enum UIProgram {
 
   /// The data services finished loading (they load while the first question is already on
   /// screen): contacts are resolved, an open search refreshed, a place given at start applied.
+  /// The same as `update(state, .servicesLoaded(…))`.
   public static func servicesLoaded(_ state: AppState, _ services: AppServices) -> (AppState, [Effect]) {
-    var next = state
-    next.services = services
-    var effects: [Effect] = []
-    if let placeText = next.pendingPlaceText {
-      next.pendingPlaceText = nil
-      effects += next.choosePlace(typed: placeText, forStep: nil)
-    }
-    next.resolveContacts()
-    if next.overlays.contains(.search) { next.refreshSearch() }
-    next.unfinishedCases = services.unfinishedCases
-    if let first = services.dataErrors.first {
-      next.status = StatusMessage(
-        .error, Chrome.dataErrors(next.language, String(services.dataErrors.count), TerminalText.sanitized(first)))
-    } else if let notice = services.notices.first, next.status == nil {
-      next.status = StatusMessage(.info, TerminalText.sanitized(notice))
-    } else if next.offersResume, next.status == nil {
-      let key = next.screen.isTyping ? "F8" : "r"
-      next.status = StatusMessage(.info, Chrome.unfinishedCases(next.language, String(next.unfinishedCases.count), key))
-    }
-    return (next, effects)
+    update(state, .servicesLoaded(LoadedServices(services)))
   }
 
   /// Draws `state` into a grid of its size.
@@ -104,6 +86,8 @@ extension AppState {
     case .resumeFailed(let message):
       status = StatusMessage(.error, Chrome.resumeFailed(language, TerminalText.sanitized(message)))
       return []
+    case .servicesLoaded(let delivery):
+      return adoptServices(delivery.services)
     case .click(let x, let y):
       return click(x: x, y: y)
     case .key(let key):
@@ -119,6 +103,30 @@ extension AppState {
       effects.insert(contentsOf: draftChanged(from: draftBefore), at: quitIndex)
       return effects
     }
+  }
+
+  /// Takes the services loaded in the background: contacts are resolved, an open search
+  /// refreshed, a place given at start applied.
+  mutating func adoptServices(_ loaded: AppServices) -> [Effect] {
+    services = loaded
+    var effects: [Effect] = []
+    if let placeText = pendingPlaceText {
+      pendingPlaceText = nil
+      effects += choosePlace(typed: placeText, forStep: nil)
+    }
+    resolveContacts()
+    if overlays.contains(.search) { refreshSearch() }
+    unfinishedCases = loaded.unfinishedCases
+    if let first = loaded.dataErrors.first {
+      status = StatusMessage(
+        .error, Chrome.dataErrors(language, String(loaded.dataErrors.count), TerminalText.sanitized(first)))
+    } else if let notice = loaded.notices.first, status == nil {
+      status = StatusMessage(.info, TerminalText.sanitized(notice))
+    } else if offersResume, status == nil {
+      let key = screen.isTyping ? "F8" : "r"
+      status = StatusMessage(.info, Chrome.unfinishedCases(language, String(unfinishedCases.count), key))
+    }
+    return effects
   }
 
   /// Journal effect for `events`, counted as pending until the runtime confirms.

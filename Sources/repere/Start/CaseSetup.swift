@@ -98,9 +98,14 @@ struct CaseSetup {
 
   static func loadServices(folder: DataFolder, library: ProtocolLibrary) -> AppServices {
     let data = folder.root
-    let (bundle, findings) = DataBundle.load(folder, protocols: library)
+    // The same cache file as `repere find` (same folder, same program): a warm start reads the
+    // directory and its index from it instead of parsing every directory file.
+    let cache = LookupCache.Location(
+      folder: SharedIndex.cacheDirectory(for: data), program: Bundle.main.executableURL)
+    let (bundle, findings) = DataBundle.load(folder, protocols: library, lookupCache: cache)
     var services = AppServices(bundle: bundle)
     services.dataErrors = relevantErrors(findings, folder: folder)
+    if let note = bundle.cacheNote { services.notices.append(note) }
     if bundle.reference == nil {
       services.dataErrors.append("\(data.path)/reference : données de référence illisibles")
     }

@@ -1,0 +1,72 @@
+import Foundation
+import RepereBase
+import RepereLookup
+import Testing
+
+@testable import RepereBundle
+
+/// The interactive app loads the bundle with the lookup cache `repere find` uses (issue 16):
+/// same directory, same findings as a load from source, and the same cache file.
+@Suite struct SharedLookupCacheTests {
+  let now = Instant.parse("2026-11-30T10:00:00+01:00", dayAllowed: false) ?? Date(timeIntervalSince1970: 0)
+
+  private func withCacheFolder(_ body: (URL) throws -> Void) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repere-shared-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try body(folder)
+  }
+
+  private func sorted(_ findings: [Finding]) -> [String] { findings.map(\.description).sorted() }
+
+  @Test func theBundleReadsTheDirectoryThroughTheCacheAsFromSource() throws {
+    try withCacheFolder { cache in
+      let folder = DataFolder.scan(ShippedBundleTests.root)
+      let (plain, plainFindings) = DataBundle.load(folder)
+      let location = LookupCache.Location(folder: cache, program: nil)
+      let (cold, coldFindings) = DataBundle.load(folder, lookupCache: location)
+      let written = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+      #expect(written.count == 1 && written[0].hasPrefix("lookup-"))
+      let (warm, warmFindings) = DataBundle.load(folder, lookupCache: location)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == written)
+      for (bundle, findings) in [(cold, coldFindings), (warm, warmFindings)] {
+        #expect(bundle.cacheNote == nil)
+        #expect(bundle.files == plain.files)
+        #expect(sorted(findings) == sorted(plainFindings))
+        #expect(bundle.references?.structureIDs == plain.references?.structureIDs)
+        #expect(bundle.directory?.structures.count == plain.directory?.structures.count)
+        for query in ["crip", "maison ado", "119"] {
+          #expect(bundle.directory?.search(query, now: now) == plain.directory?.search(query, now: now))
+        }
+      }
+      // `repere find` reads the file the bundle wrote: no note, nothing rebuilt.
+      let found = try LookupCache.load(folder, cacheDirectory: cache)
+      #expect(found.cacheNote == nil)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == written)
+    }
+  }
+
+  @Test func aDamagedOrUnwritableCacheIsSaidAndTheDirectoryStillLoads() throws {
+    try withCacheFolder { cache in
+      let folder = DataFolder.scan(ShippedBundleTests.root)
+      let location = LookupCache.Location(folder: cache, program: nil)
+      _ = DataBundle.load(folder, lookupCache: location)
+      let file = cache.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: cache.path)[0])
+      let handle = try FileHandle(forWritingTo: file)
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data("damage".utf8))
+      try handle.close()
+      let (damaged, _) = DataBundle.load(folder, lookupCache: location)
+      #expect(damaged.cacheNote?.contains("endommagé") == true)
+      #expect(damaged.directory?.structure(id: "national/119") != nil)
+      let (repaired, _) = DataBundle.load(folder, lookupCache: location)
+      #expect(repaired.cacheNote == nil)
+
+      // A cache "folder" that is a file cannot be written: said, and the directory still loads.
+      let blocked = cache.appendingPathComponent("not-a-folder")
+      try Data("x".utf8).write(to: blocked)
+      let (unwritable, _) = DataBundle.load(folder, lookupCache: LookupCache.Location(folder: blocked, program: nil))
+      #expect(unwritable.cacheNote?.contains("non enregistré") == true)
+      #expect(unwritable.directory?.structure(id: "national/119") != nil)
+    }
+  }
+}
