@@ -11,7 +11,7 @@ public enum Suggestion {
     return best?.0
   }
 
-  /// "did you mean 'x'?" or nil.
+  /// "did you mean 'x'?" or nil: for findings, whose messages are written in English.
   public static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
     closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
   }
@@ -20,6 +20,11 @@ public enum Suggestion {
   /// candidate, so 10,000 dangling step references against 10,000 steps took 57 s. Past it the
   /// findings are still all reported, without a hint (issue 18, point 10).
   public static let hintsPerCheck = 50
+
+  /// « vouliez-vous dire « x » ? » or nil: for the French one-line errors of the commands.
+  public static func frenchHint(for word: String, among candidates: some Sequence<String>) -> String? {
+    closest(to: word, among: candidates).map { "vouliez-vous dire « \($0) » ?" }
+  }
 
   /// Levenshtein distance, with adjacent transpositions counted as one edit.
   public static func editDistance(_ lhs: String, _ rhs: String) -> Int {

@@ -103,11 +103,16 @@ public struct CaseSession: Sendable {
     }
     let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty else { throw LevelRaiseError.emptyReason }
-    let before = state.level
+    let before = state
     raise = LevelRaise(level: level, reason: trimmed)
     state = Walker.walk(
       library: library, protocolID: startProtocolID, answers: answers, acknowledgeInfo: acknowledgeInfo, raise: raise)
-    return [.levelRaised(from: before, to: level, reason: trimmed)]
+    // The raised level's own disposition (its actions and contacts) comes with the raise.
+    let beforeCodes = Set(before.dispositionCodes)
+    let brought = state.dispositions.filter { !beforeCodes.contains($0.code) }.map {
+      WalkChange.dispositionGathered(code: $0.code, level: $0.disposition.level, step: $0.stepID)
+    }
+    return [.levelRaised(from: before.level, to: level, reason: trimmed)] + brought
   }
 
   /// Walks again and reports what moved; `excluding` is the step whose own change is already

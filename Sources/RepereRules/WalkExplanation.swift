@@ -53,10 +53,13 @@ public struct DispositionExplanation: Sendable, Hashable {
   public var reads: [String]
   /// The decisions on the path up to the step that added the disposition.
   public var decisions: [Decision]
+  /// The reason of the hand raise that brought the disposition (its level was raised above
+  /// every disposition the answers gave), nil for one the protocol's steps gathered.
+  public var raiseReason: String?
 
   public init(
     code: String, level: String, stepID: String, isOutcome: Bool, condition: String? = nil, reads: [String] = [],
-    decisions: [Decision] = []
+    decisions: [Decision] = [], raiseReason: String? = nil
   ) {
     self.code = code
     self.level = level
@@ -65,11 +68,13 @@ public struct DispositionExplanation: Sendable, Hashable {
     self.condition = condition
     self.reads = reads
     self.decisions = decisions
+    self.raiseReason = raiseReason
   }
 
   /// In French: « signalement-procureur (signalement) : issue de l'étape orientation ».
   public var summary: String {
     var text = "\(code) (\(level)) : "
+    if let raiseReason { return text + "apportée par le niveau relevé à la main (« \(raiseReason) »)" }
     text += isOutcome ? "issue de l'étape « \(stepID) »" : "recommandée à l'étape « \(stepID) »"
     if let condition {
       text += " car « \(condition) »"

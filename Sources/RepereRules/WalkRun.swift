@@ -198,11 +198,28 @@ struct WalkRun: Sendable {
     state.level = state.computedLevel
     if let raise, definition.rank(ofLevel: raise.level) != nil {
       state.level = definition.highestLevel(among: [raise.level] + (state.computedLevel.map { [$0] } ?? []))
+      if let brought = raisedDisposition(raise, at: pending?.id) {
+        state.dispositions.append(brought)
+      }
     }
     state.explanation = WalkExplanation(
-      decisions: decisions, dispositions: gathered.map(\.explanation),
+      decisions: decisions, dispositions: state.dispositions.map(\.explanation),
       level: Walker.levelExplanation(state, gathered: gathered))
     return state
+  }
+
+  /// The disposition of the raised level (`ProtocolDefinition.dispositionCode(forLevel:)`): a
+  /// raised level brings its own actions and contacts, and keeps them while the raise stands
+  /// (answers reaching that level another way do not take the 17 / 112 away). Recorded at the
+  /// step where the walk stands.
+  private func raisedDisposition(_ raise: LevelRaise, at pendingID: String?) -> GatheredDisposition? {
+    guard let code = definition.dispositionCode(forLevel: raise.level), let disposition = definition.dispositions[code],
+      !gathered.contains(where: { $0.code == code })
+    else { return nil }
+    let stepID = pendingID ?? path.last?.stepID ?? definition.start
+    let explanation = DispositionExplanation(
+      code: code, level: disposition.level, stepID: stepID, isOutcome: false, raiseReason: raise.reason)
+    return GatheredDisposition(code: code, disposition: disposition, stepID: stepID, explanation: explanation)
   }
 
   private mutating func bind(_ step: Step, _ answer: AnswerValue) {

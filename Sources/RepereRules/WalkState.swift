@@ -29,6 +29,9 @@ public struct GatheredDisposition: Sendable, Hashable {
   public var stepID: String
   public var explanation: DispositionExplanation
 
+  /// Brought by a hand-raised level rather than by the protocol's steps.
+  public var isFromRaise: Bool { explanation.raiseReason != nil }
+
   public init(code: String, disposition: Disposition, stepID: String, explanation: DispositionExplanation) {
     self.code = code
     self.disposition = disposition

@@ -20,10 +20,10 @@ import Testing
     #expect(
       text.contains("      ⚠ Aucune structure « CRIP » répertoriée pour le 93 (à compléter dans l'annuaire local)"))
     let json = WalkReport.json(state, library: bundle.library, contacts: contacts)
-    #expect(json.contains("\"unlistedContacts\""))
+    #expect(json.contains("\"unlisted_contacts\""))
     #expect(
       WalkReport.unlistedLine("Parquet", place: nil)
-        == "Aucune structure « Parquet » répertoriée (lieu non précisé ; à compléter dans l'annuaire)")
+        == "« Parquet » : lieu non précisé : indiquez-le (réponse à l'étape du lieu)")
   }
 
   /// The shipped data has no local record for the Eure (27): the prosecutor's query finds nothing.

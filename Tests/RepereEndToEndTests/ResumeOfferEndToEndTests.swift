@@ -45,7 +45,7 @@ import Glibc
     let next = try TmuxSession(command: Harness.reporting(command))
     defer { next.kill() }
     try next.waitFor(text: "Question 1")  // a new call can start at once
-    try next.waitFor(text: "r reprendre un dossier")
+    try next.waitFor(text: "r reprendre  ")
     try next.keys("r")
     let list = try next.waitFor(text: "Reprendre un dossier interrompu")
     #expect(list.contains("2 réponse(s)"))

@@ -200,8 +200,12 @@ import Testing
     #expect(throws: LevelRaiseError.emptyReason) { try session.raiseLevel(to: "signalement", reason: "  ") }
     #expect(throws: LevelRaiseError.self) { try session.raiseLevel(to: "inconnu", reason: "x") }
     let changes = try session.raiseLevel(to: "signalement", reason: "menaces rapportées")
+    // The raised level brings its own disposition (its actions and contacts).
     #expect(
-      changes == [.levelRaised(from: "information-preoccupante", to: "signalement", reason: "menaces rapportées")])
+      changes == [
+        .levelRaised(from: "information-preoccupante", to: "signalement", reason: "menaces rapportées"),
+        .dispositionGathered(code: "signalement-procureur", level: "signalement", step: "fin-ip"),
+      ])
     #expect(session.state.level == "signalement")
     #expect(session.state.computedLevel == "information-preoccupante")
     #expect(session.state.explanation.level?.contains("relevé à la main") == true)

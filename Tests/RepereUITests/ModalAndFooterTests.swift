@@ -31,6 +31,7 @@ import Testing
       .changeAnswer: at([.character("c")], from: finished),
       .changeReason: at([.character("c"), .character("5"), .character("1")], from: finished),
       .resumeList: at([.character("r")], from: try TestWorld.stateOfferingResume(size: size)),
+      .placeEntry: at([.character("p")] + t("Cergy"), from: finished),
     ]
   }
 

@@ -12,7 +12,7 @@ import Testing
     #expect(offering.offersResume)
     #expect(offering.allows(.resume, on: .question))
     #expect(offering.status?.text == "2 dossier(s) non terminé(s) — r pour reprendre")
-    #expect(UIProgram.render(offering).textLines.suffix(2).joined().contains("r reprendre un dossier"))
+    #expect(UIProgram.render(offering).textLines.suffix(2).joined().contains("r reprendre  "))
     #expect(UIProgram.render(offering).textLines.last?.contains("q quitter") == true)
 
     let answered = TestWorld.press([.character("2")], on: offering).0

@@ -17,7 +17,10 @@ import Testing
   }
 
   /// Screens of the shipped bundle that are not a scenario's orientation, each at every size.
-  static let screenNames = ["checklist", "checklist-group-2"]
+  static let screenNames = [
+    "checklist", "checklist-group-2", "urgent-path-1", "urgent-path-2", "urgent-path-2-end", "urgent-path-place",
+    "urgent-path-placed", "raised-urgence-top", "raised-urgence-end",
+  ]
 
   /// The golden files this suite produces (for `SnapshotOrphanTests`).
   static var producedNames: [String] {
@@ -31,6 +34,30 @@ import Testing
     let state = try ShippedChecklistTests.atSigns(size: size)
     Self.assert(state, "checklist")
     Self.assert(TestWorld.press([.character("1"), .character("2"), .tab, .down], on: state).0, "checklist-group-2")
+  }
+
+  /// The urgent path (« danger immédiat » answered yes) as it is walked, question by question.
+  @Test(arguments: sizes)
+  func urgentPath(_ size: GridSize) throws {
+    var state = ShippedWorld.state(size: size)
+    state = TestWorld.press([.character("1")], on: state).0
+    Self.assert(state, "urgent-path-1")
+    state = TestWorld.press([.enter], on: state).0
+    Self.assert(state, "urgent-path-2")
+    Self.assert(TestWorld.press([.end], on: state).0, "urgent-path-2-end")
+    state = TestWorld.press([.character("p")] + TestWorld.type("Sarcel"), on: state).0
+    Self.assert(state, "urgent-path-place")
+    state = TestWorld.press(TestWorld.type("les") + [.enter], on: state).0
+    Self.assert(state, "urgent-path-placed")
+  }
+
+  /// A finished « signalement » raised to « urgence » with `l`: the 17 / 112 come first.
+  @Test(arguments: sizes)
+  func raisedLevel(_ size: GridSize) throws {
+    let finished = try ShippedWorld.walked("15-tiers-organisateur-sarcelles", size: size)
+    let raised = ShippedRaisedLevelTests.raiseToUrgence(finished).0
+    Self.assert(raised, "raised-urgence-top")
+    Self.assert(TestWorld.press([.end], on: raised).0, "raised-urgence-end")
   }
 
   static let scenarioCases: [(String, GridSize)] = ShippedWorld.scenarioIDs.flatMap { id in sizes.map { (id, $0) } }

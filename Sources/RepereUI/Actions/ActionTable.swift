@@ -12,6 +12,8 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
   case nextGroup, previousGroup
   /// The start or the end of a long screen.
   case top, bottom
+  /// Set or change the case's place, at any moment.
+  case setPlace
 }
 
 /// A key or a family of keys that triggers an action.
@@ -211,6 +213,16 @@ public enum ActionTable {
         en: "Raises the case level (never lowers it), giving the reason."),
       screens: walking, inFooter: true),
     ActionSpec(
+      id: .setPlace, keys: [.key(.character("p")), .key(.control("p"))],
+      label: LocalizedText(fr: "lieu", en: "place"),
+      help: LocalizedText(
+        fr:
+          "Indique ou change le lieu de la situation à tout moment (commune, code postal ou département) : les contacts du département sont recherchés (Ctrl-P en saisie).",
+        en:
+          "Sets or changes the place of the situation at any moment (town, postcode or département): the département's contacts are looked up (Ctrl-P while typing)."
+      ),
+      screens: walking, inFooter: true),
+    ActionSpec(
       id: .export, keys: [.key(.character("e")), .key(.function(5))],
       label: LocalizedText(fr: "exporter", en: "export"),
       help: LocalizedText(
@@ -249,12 +261,12 @@ public enum ActionTable {
       ),
       screens: training.union([
         .search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason,
-        .resumeList,
+        .resumeList, .placeEntry,
       ]), inFooter: true
     ),
     ActionSpec(
       id: .resume, keys: [.key(.character("r")), .key(.function(8))],
-      label: LocalizedText(fr: "reprendre un dossier", en: "resume a case"),
+      label: LocalizedText(fr: "reprendre", en: "resume"),
       help: LocalizedText(
         fr:
           "Liste les dossiers non terminés (plantage, terminal fermé, connexion coupée) et reprend celui choisi où il en était ; offert tant que le nouveau dossier n'a aucune réponse.",

@@ -21,6 +21,8 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   case changeReason
   /// Picking an unfinished case to resume.
   case resumeList
+  /// Typing the case's place (`p`, at any moment).
+  case placeEntry
   /// Training (`repere train`): the scenario's vignette, a reference answer revealed, the debrief.
   case trainingVignette, trainingReveal, trainingDebrief
 
@@ -28,7 +30,7 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   /// use function keys (F1…F10) or Escape.
   public var isTyping: Bool {
     switch self {
-    case .typedQuestion, .search, .notes, .levelReason, .changeReason: true
+    case .typedQuestion, .search, .notes, .levelReason, .changeReason, .placeEntry: true
     default: false
     }
   }

@@ -155,7 +155,18 @@ public struct RulesCaseWalker: CaseWalking {
     }
   }
 
+  /// The journal's reason when the professional changes the place with `p` after the walk
+  /// asked it.
+  public static let placeChangeReason = "lieu précisé par le professionnel"
+
   public mutating func setPlace(_ place: PlaceValue, typed: String) -> [WalkEvent] {
+    // The walk already asked the place: the new one replaces that answer, so the path, a local
+    // protocol and the contacts follow it.
+    if let asked = session.state.path.last(where: { $0.kind == .place && $0.answer != nil }),
+      case .success(let events) = answer(asked.stepID, .place(place), changeReason: Self.placeChangeReason)
+    {
+      return events
+    }
     presetPlace = (place, typed)
     var events: [WalkEvent] = [.journal(.place(PlaceEvent(typed: typed, place: place)))]
     events += applyPresetPlace()
@@ -305,6 +316,10 @@ extension RulesCaseWalker {
     }
     self.init(session: session, today: today, displayLanguage: displayLanguage)
     changedSteps = Set(record.answers.filter(\.changed).map(\.step))
+    // A place given with `p` before (or without) a place question comes back with the case.
+    if session.state.place == nil, let place = record.place {
+      presetPlace = (place.place, place.typed)
+    }
   }
 
   private static func stepKind(_ id: String, in library: ProtocolLibrary) -> StepKind? {

@@ -10,6 +10,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
   case levelNone, placeNone
+  case placeEntryTitle, placeEntryCurrent, placeEntryPrompt, placeEntryHint, placeEntryEmpty, plainPlaceUsage
   case saved, saving, journalFailed, journalBadge, journalUnsavedBadge, quitUnsaved
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
@@ -26,8 +27,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
     orientationLevel, directoryUnavailable, directoryLoading
   case exported, exportFailed, pasteIgnored, pasteTruncated
-  case helpTitle, helpKeys, helpQuestion, helpDismiss
-  case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
+  case helpTitle, helpKeys, helpQuestion, helpDataFolder
+  case errorNoTerminal, errorTermUnset, errorTermUnknown
   case validityWarning
   case dataErrors, secondDigit, unfinishedCases, caseResumed
   case noSuchOption, checklistGroup, hintMultiGroups, checklistOtherTicked
@@ -66,6 +67,17 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .noAnswerYet: t("Aucune réponse pour l'instant", "No answer yet")
     case .levelNone: t("À ÉVALUER", "TO ASSESS")
     case .placeNone: t("lieu non précisé", "place not set")
+    case .placeEntryTitle: t("Lieu de la situation", "Place of the situation")
+    case .placeEntryCurrent: t("Lieu actuel : %@", "Current place: %@")
+    case .placeEntryPrompt: t("Commune, code postal ou département : ", "Town, postcode or département: ")
+    case .placeEntryHint:
+      t(
+        "Entrée : chercher ce lieu et l'appliquer au dossier (contacts du département) · Échap : annuler",
+        "Enter: look this place up and apply it to the case (the département's contacts) · Esc: cancel")
+    case .placeEntryEmpty:
+      t("Tapez une commune, un code postal ou un département", "Type a town, a postcode or a département")
+    case .plainPlaceUsage:
+      t("Usage : :lieu commune, code postal ou département", "Usage: :place town, postcode or département")
     case .saved: t("enregistré", "saved")
     case .saving: t("enregistrement…", "saving…")
     case .journalBadge: t("journal : ÉCHEC", "journal: FAILED")
@@ -153,7 +165,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .helpTitle: t("Aide", "Help")
     case .helpKeys: t("Touches", "Keys")
     case .helpQuestion: t("Aide de la question", "Help for this question")
-    case .helpDismiss: t("Échap pour revenir", "Esc to return")
+    case .helpDataFolder: t("Données", "Data")
     case .errorNoTerminal:
       t(
         "repere : l'entrée ou la sortie n'est pas un terminal ; l'interface plein écran ne peut pas démarrer. Utilisez « repere --plain » (mode ligne à ligne).",
@@ -169,8 +181,6 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         "repere : le terminal « %@ » est inconnu ou trop limité pour l'interface plein écran. Essayez TERM=xterm-256color, ou « repere --plain ».",
         "repere: the terminal \u{201C}%@\u{201D} is unknown or too limited for the full-screen interface. Try TERM=xterm-256color, or \u{201C}repere --plain\u{201D}."
       )
-    case .errorStartFailed:
-      t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
     case .unfinishedCases:
       t(
@@ -194,8 +204,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         "No \u{201C}%@\u{201D} structure listed for %@ (to be added to the local directory)")
     case .orientationQueryEmptyNational:
       t(
-        "Aucune structure « %@ » répertoriée (lieu non précisé ; à compléter dans l'annuaire)",
-        "No \u{201C}%@\u{201D} structure listed (no place given; to be added to the directory)")
+        "« %@ » : lieu non précisé : indiquez-le (touche %@)", "\u{201C}%@\u{201D}: place not set: give it (key %@)")
     case .caseResumed: t("Dossier %@ repris (%@ réponses)", "Case %@ resumed (%@ answers)")
     case .noSuchOption: t("Pas d'option %@ ici (1 à %@)", "No option %@ here (1 to %@)")
     case .checklistGroup: t("Groupe %@ sur %@ (options %@ à %@ sur %@)", "Group %@ of %@ (options %@ to %@ of %@)")
@@ -216,8 +225,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .plainYesNo: t("Répondez o (quitter) ou n (rester)", "Answer y (quit) or n (stay)")
     case .plainAfterOrientation:
       t(
-        "Commandes : :export, :note texte, :annuaire texte, :changer N, :niveau, :quitter",
-        "Commands: :export, :note text, :search text, :change N, :level, :quit")
+        "Commandes : :export, :note texte, :annuaire texte, :lieu texte, :changer N, :niveau, :quitter",
+        "Commands: :export, :note text, :search text, :place text, :change N, :level, :quit")
     case .plainMultiHint:
       t(
         "Numéros séparés par des virgules (ex. 1,3), ligne vide pour aucun",
@@ -234,6 +243,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         :annuaire texte        chercher dans l'annuaire, puis :fiche N
         :note texte            ajouter une note au dossier
         :niveau N raison       relever le niveau
+        :lieu texte            indiquer ou changer le lieu (commune, code postal, département)
         :orientation           afficher l'orientation
         :export                exporter la synthèse
         :0                     « Je ne sais pas » pour une réponse à taper
@@ -246,6 +256,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         :search text           search the directory, then :record N
         :note text             add a note to the case
         :level N reason        raise the level
+        :place text            set or change the place (town, postcode, département)
         :orientation           show the orientation
         :export                export the summary
         :0                     "I don't know" for a typed answer

@@ -15,6 +15,8 @@ public enum Overlay: Hashable, Sendable {
   case changeReason
   /// The unfinished cases of the journal, to pick one to resume.
   case resumeList
+  /// Typing the case's place, at any moment (`p`): the urgent path never asks it.
+  case placeEntry
 }
 
 /// A changed answer waiting for its optional reason before it goes to the walk.
@@ -94,6 +96,8 @@ public struct AppState: Sendable {
   public var placeQuery = ""
   /// The step the place choice answers (nil for `--place` at start).
   public var placeForStep: String?
+  /// The place being typed in the place window (`p`).
+  public var placeInput = ""
   /// `--place` text waiting for the reference data to load.
   public var pendingPlaceText: String?
   /// Contacts resolved for each disposition code, in disposition order (duplicates between
@@ -164,6 +168,7 @@ public struct AppState: Sendable {
     case .changeAnswer: return .changeAnswer
     case .changeReason: return .changeReason
     case .resumeList: return .resumeList
+    case .placeEntry: return .placeEntry
     case nil:
       guard let step = displayedStep, !(showOrientation && editingStepID == nil) else { return .orientation }
       return step.takesTypedInput ? .typedQuestion : .question

@@ -133,6 +133,14 @@ public struct PlainSession {
       effects += press([.enter])
       state.overlays.removeAll()
       return (effects, [])
+    case "lieu", "place":
+      guard !argument.isEmpty else { return ([], [Chrome.plainPlaceUsage(language)]) }
+      var effects = press([.control("p")])
+      for character in argument { effects += press([.character(character)]) }
+      effects += press([.enter])
+      // Not found: the window stays open in the full screen; here the status says why.
+      state.overlays.removeAll { $0 == .placeEntry }
+      return (effects, [])
     case "orientation":
       return ([], PlainText.orientation(state))
     case "export", "exporter":

@@ -1,7 +1,7 @@
 import RepereBase
 
-/// The box of a modal drawn over the screen below it: the quit confirmation, or the optional
-/// reason for a changed answer.
+/// The box of a modal drawn over the screen below it: the quit confirmation, the optional
+/// reason for a changed answer, or the place being typed.
 struct ModalBox {
   let state: AppState
   var language: Language { state.language }
@@ -9,7 +9,7 @@ struct ModalBox {
   /// The box's width for `columns`: its widest line plus margins, at most the screen less four.
   func width(columns: Int) -> Int {
     switch state.overlays.last {
-    case .changeReason: return min(columns - 4, 76)
+    case .changeReason, .placeEntry: return min(columns - 4, 76)
     default:
       let widest = quitLines.map { CharacterWidth.of($0.spans.map(\.text).joined()) }.max() ?? 0
       return min(columns - 4, widest + 6)
@@ -56,10 +56,31 @@ struct ModalBox {
     return lines
   }
 
+  /// Title, the place known so far, the line being typed, and what Enter and Esc do.
+  func placeEntryLines(width: Int) -> [StyledLine] {
+    var lines = [StyledLine(Chrome.placeEntryTitle(language), .title), .empty]
+    let current = state.walk.place.map { TerminalText.sanitized($0.label) } ?? Chrome.placeNone(language)
+    lines.append(StyledLine(TextLayout.truncate(Chrome.placeEntryCurrent(language, current), width: width), .faint))
+    lines.append(.empty)
+    let prompt = Chrome.placeEntryPrompt(language)
+    let typed = TerminalText.sanitized(state.placeInput)
+    let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
+    let shown = CharacterWidth.of(typed) > typedRoom ? "…" + String(typed.suffix(typedRoom - 1)) : typed
+    lines.append(StyledLine([Span(prompt, .title), Span(shown, .underline), Span(" ", .reverse)]))
+    lines.append(.empty)
+    lines += StyledLine.wrapped(Chrome.placeEntryHint(language), width: width, style: .faint)
+    return lines
+  }
+
   func draw(into grid: inout CellGrid, frame: Frame) {
     let width = width(columns: grid.columns)
     let inner = width - 6
-    let lines = state.overlays.last == .changeReason ? changeReasonLines(width: inner) : quitLines
+    let lines =
+      switch state.overlays.last {
+      case .changeReason: changeReasonLines(width: inner)
+      case .placeEntry: placeEntryLines(width: inner)
+      default: quitLines
+      }
     let height = min(lines.count + 2, frame.bodyHeight)
     let x = (grid.columns - width) / 2
     let y = frame.bodyTop + max(0, (frame.bodyHeight - height) / 2)

@@ -90,10 +90,12 @@ struct OrientationScreen {
     return Layout(lines: lines, contactLines: contactRanges)
   }
 
-  /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) ».
+  /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) »;
+  /// without a place the place is what is missing, and the key to give it is said.
   private func nothingFound(_ label: String) -> String {
     guard let departement = state.walk.place?.departement else {
-      return Chrome.orientationQueryEmptyNational(language, label)
+      let key = ActionTable.spec(.setPlace)?.keyLabel(on: .orientation, language) ?? "p"
+      return Chrome.orientationQueryEmptyNational(language, label, key)
     }
     return Chrome.orientationQueryEmpty(language, label, TerminalText.sanitized(departement))
   }

@@ -160,6 +160,7 @@ extension AppState {
 
   static let quitsFromAnyWindow: Set<ScreenKind> = [
     .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason, .resumeList,
+    .placeEntry,
   ]
 
   private mutating func handle(_ key: KeyPress) -> [Effect] {
@@ -181,6 +182,7 @@ extension AppState {
     case .changeAnswer: return handleChangeAnswer(key, action: action)
     case .changeReason: return handleChangeReason(key, action: action)
     case .resumeList: return handleResumeList(key, action: action)
+    case .placeEntry: return handlePlaceEntry(key, action: action)
     case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }
@@ -226,6 +228,10 @@ extension AppState {
       return requestQuit()
     case .resume:
       return openResumeList()
+    case .setPlace:
+      placeInput = ""
+      overlays.append(.placeEntry)
+      return []
     default:
       return nil
     }

@@ -1,0 +1,41 @@
+import RepereBase
+
+extension AppState {
+  /// The place window (`p`, at any moment, the urgent path included): the text typed, then
+  /// Enter looks it up. One place replaces the case's place (an answered place question is
+  /// changed and the walk recomputed); several départements ask which; nothing found keeps
+  /// the window open with the text, to correct it.
+  mutating func handlePlaceEntry(_ key: KeyPress, action: ActionID?) -> [Effect] {
+    switch key {
+    case .character(let character):
+      placeInput.append(character)
+      return []
+    case .backspace:
+      if !placeInput.isEmpty { placeInput.removeLast() }
+      return []
+    default:
+      break
+    }
+    switch action {
+    case .confirm:
+      let text = placeInput.trimmingCharacters(in: .whitespaces)
+      guard !text.isEmpty else {
+        status = StatusMessage(.error, Chrome.placeEntryEmpty(language))
+        return []
+      }
+      if let places = services.places, places.candidates(for: text).isEmpty {
+        status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
+        return []
+      }
+      overlays.removeLast()
+      placeInput = ""
+      return choosePlace(typed: text, forStep: nil)
+    case .close:
+      overlays.removeLast()
+      placeInput = ""
+    default:
+      break
+    }
+    return []
+  }
+}
