@@ -80,6 +80,20 @@ struct HostileCommandLineTests {
     #expect(deviceErrors.contains("n'est pas un fichier ordinaire"))
   }
 
+  /// Point 2: the one line of a runtime failure and a usage error both quote what was typed;
+  /// an escape sequence in an argument never reaches stderr.
+  @Test func failureAndUsageLinesAreSanitised() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let hostile = "\u{1B}]52;c;SGVsbG8=\u{07}\u{1B}[2Jx"
+    for arguments in [["journal", "show", hostile], ["--data", "/nonexistent/\(hostile)", "check"], [hostile]] {
+      let (status, output, errors) = try run(arguments, in: folder.url)
+      #expect(status != .exited(0), "\(arguments)")
+      #expect(!errors.isEmpty, "\(arguments)")
+      #expect(!hasControl(errors) && !hasControl(output), "\(arguments): \(errors.debugDescription)")
+    }
+  }
+
   /// Point 10: a journal left 0644 (a copy, a restore) is tightened by `list`, `show` and
   /// `export`, each saying so on stderr.
   @Test func listShowAndExportTightenATooOpenJournalAndSaySo() throws {
