@@ -238,6 +238,19 @@ import Testing
     #expect(batch.summary.unmapped["pivot"] == ["prefecture": 1])
   }
 
+  /// Many offices of the bulk file have no `adresse` block but still name their commune: the
+  /// département selection must keep them (it once dropped them as « hors sélection »).
+  @Test func servicePublicOfficeWithoutAddressIsSelectedByItsCommune() {
+    let file = #"""
+      {"service":[{"id":"bta-27","nom":"Brigade de gendarmerie d'Évreux","pivot":[{"type_service_local":"gendarmerie"}],
+        "code_insee_commune":"27229"}]}
+      """#
+    let (batch, _) = Self.run([("sp.json", file)], selection: ImportSelection(departements: ["27"]))
+    #expect(batch.structures.map(\.id) == ["service-public/bta-27"])
+    #expect(batch.structures.first?.adresse?.codeInsee == "27229")
+    #expect(batch.summary.outsideSelection == 0)
+  }
+
   @Test func syncUpdatesSourceFieldsKeepsHandEditsAndMarksGoneRecords() throws {
     let (first, _) = Self.run([("finess.csv", Self.finess)])
     var summary = ImportSummary()

@@ -52,6 +52,12 @@ enum ServicePublicReader {
         record.latitude = text(address["latitude"]).flatMap(Double.init)
         record.longitude = text(address["longitude"]).flatMap(Double.init)
       }
+      // Offices without an address block still name their commune: enough for the département.
+      if record.adresse == nil, let insee = text(office["code_insee_commune"]) {
+        var value = Address()
+        value.codeInsee = insee
+        record.adresse = value
+      }
       record.departement = (record.adresse?.codeInsee ?? record.adresse?.codePostal).flatMap(departementCode(ofINSEE:))
       if let departement = record.departement { record.zone = [departement] }
       record.telephones = objects(office["telephone"]).compactMap { text($0["valeur"]) }.map(nationalPhone)

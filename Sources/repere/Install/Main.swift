@@ -6,7 +6,7 @@ extension Repere {
   /// Runs the command line as ArgumentParser would, with three differences: `--version` prints
   /// the version report (commit, data folder and fingerprint) rather than a fixed string; a
   /// `RuntimeFailure` becomes its one line and status; and the library's own words in help and
-  /// usage errors are put into French unless `--lang en` is given; a usage error exits 2, like
+  /// usage errors are put into French unless the help is English (HelpText.language); a usage error exits 2, like
   /// any other error (grep and fzf do the same), not ArgumentParser's 64.
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -14,7 +14,7 @@ extension Repere {
       print(VersionReport.text(dataOption: dataOption(in: arguments), context: RuntimeContext.current))
       Foundation.exit(0)
     }
-    let mode = LibraryChrome.mode(for: arguments)
+    let mode = LibraryChrome.mode(for: arguments, language: HelpText.language)
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
