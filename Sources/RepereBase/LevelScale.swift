@@ -9,6 +9,14 @@ public enum LevelScale {
     levels.min { rank($0, scale) < rank($1, scale) }
   }
 
+  /// `items` most urgent first, keeping their order within a level: the one order of
+  /// dispositions on the orientation screen and in exports, so both read the same.
+  public static func ordered<Item>(_ items: [Item], scale: [String], level: (Item) -> String) -> [Item] {
+    items.enumerated().sorted {
+      (rank(level($0.element), scale), $0.offset) < (rank(level($1.element), scale), $1.offset)
+    }.map(\.element)
+  }
+
   private static func rank(_ level: String, _ scale: [String]) -> Int {
     scale.firstIndex(of: level) ?? scale.count
   }

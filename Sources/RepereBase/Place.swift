@@ -21,4 +21,11 @@ public struct PlaceValue: Hashable, Sendable, Codable {
 public protocol PlaceResolving: Sendable {
   /// Every candidate for `text`, best first; empty when nothing matches.
   func candidates(for text: String) -> [PlaceValue]
+  /// When nothing matches: the places `text` is likely a mistyping of (« Sarcele » →
+  /// Sarcelles (95)), best first, to offer as « vouliez-vous dire », never to pick silently.
+  func suggestions(for text: String) -> [PlaceValue]
+}
+
+extension PlaceResolving {
+  public func suggestions(for text: String) -> [PlaceValue] { [] }
 }

@@ -25,6 +25,8 @@ private struct CaseExport: Encodable {
     var place: PlaceValue?
     var answeredAt: String
     var changed: Bool
+    /// True for an answer a change took off the path (no longer used); absent otherwise.
+    var setAside: Bool?
   }
   struct Change: Encodable {
     var at: String
@@ -58,6 +60,8 @@ private struct CaseExport: Encodable {
     var contacts: [JournalContact]
     var sources: [String]
     var step: String?
+    /// Contact queries that found no structure (« Parquet »), when any.
+    var unlisted: [String]?
   }
   struct Note: Encodable {
     var at: String
@@ -128,19 +132,20 @@ private struct CaseExport: Encodable {
     answers = record.answers.map {
       Answer(
         step: $0.step, kind: $0.kind, question: $0.question, value: $0.value, text: $0.value.specText,
-        label: $0.label, place: $0.place, answeredAt: $0.answeredAt.description, changed: $0.changed)
+        label: $0.label, place: $0.place, answeredAt: $0.answeredAt.description, changed: $0.changed,
+        setAside: record.setAsideSteps.contains($0.step) ? true : nil)
     }
     changes = record.changes.map {
       Change(
         at: $0.time.description, step: $0.event.step, question: $0.event.question, from: $0.event.from,
         fromLabel: $0.event.fromLabel, to: $0.event.to, toLabel: $0.event.toLabel, reason: $0.event.reason)
     }
-    dispositions = record.dispositions.map {
+    dispositions = record.orderedDispositions.map {
       let event = $0.event
       return Disposition(
         at: $0.time.description, code: event.code, title: event.title, level: event.level,
         timeframe: event.timeframe, actions: event.actions, contacts: event.contacts, sources: event.sources,
-        step: event.step)
+        step: event.step, unlisted: event.unlisted)
     }
     notes = record.notes.map { Note(at: $0.time.description, text: $0.event.text, step: $0.event.step) }
     warnings = record.findings.map {

@@ -140,9 +140,12 @@ public struct AnswerEvent: Hashable, Sendable, Codable {
   public var label: String
   /// For a place answer: the place it resolved to.
   public var place: PlaceValue?
+  /// What this answer moved on the path (a place can switch protocol); absent when nothing moved.
+  public var moved: PathMove?
 
   public init(
-    step: String, kind: String? = nil, question: String, value: AnswerText, label: String, place: PlaceValue? = nil
+    step: String, kind: String? = nil, question: String, value: AnswerText, label: String, place: PlaceValue? = nil,
+    moved: PathMove? = nil
   ) {
     self.step = step
     self.kind = kind
@@ -150,7 +153,38 @@ public struct AnswerEvent: Hashable, Sendable, Codable {
     self.value = value
     self.label = label
     self.place = place
+    self.moved = moved
   }
+}
+
+/// Steps whose answers left the walk's path after an answer or a change (kept, no longer used:
+/// « mis de côté ») and steps that came back on it. Recorded with the answer or change that
+/// moved them, so an export lists only the answers that still count; both fields are absent
+/// from journals written before they existed, which read as « nothing moved ».
+public struct PathMove: Hashable, Sendable, Codable {
+  public var setAside: [String]
+  public var restored: [String]
+
+  public init(setAside: [String] = [], restored: [String] = []) {
+    self.setAside = setAside
+    self.restored = restored
+  }
+
+  public var isEmpty: Bool { setAside.isEmpty && restored.isEmpty }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    setAside = try container.decodeIfPresent([String].self, forKey: .setAside) ?? []
+    restored = try container.decodeIfPresent([String].self, forKey: .restored) ?? []
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    if !setAside.isEmpty { try container.encode(setAside, forKey: .setAside) }
+    if !restored.isEmpty { try container.encode(restored, forKey: .restored) }
+  }
+
+  private enum CodingKeys: String, CodingKey { case setAside, restored }
 }
 
 /// An answer changed afterwards.
@@ -166,11 +200,14 @@ public struct ChangeEvent: Hashable, Sendable, Codable {
   public var place: PlaceValue?
   /// Why it changed, as the professional typed it.
   public var reason: String
+  /// What the change moved on the path (answers set aside or back in use).
+  public var moved: PathMove?
 
   public init(
     step: String, question: String, from: AnswerText?, fromLabel: String?, to: AnswerText, toLabel: String,
-    place: PlaceValue? = nil, reason: String
+    place: PlaceValue? = nil, reason: String, moved: PathMove? = nil
   ) {
+    self.moved = moved
     self.step = step
     self.question = question
     self.from = from
@@ -268,11 +305,15 @@ public struct DispositionEvent: Hashable, Sendable, Codable {
   public var sources: [String]
   /// The step whose `recommend` or `outcome` gathered it.
   public var step: String?
+  /// The contact queries that found no structure, as named on screen (« Parquet »): the
+  /// orientation's ⚠ lines, so the export shows what is missing too. Absent when all matched.
+  public var unlisted: [String]?
 
   public init(
     code: String, title: String, level: String, timeframe: String? = nil, actions: [String] = [],
-    contacts: [JournalContact] = [], sources: [String] = [], step: String? = nil
+    contacts: [JournalContact] = [], sources: [String] = [], step: String? = nil, unlisted: [String]? = nil
   ) {
+    self.unlisted = unlisted
     self.code = code
     self.title = title
     self.level = level

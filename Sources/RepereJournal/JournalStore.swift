@@ -143,6 +143,25 @@ public struct JournalStore: Sendable {
 
   // MARK: Reading
 
+  /// Tightens case `id`'s journal to 0600 if a copy or a restore left it wider (0644: another
+  /// user could read it) and returns the notice to print, so `journal list`, `show` and `export`
+  /// do not pass over it without a word (issue 18, point 10). Never follows a link; an entry
+  /// that cannot be opened is left to the reading that follows, which reports it.
+  public func tightenPermissions(id: String) -> String? {
+    guard let descriptor = try? SafeFile.openEntry(url(for: id).path, O_RDONLY) else { return nil }
+    defer { POSIX.close(descriptor) }
+    guard let info = try? POSIX.status(descriptor, path: url(for: id).path), POSIX.isRegularFile(info) else {
+      return nil
+    }
+    do {
+      return try SecureFolder.tightenFile(descriptor: descriptor, path: url(for: id).path)
+    } catch let error as JournalError {
+      return "droits trop ouverts, non resserrés : \(error.description)"
+    } catch {
+      return nil
+    }
+  }
+
   /// Reads a journal without locking or repairing it.
   public func read(id: String) throws -> JournalReadResult {
     try JournalReader.read(url(for: resolve(id)))
@@ -236,8 +255,8 @@ public struct JournalStore: Sendable {
     return report
   }
 
-  /// Where exported summaries are kept beside the journals (`exports/<id>.md`, `.json`): purged
-  /// with their case.
+  /// Where exported summaries are kept beside the journals (`exports/<id>.md`, `.json`, then
+  /// `<id>-2.md`… for later exports of the same case): purged with their case.
   public var exportsFolder: URL { folder.appendingPathComponent("exports", isDirectory: true) }
 
   // MARK: Private
@@ -248,9 +267,17 @@ public struct JournalStore: Sendable {
     guard let info = POSIX.linkStatus(exportsFolder.path), POSIX.isDirectory(info),
       let names = try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.path)
     else { return [] }
-    return names.filter { name in id.map { (name as NSString).deletingPathExtension == $0 } ?? true }.sorted()
+    return names.filter { name in id.map { Self.isExport(name, of: $0) } ?? true }.sorted()
       .map { exportsFolder.appendingPathComponent($0, isDirectory: false) }
       .filter { POSIX.linkStatus($0.path).map(POSIX.isRegularFile) ?? false }
+  }
+
+  /// `<id>.md`, and the later exports of the same case `<id>-2.md`, `<id>-3.json`…
+  static func isExport(_ name: String, of id: String) -> Bool {
+    let base = (name as NSString).deletingPathExtension
+    guard base != id else { return true }
+    guard base.hasPrefix(id + "-") else { return false }
+    return Int(base.dropFirst(id.count + 1)) != nil
   }
 
   private func ids() throws -> [String] {

@@ -25,6 +25,7 @@ public enum MarkdownExporter {
     out.append("")
     out.append(contentsOf: levelSection(record))
     out.append(contentsOf: answersSection(record))
+    out.append(contentsOf: setAsideSection(record))
     out.append(contentsOf: changesSection(record))
     out.append(contentsOf: dispositionsSection(record))
     out.append(contentsOf: notesSection(record))
@@ -107,11 +108,27 @@ public enum MarkdownExporter {
 
   private static func answersSection(_ record: RecordedCase) -> [String] {
     var lines = ["## Réponses, dans l'ordre", ""]
-    if record.answers.isEmpty { lines.append("Aucune réponse enregistrée.") }
-    for (index, answer) in record.answers.enumerated() {
+    let answers = record.pathAnswers
+    if answers.isEmpty { lines.append("Aucune réponse enregistrée.") }
+    for (index, answer) in answers.enumerated() {
       var line = "\(index + 1). \(inline(answer.question)) — **\(inline(answer.label))**"
       if answer.changed { line += " (modifiée)" }
       lines.append(line)
+    }
+    lines.append("")
+    return lines
+  }
+
+  /// Answers a change took off the path: listed apart, so no one reads them as facts the
+  /// orientation rests on.
+  private static func setAsideSection(_ record: RecordedCase) -> [String] {
+    let answers = record.setAsideAnswers
+    guard !answers.isEmpty else { return [] }
+    var lines = ["## Réponses mises de côté", ""]
+    lines.append("Données puis écartées par une modification : elles ne comptent plus pour l'orientation.")
+    lines.append("")
+    for answer in answers {
+      lines.append("- \(inline(answer.question)) — \(inline(answer.label))")
     }
     lines.append("")
     return lines
@@ -137,7 +154,7 @@ public enum MarkdownExporter {
       lines.append("Aucune orientation recueillie à ce stade.")
       lines.append("")
     }
-    for (index, stamped) in record.dispositions.enumerated() {
+    for (index, stamped) in record.orderedDispositions.enumerated() {
       let disposition = stamped.event
       var title = "### \(index + 1). \(inline(disposition.title))"
       var qualifiers = [inline(LevelScale.shortLabel(disposition.level))]
@@ -151,10 +168,12 @@ public enum MarkdownExporter {
         lines.append(contentsOf: disposition.actions.map { "- \(inline($0))" })
         lines.append("")
       }
-      if !disposition.contacts.isEmpty {
+      let unlisted = disposition.unlisted ?? []
+      if !disposition.contacts.isEmpty || !unlisted.isEmpty {
         lines.append("Contacts :")
         lines.append("")
         lines.append(contentsOf: disposition.contacts.map(describeContact))
+        lines.append(contentsOf: unlisted.map { "- ⚠ " + unlistedSentence($0, place: record.place) })
         lines.append("")
       }
       if !disposition.sources.isEmpty {
@@ -183,6 +202,16 @@ public enum MarkdownExporter {
     }
     lines.append("")
     return lines
+  }
+
+  /// The orientation screen's warning for a contact query that found no structure.
+  private static func unlistedSentence(_ label: String, place: PlaceEvent?) -> String {
+    guard let departement = place?.place.departement else {
+      return
+        "Aucune structure « \(inline(label)) » trouvée : lieu non précisé (à préciser pour chercher dans l'annuaire)"
+    }
+    return "Aucune structure « \(inline(label)) » répertoriée pour le \(inline(departement)) "
+      + "(à compléter dans l'annuaire local)"
   }
 
   private static func describe(_ reference: ProtocolReference) -> String {

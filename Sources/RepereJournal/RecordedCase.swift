@@ -50,10 +50,25 @@ public struct RecordedCase: Hashable, Sendable {
   /// again replaces the earlier record in place).
   public var dispositions: [Stamped<DispositionEvent>]
   public var withdrawals: [Stamped<DispositionWithdrawnEvent>]
+  /// Steps whose answers a later answer or change took off the path (« mis de côté »), in the
+  /// order they left it; an answer given again, or a step back on the path, leaves this list.
+  public var setAsideSteps: [String]
   public var exports: [Stamped<ExportEvent>]
   public var end: Stamped<EndEvent>?
   /// What reading the journal reported (torn line, gaps, …).
   public var findings: [Finding]
+
+  /// The answers that still count (on the walk's path), in the order first given.
+  public var pathAnswers: [Answer] { answers.filter { !setAsideSteps.contains($0.step) } }
+
+  /// The answers set aside by a change: kept in the journal, no longer used by the orientation.
+  public var setAsideAnswers: [Answer] { answers.filter { setAsideSteps.contains($0.step) } }
+
+  /// The dispositions most urgent first, in the order gathered within a level: the order of the
+  /// orientation screen.
+  public var orderedDispositions: [Stamped<DispositionEvent>] {
+    LevelScale.ordered(dispositions, scale: levelScale) { $0.event.level }
+  }
 
   /// True when the case has its `end` event.
   public var isFinished: Bool { end != nil }
@@ -89,6 +104,7 @@ public struct RecordedCase: Hashable, Sendable {
     levelRaises = []
     dispositions = []
     withdrawals = []
+    setAsideSteps = []
     exports = []
     for entry in entries { apply(entry) }
   }
@@ -126,6 +142,8 @@ public struct RecordedCase: Hashable, Sendable {
       if let place = answer.place {
         self.place = PlaceEvent(typed: answer.value.specText, place: place, step: answer.step)
       }
+      setAsideSteps.removeAll { $0 == answer.step }
+      apply(answer.moved)
     case .change(let change):
       changes.append(stamp(change))
       if let index = answers.firstIndex(where: { $0.step == change.step }) {
@@ -142,6 +160,8 @@ public struct RecordedCase: Hashable, Sendable {
       if let place = change.place {
         self.place = PlaceEvent(typed: change.to.specText, place: place, step: change.step)
       }
+      setAsideSteps.removeAll { $0 == change.step }
+      apply(change.moved)
     case .note(let note):
       notes.append(stamp(note))
     case .place(let place):
@@ -182,5 +202,11 @@ public struct RecordedCase: Hashable, Sendable {
     case .end(let end):
       self.end = stamp(end)
     }
+  }
+
+  private mutating func apply(_ move: PathMove?) {
+    guard let move else { return }
+    for step in move.setAside where !setAsideSteps.contains(step) { setAsideSteps.append(step) }
+    setAsideSteps.removeAll { move.restored.contains($0) }
   }
 }

@@ -68,6 +68,27 @@ public enum SafeFile {
     }
   }
 
+  /// Writes `data` to a new file in `folder` named `name`, or `name-2`, `name-3`… (before the
+  /// extension) when that name is taken: an earlier export is never replaced, and two writers
+  /// never share a name (each creation is exclusive). Returns the path written.
+  public static func writeNew(_ data: Data, in folder: String, name: String) throws -> String {
+    let base = (name as NSString).deletingPathExtension
+    let suffix = (name as NSString).pathExtension.isEmpty ? "" : "." + (name as NSString).pathExtension
+    for counter in 1...maximumNewNames {
+      let path = folder + "/" + (counter == 1 ? name : "\(base)-\(counter)\(suffix)")
+      do {
+        try create(data, at: path)
+        return path
+      } catch JournalError.system(_, _, let code) where code == EEXIST {
+        continue
+      }
+    }
+    throw JournalError.exists(path: folder + "/" + name)
+  }
+
+  /// How many numbered names `writeNew` tries before giving up (a folder full of copies).
+  static let maximumNewNames = 999
+
   /// A new file (O_EXCL, no link followed), 0600 whatever the umask, fully written and synced;
   /// removed again when any step fails.
   private static func create(_ data: Data, at path: String) throws {

@@ -18,7 +18,7 @@ import RepereBase
 /// load slower: `LookupData.cacheNote` then says why, once.
 public enum LookupCache {
   static let magic = "REPERE-LOOKUP-CACHE"
-  static let version = 2
+  static let version = 3  // 3: vocabulary synonyms are indexed
 
   /// Where a program keeps its cache: `repere find` and the interactive app pass the same
   /// folder and program, so they share one file. A nil folder means no cache (read the sources).

@@ -89,6 +89,32 @@ public struct PlaceIndex: PlaceResolving {
 
   // MARK: PlaceResolving
 
+  /// Communes within two edits of what was typed (a letter missing, doubled, swapped: « Sarcele »,
+  /// « Pontoize »), closest then most populated first. Searched only after `candidates` found
+  /// nothing, so a name typed right never pays for it.
+  public func suggestions(for text: String) -> [PlaceValue] {
+    let key = Array(Self.normalizedWords(text).joined(separator: " ").utf8)
+    guard key.count >= 4 else { return [] }
+    let limit = key.count >= 8 ? 2 : 1 + (key.count >= 5 ? 1 : 0)
+    var found: [(distance: Int, population: Int, commune: Int)] = []
+    for entry in sortedNames where abs(entry.name.count - key.count) <= limit {
+      let distance = BoundedEdit.distance(entry.name, key, limit: limit)
+      if distance <= limit {
+        found.append((distance, reference.communes[entry.commune].population, entry.commune))
+      }
+    }
+    found.sort { ($0.distance, -$0.population) < ($1.distance, -$1.population) }
+    var seen = Set<String>()
+    return found.compactMap { item -> PlaceValue? in
+      let commune = reference.communes[item.commune]
+      guard seen.insert(commune.insee).inserted else { return nil }
+      return PlaceValue(communeCode: commune.insee, departement: commune.departement, label: label(of: commune))
+    }.prefix(Self.maximumSuggestions).map { $0 }
+  }
+
+  /// How many « vouliez-vous dire » places are offered at most.
+  static let maximumSuggestions = 5
+
   public func candidates(for text: String) -> [PlaceValue] {
     rankedCandidates(for: text).map(placeValue)
   }
@@ -235,6 +261,29 @@ public struct PlaceIndex: PlaceResolving {
 
 /// Edit distance ≤ 1 (substitution, insertion, deletion, adjacent transposition) without a matrix.
 enum BoundedEdit {
+  /// The edit distance of two byte strings (adjacent transpositions count one), or `limit + 1`
+  /// as soon as it must exceed `limit`.
+  static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var before = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowBest = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, before[j - 2] + 1) }
+        current[j] = value
+        rowBest = min(rowBest, value)
+      }
+      if rowBest > limit { return limit + 1 }
+      (before, previous, current) = (previous, current, before)
+    }
+    return previous[b.count]
+  }
+
   static func withinOne(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     withinOne(a[...], b[...])
   }

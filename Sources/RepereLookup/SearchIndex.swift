@@ -202,10 +202,17 @@ final class SearchIndex: Sendable {
       for type in structure.types {
         builder.add(labelWords(vocabulary.typeLabel(type)), doc: doc, field: .type)
         builder.add(labelWords(type), doc: doc, field: .type)
+        // Everyday words and acronyms of the vocabulary (« MDA », « ados »).
+        for synonym in vocabulary.types[type]?.synonyms ?? [] {
+          builder.add(labelWords(synonym), doc: doc, field: .type)
+        }
       }
       for theme in structure.thematiques {
         builder.add(labelWords(vocabulary.themeLabel(theme)), doc: doc, field: .theme)
         builder.add(labelWords(theme), doc: doc, field: .theme)
+        for synonym in vocabulary.thematiques[theme]?.synonyms ?? [] {
+          builder.add(labelWords(synonym), doc: doc, field: .theme)
+        }
       }
       if let commune = structure.adresse?.commune { builder.add(labelWords(commune), doc: doc, field: .commune) }
       if mainCommune[Int(doc)] >= 0 {
@@ -252,6 +259,26 @@ final class SearchIndex: Sendable {
   /// Folded words as stored: « St » becomes « saint » so that both spellings meet.
   static func indexWords(_ text: String) -> [[UInt8]] {
     TextFolding.wordBytes(text).map(normalizedWord)
+  }
+
+  /// Words of a query past this many are ignored: every word must match, so a dozen already
+  /// narrows to nothing, and a 10,000-character paste in the search field is not 2,000 posting
+  /// walks per keystroke (issue 18, point 5).
+  static let maximumQueryWords = 12
+
+  /// Typo tolerance stops at words this long (bytes): the one-deletion neighbourhood of a word
+  /// costs its length squared, and no real word is this long (a 1 MB « word » took minutes).
+  static let maximumTypoWordLength = 40
+
+  /// The distinct words of a query, in order, at most `maximumQueryWords`.
+  static func queryWords(_ text: String) -> [[UInt8]] {
+    var seen = Set<[UInt8]>()
+    var words: [[UInt8]] = []
+    for word in indexWords(text) where seen.insert(word).inserted {
+      words.append(word)
+      if words.count == maximumQueryWords { break }
+    }
+    return words
   }
 
   static func normalizedWord(_ word: [UInt8]) -> [UInt8] {
@@ -316,7 +343,7 @@ struct TermIndexBuilder {
       built.postingDocs.append(contentsOf: docs[oldID])
       built.postingFields.append(contentsOf: fields[oldID])
       built.postingStart.append(Int32(built.postingDocs.count))
-      if term.count >= 4 {
+      if term.count >= 4, term.count <= SearchIndex.maximumTypoWordLength {
         deletions.append((FNV.hash(term[...]), Int32(newID)))
         for skip in term.indices {
           deletions.append((FNV.hash(term[..<skip], term[(skip + 1)...]), Int32(newID)))

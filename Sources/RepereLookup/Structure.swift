@@ -10,6 +10,17 @@ public struct Phone: Hashable, Sendable {
     self.numero = numero
     self.libelle = libelle
   }
+  /// An on-call line: its `libelle` says « permanence », « astreinte » or « 24 h/24 » (the
+  /// directory format writes it there, as in « numéro du parquet — permanence »). A structure
+  /// closed now but with such a line is reachable: the orientation says so rather than only
+  /// « fermé maintenant ».
+  public var isOnCall: Bool {
+    guard let libelle else { return false }
+    let words = TextFolding.words(libelle)
+    if words.contains("permanence") || words.contains("astreinte") { return true }
+    // « 24 h/24 », « 24h/24 », « 24 h / 24 » fold to the same letters once spaces go.
+    return words.joined().contains("24h24")
+  }
 }
 
 /// A postal address (data·inclusion names).

@@ -4,10 +4,14 @@ import RepereBase
 public struct Label: Hashable, Sendable {
   public var fr: String
   public var en: String?
+  /// Everyday words and acronyms people type for it (`synonymes: [maison des ados, ados, MDA]`):
+  /// directory search finds the id's structures by them too.
+  public var synonyms: [String]
 
-  public init(fr: String, en: String? = nil) {
+  public init(fr: String, en: String? = nil, synonyms: [String] = []) {
     self.fr = fr
     self.en = en
+    self.synonyms = synonyms
   }
 }
 
@@ -59,6 +63,8 @@ public struct Vocabulary: Sendable {
       return [:]
     }
     var result: [String: Label] = [:]
+    // A synonym two ids share would mix their structures in one search: warned once, at the second.
+    var synonymOwners: [String: String] = [:]
     for entry in mapping.entries {
       if result[entry.key] != nil {
         diagnostics.error("duplicate-id", at: entry.keyLocation, "'\(entry.key)' appears twice in '\(section)'")
@@ -68,13 +74,51 @@ public struct Vocabulary: Sendable {
         result[entry.key] = Label(fr: text)
       } else if let labelMapping = entry.value.mapping {
         labelMapping.checkKeys(
-          allowed: ["fr", "en"], required: ["fr"], context: "the label of '\(entry.key)'", into: &diagnostics)
-        result[entry.key] = Label(fr: labelMapping["fr"]?.scalar ?? entry.key, en: labelMapping["en"]?.scalar)
+          allowed: ["fr", "en", "synonymes"], required: ["fr"], context: "the label of '\(entry.key)'",
+          into: &diagnostics)
+        result[entry.key] = Label(
+          fr: labelMapping["fr"]?.scalar ?? entry.key, en: labelMapping["en"]?.scalar,
+          synonyms: synonyms(labelMapping["synonymes"], of: entry.key, diagnostics: &diagnostics))
       } else {
         diagnostics.error(
           "wrong-type", at: entry.value.location,
           "the label of '\(entry.key)' must be { fr: \"…\" }, not \(entry.value.shapeDescription)")
       }
+    }
+    for entry in mapping.entries {
+      guard let items = entry.value.mapping?["synonymes"]?.sequence else { continue }
+      for item in items {
+        guard let text = item.scalar else { continue }
+        let folded = TextFolding.fold(text)
+        if let owner = synonymOwners[folded], owner != entry.key {
+          diagnostics.warning(
+            "shared-synonym", at: item.location,
+            "'\(text)' is a synonym of both '\(owner)' and '\(entry.key)' in '\(section)': a search by it finds both")
+        } else {
+          synonymOwners[folded] = entry.key
+        }
+      }
+    }
+    return result
+  }
+
+  /// `synonymes: [maison des ados, ados, MDA]`: a list of non-empty texts.
+  private static func synonyms(_ node: YAMLNode?, of id: String, diagnostics: inout Diagnostics) -> [String] {
+    guard let node, !node.isNull else { return [] }
+    guard let items = node.sequence else {
+      diagnostics.error(
+        "wrong-type", at: node.location,
+        "the 'synonymes' of '\(id)' must be a list of words, such as [MDA, maison des ados], not \(node.shapeDescription)"
+      )
+      return []
+    }
+    var result: [String] = []
+    for item in items {
+      guard let text = item.scalar, !item.isNull, !text.allSatisfy(\.isWhitespace) else {
+        diagnostics.error("wrong-type", at: item.location, "a synonym of '\(id)' must be a non-empty text")
+        continue
+      }
+      result.append(text)
     }
     return result
   }

@@ -19,6 +19,10 @@ public struct Disposition: Sendable, Hashable {
   /// For each contact query, where each of its values is written (`kind.0`, `theme.1`, `id`,
   /// `age`, …), so findings point at the value itself.
   public var contactFieldLocations: [[String: SourceLocation]]
+  /// For each contact query, its `when` (nil: always asked). A query whose condition does not
+  /// hold on the case's answers is dropped from the gathered disposition: the 119 is not
+  /// proposed to a caller who is a 119 operator.
+  public var contactConditions: [Condition?]
 
   public init(
     code: String, level: String, title: String, timeframe: String? = nil, text: String? = nil,
@@ -36,6 +40,28 @@ public struct Disposition: Sendable, Hashable {
     self.location = location
     self.fieldLocations = fieldLocations
     self.contactFieldLocations = []
+    self.contactConditions = []
+  }
+
+  /// This disposition with only the contact queries whose `when` holds in `context`.
+  func keepingContacts(in context: EvaluationContext) -> Disposition {
+    guard contactConditions.contains(where: { $0 != nil }) else { return self }
+    var kept = self
+    kept.contacts = []
+    kept.contactFieldLocations = []
+    kept.contactConditions = []
+    for (index, query) in contacts.enumerated() {
+      let condition = index < contactConditions.count ? contactConditions[index] : nil
+      if let condition {
+        guard let expression = condition.expression, ExpressionEvaluator.holds(expression, in: context) else {
+          continue
+        }
+      }
+      kept.contacts.append(query)
+      kept.contactConditions.append(condition)
+      if index < contactFieldLocations.count { kept.contactFieldLocations.append(contactFieldLocations[index]) }
+    }
+    return kept
   }
 
   public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }

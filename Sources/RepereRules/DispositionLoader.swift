@@ -3,7 +3,7 @@ import RepereBase
 /// Reads one entry of `dispositions:` and its contact queries.
 enum DispositionLoader {
   static let keys: Set<String> = ["level", "timeframe", "title", "text", "actions", "contacts", "why"]
-  static let queryKeys: Set<String> = ["id", "kind", "theme", "public", "age", "open", "limit", "within"]
+  static let queryKeys: Set<String> = ["id", "kind", "theme", "public", "age", "open", "limit", "within", "when"]
 
   static func load(code: String, entry: YAMLMapping.Entry, reader: inout YAMLReader) -> Disposition? {
     guard let mapping = reader.mapping(entry.value, "disposition '\(code)'") else { return nil }
@@ -15,11 +15,13 @@ enum DispositionLoader {
     for (index, item) in why.enumerated() { fields["why.\(index)"] = item.1 }
     var contacts: [ContactQuery] = []
     var contactFields: [[String: SourceLocation]] = []
+    var contactConditions: [Condition?] = []
     if let node = mapping["contacts"], !node.isNull, let items = reader.sequence(node, "contacts") {
       for item in items {
         guard let loaded = query(item, reader: &reader) else { continue }
         contacts.append(loaded)
         contactFields.append(valueLocations(of: item))
+        contactConditions.append(StepLoader.condition(item.mapping?["when"], reader: &reader))
       }
     }
     var result = Disposition(
@@ -30,6 +32,7 @@ enum DispositionLoader {
       actions: reader.textList(mapping["actions"], "actions").map(\.0), contacts: contacts, why: why.map(\.0),
       location: entry.keyLocation, fieldLocations: fields)
     result.contactFieldLocations = contactFields
+    result.contactConditions = contactConditions
     return result
   }
 

@@ -192,7 +192,12 @@ struct WalkRun: Sendable {
     let onPath = Set(path.map(\.stepID))
     state.setAside = answers.filter { !onPath.contains($0.key) && $0.key != pending?.id }
     state.place = context.place
-    state.dispositions = gathered
+    // Contact queries with a `when` are kept only when it holds on the answers as they stand.
+    state.dispositions = gathered.map { entry in
+      var kept = entry
+      kept.disposition = entry.disposition.keepingContacts(in: context)
+      return kept
+    }
     state.computedLevel = definition.highestLevel(among: gathered.map(\.disposition.level))
     state.raise = raise
     state.level = state.computedLevel

@@ -76,6 +76,9 @@ struct JournalCommand: ParsableCommand {
         }
         let survey = try store.survey()
         for reason in survey.skipped { JournalCommand.printError(reason) }
+        for journal in survey.journals {
+          if let notice = store.tightenPermissions(id: journal.id) { JournalCommand.printError(notice) }
+        }
         if json {
           print(JournalTextReport.listJSON(survey.journals))
           return
@@ -108,6 +111,7 @@ struct JournalCommand: ParsableCommand {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
         let id = try store.resolve(id)
+        if let notice = store.tightenPermissions(id: id) { JournalCommand.printError(notice) }
         for line in JournalTextReport.timeline(id: id, reading: try store.read(id: id)) { print(line) }
       }
     }
@@ -152,6 +156,8 @@ struct JournalCommand: ParsableCommand {
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
+        let id = try store.resolve(id)
+        if let notice = store.tightenPermissions(id: id) { JournalCommand.printError(notice) }
         let record = try store.recordedCase(id: id)
         let now = JournalTimestamp(date: Date(), timeZone: .current)
         let text: String

@@ -99,6 +99,7 @@ struct StartCommand: ParsableCommand {
   }
 
   func run() throws {
+    try LanguageOption.check(lang)
     let environment = ProcessInfo.processInfo.environment
     let settings = RuntimeContext.current.settings
     let language = Language.resolve(option: lang ?? settings.lang?.value, environment: environment)

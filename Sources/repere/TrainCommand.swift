@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RepereBase
 import RepereBundle
+import RepereJournal
 import RepereLookup
 import RepereRules
 import RepereTerminal
@@ -56,6 +57,7 @@ struct TrainCommand: ParsableCommand {
   var lang: String?
 
   func run() throws {
+    try LanguageOption.check(lang)
     let environment = ProcessInfo.processInfo.environment
     let language = Language.resolve(
       option: lang ?? RuntimeContext.current.settings.lang?.value, environment: environment)
@@ -134,27 +136,14 @@ enum TrainingEffects {
     case .journal, .quit, .resume, .saveDraft:
       return []
     case .export(let text, let name):
-      let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-      let url = freeName(name, in: folder)
       do {
-        try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-        return [.exported(path: url.path)]
+        // Never over an earlier debrief: `name-2`, `name-3`… (SafeFile.writeNew).
+        let path = try SafeFile.writeNew(
+          Data(text.utf8), in: FileManager.default.currentDirectoryPath, name: name)
+        return [.exported(path: path)]
       } catch {
         return [.exportFailed(String(describing: error))]
       }
     }
-  }
-
-  /// `name`, or `name-2`, `name-3`… when the file exists (never overwrite an earlier export).
-  static func freeName(_ name: String, in folder: URL) -> URL {
-    let base = (name as NSString).deletingPathExtension
-    let ext = (name as NSString).pathExtension
-    var url = folder.appendingPathComponent(name)
-    var counter = 2
-    while FileManager.default.fileExists(atPath: url.path) {
-      url = folder.appendingPathComponent("\(base)-\(counter)" + (ext.isEmpty ? "" : ".\(ext)"))
-      counter += 1
-    }
-    return url
   }
 }

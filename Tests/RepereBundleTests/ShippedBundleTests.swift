@@ -29,6 +29,23 @@ import Testing
     #expect(bundle.contacts != nil)
   }
 
+  /// Issue 12, point 10: a 119 operator passing a situation on was told to call the 119. The
+  /// same case from a school nurse (08) and from a 119 operator (33): only the first gets it.
+  @Test(.enabled(if: ShippedBundleTests.isPresent))
+  func aCallerFromThe119IsNotToldToCallThe119() throws {
+    let (bundle, _) = DataBundle.load(from: Self.root)
+    func contactIDs(_ id: String) throws -> Set<String> {
+      let scenario = try #require(bundle.scenarios.first { $0.id == id })
+      let result = bundle.run(scenario, defaultNow: BrokenCorpus.today)
+      #expect(result.passed, "\(result.failures)")
+      return Set(result.contacts.flatMap { $0.matches.map(\.structureID) })
+    }
+    #expect(try contactIDs("08-signes-convergents-beauvais").contains("national/119"))
+    let fromThe119 = try contactIDs("33-ecoutant-119-transmet")
+    #expect(!fromThe119.contains("national/119"))
+    #expect(fromThe119.contains("national/fil-sante-jeunes"))
+  }
+
   @Test(.enabled(if: ShippedBundleTests.isPresent))
   func everyShippedScenarioPasses() {
     let (bundle, _) = DataBundle.load(from: Self.root)

@@ -88,4 +88,45 @@ import Testing
         "- **Protocole appliqué ensuite** : Protocole du Val-d'Oise (95/orientation, version 2026.10) — lieu dans le 95"
       ))
   }
+
+  @Test func answersSetAsideByAChangeLeaveTheAnswersUntilBackOnThePath() {
+    var events = [answer("a", .bool(false)), answer("b", .number(3)), answer("c", .bool(true))]
+    events.append(
+      .change(
+        ChangeEvent(
+          step: "a", question: "a ?", from: .bool(false), fromLabel: "Non", to: .bool(true), toLabel: "Oui",
+          reason: "corrigé", moved: PathMove(setAside: ["b", "c"]))))
+    var recorded = record(events)
+    #expect(recorded.pathAnswers.map(\.step) == ["a"])
+    #expect(recorded.setAsideAnswers.map(\.step) == ["b", "c"])
+    #expect(recorded.answers.count == 3, "set-aside answers stay in the journal (a resume may restore them)")
+    events.append(
+      .change(
+        ChangeEvent(
+          step: "a", question: "a ?", from: .bool(true), fromLabel: "Oui", to: .bool(false), toLabel: "Non",
+          reason: "finalement non", moved: PathMove(restored: ["b"]))))
+    recorded = record(events)
+    #expect(recorded.pathAnswers.map(\.step) == ["a", "b"])
+    #expect(recorded.setAsideSteps == ["c"])
+    events.append(answer("c", .bool(false)))
+    #expect(record(events).setAsideSteps.isEmpty, "an answer given again is back on the path")
+  }
+
+  @Test func dispositionsAreOrderedAsOnScreenMostUrgentFirst() {
+    let recorded = record([
+      disposition("conseil", "conseil"), disposition("ip", "information-preoccupante"),
+      disposition("accompagnement", "accompagnement"), disposition("parquet", "signalement"),
+      disposition("crip", "information-preoccupante"),
+    ])
+    #expect(recorded.dispositions.map(\.event.code) == ["conseil", "ip", "accompagnement", "parquet", "crip"])
+    #expect(recorded.orderedDispositions.map(\.event.code) == ["parquet", "ip", "crip", "accompagnement", "conseil"])
+  }
+
+  @Test func aPathMoveIsLeftOutOfTheLineWhenNothingMoved() throws {
+    let line = try JournalEntry(
+      sequence: 2, time: JournalTimestamp(date: Fixtures.caseStart, timeZone: Fixtures.paris),
+      event: .answer(AnswerEvent(step: "a", question: "a ?", value: .bool(true), label: "Oui"))
+    ).encodedLine()
+    #expect(!String(decoding: line, as: UTF8.self).contains("moved"))
+  }
 }

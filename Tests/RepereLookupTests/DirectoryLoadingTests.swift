@@ -141,4 +141,23 @@ import Testing
     #expect(diagnostics.findings.map(\.code) == ["unknown-key", "unknown-key"])
     #expect(diagnostics.findings.first { $0.message.contains("publcs") }?.hint == "did you mean 'publics'?")
   }
+
+  /// Issue 12, point 10: everyday words and acronyms (« MDA ») are vocabulary data, checked like
+  /// the rest of it.
+  @Test func vocabularySynonymsLoadAndAreChecked() throws {
+    var diagnostics = Diagnostics()
+    let node = YAMLFile.parse(
+      """
+      format: repere/vocabulary@1
+      types:
+        maison-des-adolescents: { fr: Maison des adolescents, synonymes: [maison des ados, ados, MDA] }
+        crip: { fr: CRIP, synonymes: [ados, ""] }
+        ase: { fr: ASE, synonymes: MDA }
+      """, file: "v.yaml", diagnostics: &diagnostics)
+    let vocabulary = try #require(node.flatMap { Vocabulary.load($0, diagnostics: &diagnostics) })
+    #expect(vocabulary.types["maison-des-adolescents"]?.synonyms == ["maison des ados", "ados", "MDA"])
+    #expect(vocabulary.types["crip"]?.synonyms == ["ados"])
+    let found = diagnostics.findings.map { "\($0.code)@\($0.location.line)" }.sorted()
+    #expect(found == ["shared-synonym@4", "wrong-type@4", "wrong-type@5"], "\(diagnostics.findings)")
+  }
 }

@@ -89,4 +89,17 @@ import Testing
     #expect(TextFolding.fold("e\u{0301}cole") == "ecole")  // decomposed accent
     #expect(TextFolding.words("  l’enfant ") == ["l", "enfant"])
   }
+
+  /// Issue 12, point 10: « Sarcele » found nothing, while search tolerates typos. A mistyped
+  /// place now gets suggestions (to choose from, never taken silently).
+  @Test func aMistypedPlaceGetsSuggestions() {
+    #expect(places.candidates(for: "Sarcele").isEmpty)
+    #expect(places.suggestions(for: "Sarcele").first?.label == "Sarcelles (95)")
+    #expect(places.suggestions(for: "Pontoize").first?.label == "Pontoise (95)")
+    #expect(places.suggestions(for: "zzzzzzzz").isEmpty)
+    #expect(places.suggestions(for: "abc").isEmpty, "too short to guess")
+    #expect(BoundedEdit.distance(Array("sarcele".utf8), Array("sarcelles".utf8), limit: 2) == 2)
+    #expect(BoundedEdit.distance(Array("abcd".utf8), Array("bacd".utf8), limit: 2) == 1)
+    #expect(BoundedEdit.distance(Array("abcdef".utf8), Array("uvwxyz".utf8), limit: 2) == 3)
+  }
 }

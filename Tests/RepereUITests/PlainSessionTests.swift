@@ -49,10 +49,12 @@ import Testing
     let (_, help) = Self.feed([":aide"], to: &session)
     #expect(help.contains { $0.hasPrefix(":changer N") })
     let (_, unknown) = Self.feed([":xyz"], to: &session)
-    #expect(unknown == [Chrome.plainNotUnderstood(.fr)])
+    #expect(unknown.count == 1)
+    #expect(unknown.first?.hasPrefix("Commande « :xyz » inconnue — ") == true, "\(unknown)")
     var fresh = PlainSession(state: try TestWorld.state())
     let (_, outOfRange) = Self.feed(["7"], to: &fresh)  // not an option: refused, not « je ne sais pas »
-    #expect(outOfRange == [Chrome.plainNotUnderstood(.fr)])
+    #expect(outOfRange == ["Réponse non comprise : tapez le numéro d'une option, de 1 à 2 (ou :aide)"])
+    #expect(fresh.refusedLine)
     #expect(fresh.state.walk.path.isEmpty)
   }
 
@@ -96,5 +98,25 @@ import Testing
     let (leave, _) = Self.feed(["o"], to: &session)
     #expect(leave == [.quit(closeAs: nil)])
     #expect(session.finished)
+  }
+
+  /// Issue 12, point 10: after the orientation, a typo (« exprot », « :exprot ») got the whole
+  /// orientation printed again. One line says what is accepted; the orientation is not repeated.
+  @Test func aMistypedLineAfterTheOrientationGetsOneLine() throws {
+    var session = PlainSession(state: try TestWorld.state())
+    _ = Self.feed(["2", "1", "Cergy", "15", "2", "1,2"], to: &session)
+    #expect(session.state.walk.isFinished)
+    let shown = session.screenText
+    #expect(shown.count > 5)
+    for typo in ["exprot", ":exprot"] {
+      let (effects, output) = Self.feed([typo], to: &session)
+      #expect(effects.isEmpty)
+      #expect(output.count == 1, "\(output)")
+      #expect(output.first?.contains(":export, :note texte") == true, "\(output)")
+      #expect(!session.reprints(session.screenText, shown: shown, output: output), "the orientation is not repeated")
+    }
+    // A command that did something still shows the screen when it changed.
+    let (_, noteOutput) = Self.feed([":note"], to: &session)
+    #expect(session.reprints(session.screenText, shown: shown, output: noteOutput))
   }
 }

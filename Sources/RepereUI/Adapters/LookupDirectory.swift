@@ -41,8 +41,13 @@ public struct LookupDirectory: DirectoryBrowsing {
     return StructureDetail(
       id: structure.id, name: structure.nom, types: structure.types.map { directory.vocabulary.typeLabel($0) },
       description: structure.description,
-      phones: structure.telephones.map { StructureDetail.Phone(number: $0.numero, label: $0.libelle) },
-      address: address?.isEmpty == false ? address : nil, hours: structure.horairesText,
+      phones: structure.telephones.map {
+        StructureDetail.Phone(number: $0.numero, label: $0.libelle, isOnCall: $0.isOnCall)
+      },
+      // In French for people (« lun.–ven. 9 h–17 h ; fermé les jours fériés »); as written
+      // only when it did not parse.
+      address: address?.isEmpty == false ? address : nil,
+      hours: structure.horaires?.frenchText ?? structure.horairesText,
       hoursComment: comment ?? state.frenchSummary(now: now, timeZone: directory.timeZone(of: structure)),
       openNow: state.openFlag, email: structure.courriel, website: structure.siteWeb,
       professionalsOnly: structure.acces == .professionnels, isExample: structure.isExample,

@@ -45,9 +45,9 @@ public struct RulesCaseWalker: CaseWalking {
         stepID: id, question: step?.text ?? id,
         answer: step.map { Self.label(value, for: $0, language: displayLanguage) } ?? value.displayText)
     }
-    let dispositions = state.dispositions.map { gathered in
-      disposition(gathered.disposition, code: gathered.code)
-    }.sorted { $0.level.rank < $1.level.rank }
+    let dispositions = LevelScale.ordered(
+      state.dispositions.map { disposition($0.disposition, code: $0.code) }, scale: levelScale
+    ) { $0.level.id }
     return WalkView(
       protocolID: state.protocolID, protocolTitle: definition?.title ?? state.protocolID,
       protocolVersion: definition?.version ?? "", validityWarning: validityWarning,
@@ -188,7 +188,14 @@ public struct RulesCaseWalker: CaseWalking {
 
   /// Journal events for what the session reports.
   private func events(for changes: [WalkChange], changeReason: String? = nil) -> [WalkEvent] {
-    changes.flatMap { change -> [WalkEvent] in
+    // Steps this answer or change took off the path or put back: recorded with it.
+    var move = PathMove()
+    for change in changes {
+      if case .setAside(let step, _) = change { move.setAside.append(step) }
+      if case .restored(let step, _) = change { move.restored.append(step) }
+    }
+    let moved = move.isEmpty ? nil : move
+    return changes.flatMap { change -> [WalkEvent] in
       switch change {
       case .answered(let id, let value):
         let step = session.step(id)
@@ -200,7 +207,7 @@ public struct RulesCaseWalker: CaseWalking {
           .answer(
             AnswerEvent(
               step: id, kind: step?.kind.rawValue, question: question, value: Self.text(value), label: label,
-              place: placeValue)))
+              place: placeValue, moved: moved)))
         // A place answer also sets the case's place.
         guard let placeValue else { return [answer] }
         return [answer, .journal(.place(PlaceEvent(typed: placeValue.label, place: placeValue, step: id)))]
@@ -215,7 +222,7 @@ public struct RulesCaseWalker: CaseWalking {
                 step: id, question: step?.text ?? id, from: Self.text(from),
                 fromLabel: step.map { Self.label(from, for: $0) }, to: Self.text(to),
                 toLabel: step.map { Self.label(to, for: $0) } ?? to.displayText, place: placeValue,
-                reason: changeReason ?? Self.defaultChangeReason)))
+                reason: changeReason ?? Self.defaultChangeReason, moved: moved)))
         ]
       case .protocolSwitched(let from, let to, let departement):
         return [

@@ -15,13 +15,13 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
   case notANumber, emptyInput
   case searchTitle, searchPrompt, searchNoResults, searchHint
-  case openNow, closedNow, hoursUnknown, exampleTag, demonstrationData
+  case openNow, closedNow, hoursUnknown, exampleTag, demonstrationData, closedOnCall
   case detailPhones, detailAddress, detailHours, detailEmail, detailWebsite, detailWhy, detailSource, detailUpdated
   case detailProfessionalsOnly, detailNotFound, detailTypes
   case notesTitle, notesHint, notesEmpty, noteSaved
   case raiseTitle, raiseChoose, raiseReason, raiseAlreadyHighest, raiseNeedReason, raiseCurrent
   case quitTitle, quitBody, quitAsk
-  case placeChoiceTitle, placeNotFound, placeUnavailable
+  case placeChoiceTitle, placeNotFound, placeUnavailable, placeDidYouMean, placeSuggestionTitle
   case changeTitle, changeHint, changeNothing
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
@@ -34,7 +34,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case noSuchOption, checklistGroup, hintMultiGroups, checklistOtherTicked
   case resumeTitle, resumeHint, resumeInUse, resumeFailed, resumeStarted, resumeLast, resumeAnswers
   case plainNotUnderstood, plainRecordUsage, plainNoteUsage, plainYesNo, plainAfterOrientation, plainMultiHint
-  case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved
+  case plainChangeUsage, plainLevelUsage, plainCommands, plainSaved, plainUnknownCommand, plainRefusedNumber
+  case plainRefusedHere, keyNotHere, keyNotHereUnnamed
 
   /// The French and English texts.
   public var text: LocalizedText {
@@ -105,6 +106,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .searchHint: t("Nom, type, thème ou commune", "Name, type, theme or commune")
     case .openNow: t("ouvert maintenant", "open now")
     case .closedNow: t("fermé maintenant", "closed now")
+    case .closedOnCall: t("fermé maintenant · permanence joignable", "closed now · on-call line reachable")
     case .hoursUnknown: t("horaires : à vérifier", "hours: to check")
     case .exampleTag: t("EXEMPLE", "EXAMPLE")
     case .demonstrationData: t("DONNÉES D'EXEMPLE", "EXAMPLE DATA")
@@ -136,6 +138,10 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
       t("Le dossier en cours reste enregistré dans le journal.", "The open case stays recorded in the journal.")
     case .quitAsk: t("o : quitter   n : rester", "y: quit   n: stay")
     case .placeChoiceTitle: t("Plusieurs lieux correspondent à « %@ » :", "Several places match \u{201C}%@\u{201D}:")
+    case .placeDidYouMean:
+      t("Lieu introuvable : « %@ » — %@ ?", "Place not found: \u{201C}%@\u{201D} — %@?")
+    case .placeSuggestionTitle:
+      t("Lieu introuvable : « %@ ». Vouliez-vous dire :", "Place not found: \u{201C}%@\u{201D}. Did you mean:")
     case .placeNotFound: t("Lieu introuvable : « %@ »", "Place not found: \u{201C}%@\u{201D}")
     case .placeUnavailable: t("Le référentiel des lieux n'est pas chargé", "Place reference data is not loaded")
     case .changeTitle: t("Changer une réponse", "Change an answer")
@@ -220,6 +226,14 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
       )
     case .plainNotUnderstood:
       t("Réponse non comprise (:aide pour les commandes)", "Not understood (:help for commands)")
+    case .plainUnknownCommand: t("Commande « %@ » inconnue — %@", "Unknown command \u{201C}%@\u{201D} — %@")
+    case .plainRefusedNumber:
+      t(
+        "Réponse non comprise : tapez le numéro d'une option, de 1 à %@ (ou :aide)",
+        "Not understood: type an option's number, from 1 to %@ (or :help)")
+    case .keyNotHere: t("Touche « %@ » sans effet ici (? : aide)", "Key \u{201C}%@\u{201D} does nothing here (?: help)")
+    case .keyNotHereUnnamed: t("Touche sans effet ici (? : aide)", "That key does nothing here (?: help)")
+    case .plainRefusedHere: t("Non compris — %@", "Not understood — %@")
     case .plainRecordUsage: t(":fiche N pour ouvrir une fiche", ":record N to open a record")
     case .plainNoteUsage: t("Usage : :note texte de la note", "Usage: :note text of the note")
     case .plainYesNo: t("Répondez o (quitter) ou n (rester)", "Answer y (quit) or n (stay)")

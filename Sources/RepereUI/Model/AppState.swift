@@ -33,10 +33,23 @@ public struct StatusMessage: Hashable, Sendable {
   public enum Kind: Hashable, Sendable { case info, success, error }
   public var kind: Kind
   public var text: String
+  /// A file path inside `text`, shortened from the left (folders first) when the line is too
+  /// narrow, so its file name is never the part cut off.
+  public var path: String?
 
-  public init(_ kind: Kind, _ text: String) {
+  public init(_ kind: Kind, _ text: String, path: String? = nil) {
     self.kind = kind
     self.text = text
+    self.path = path
+  }
+
+  /// `text` in at most `width` columns: the path's folders are shortened first, then the end cut.
+  public func fitted(width: Int) -> String {
+    let full = CharacterWidth.of(text)
+    guard full > width, let path, let range = text.range(of: path) else { return text }
+    let room = width - (full - CharacterWidth.of(path))
+    guard room > 0 else { return text }
+    return text.replacingCharacters(in: range, with: TextLayout.shortenedPath(path, width: room))
   }
 }
 
@@ -91,6 +104,8 @@ public struct AppState: Sendable {
   public var raiseReason = ""
   public var raiseChoosingReason = false
   public var placeCandidates: [PlaceValue] = []
+  /// The candidates are « vouliez-vous dire » suggestions for a place that matched nothing.
+  public var placeSuggested = false
   public var placeSelection = 0
   /// What was typed when several places matched.
   public var placeQuery = ""

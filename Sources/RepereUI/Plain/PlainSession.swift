@@ -10,6 +10,9 @@ public struct PlainSession {
   public private(set) var state: AppState
   /// Set once the session asked to quit.
   public private(set) var finished = false
+  /// True when the last line was refused: its one-line answer says what is accepted, and the
+  /// question or orientation is not printed again.
+  public private(set) var refusedLine = false
 
   /// Wide enough that nothing is cut; plain output is never laid out on a screen.
   static let layoutSize = GridSize(columns: 100, rows: 10_000)
@@ -41,6 +44,7 @@ public struct PlainSession {
   public mutating func handle(_ rawLine: String) -> (effects: [Effect], output: [String]) {
     let line = rawLine.trimmingCharacters(in: .whitespaces)
     state.status = nil
+    refusedLine = false
     if line.hasPrefix(":") || line == "?" { return command(line == "?" ? ":aide" : line) }
     switch state.screen {
     case .changeReason:
@@ -61,9 +65,7 @@ public struct PlainSession {
       let count =
         state.screen == .placeChoice
         ? state.placeCandidates.count : state.displayedStep.map { state.choices(for: $0).count } ?? 0
-      guard let number = Int(line), number >= 0, number <= count else {
-        return ([], [Chrome.plainNotUnderstood(language)])
-      }
+      guard let number = Int(line), number >= 0, number <= count else { return refuse() }
       if state.screen == .placeChoice {
         state.placeSelection = number - 1
         return (press([.enter]), [])
@@ -76,8 +78,21 @@ public struct PlainSession {
       return (press([.enter]), [])
     default:
       state.overlays.removeAll()
-      return ([], [Chrome.plainNotUnderstood(language)])
+      return refuse()
     }
+  }
+
+  private mutating func refuse(command: String? = nil) -> (effects: [Effect], output: [String]) {
+    refusedLine = true
+    return ([], [PlainText.refusal(state, command: command)])
+  }
+
+  /// Whether the question or orientation is printed again after a line: when it changed, after
+  /// an error, or after a short command output — never after a refused line, whose one line says
+  /// what is accepted (a long orientation reprinted for a typo buries the answer).
+  public func reprints(_ screen: [String], shown: [String], output: [String]) -> Bool {
+    if refusedLine { return false }
+    return screen != shown || state.status?.kind == .error || !output.isEmpty && output.count < 3
   }
 
   private mutating func command(_ line: String) -> (effects: [Effect], output: [String]) {
@@ -148,7 +163,7 @@ public struct PlainSession {
     case "quitter", "quit", "q":
       return (press([.function(10)]), [])
     default:
-      return ([], [Chrome.plainNotUnderstood(language)])
+      return refuse(command: ":" + name)
     }
   }
 
@@ -173,7 +188,9 @@ public struct PlainSession {
       }
       lines.append(Chrome.plainChangeReason(language))
     case .placeChoice:
-      lines.append(Chrome.placeChoiceTitle(language, TerminalText.sanitized(state.placeQuery)))
+      lines.append(
+        (state.placeSuggested ? Chrome.placeSuggestionTitle : Chrome.placeChoiceTitle)(
+          language, TerminalText.sanitized(state.placeQuery)))
       for (index, place) in state.placeCandidates.enumerated() {
         lines.append("  \(index + 1). " + TerminalText.sanitized(place.label))
       }

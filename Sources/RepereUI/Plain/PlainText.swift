@@ -105,4 +105,21 @@ enum PlainText {
     lines += Chrome.plainCommands(state.language).split(separator: "\n").map(String.init)
     return lines
   }
+
+  /// One line saying what this screen accepts, for a line that was refused: never the whole
+  /// question or orientation again (issue 12, point 10). `command` is a mistyped « :xyz ».
+  static func refusal(_ state: AppState, command: String? = nil) -> String {
+    let language = state.language
+    let accepted: String
+    if state.screen == .question, let step = state.displayedStep, step.kind != .multi {
+      accepted = Chrome.plainRefusedNumber(language, String(state.choices(for: step).count))
+    } else if state.screen == .question || state.screen == .typedQuestion || state.screen == .placeChoice {
+      accepted = Chrome.plainNotUnderstood(language)
+    } else {
+      accepted = Chrome.plainAfterOrientation(language)
+    }
+    if let command { return Chrome.plainUnknownCommand(language, TerminalText.sanitized(command), accepted) }
+    return state.screen == .question || state.screen == .typedQuestion || state.screen == .placeChoice
+      ? accepted : Chrome.plainRefusedHere(language, accepted)
+  }
 }

@@ -43,12 +43,18 @@ public struct StructureDetail: Hashable, Sendable {
   public struct Phone: Hashable, Sendable {
     public var number: String
     public var label: String?
+    /// An on-call line (« permanence », « astreinte », « 24 h/24 » in its label).
+    public var isOnCall: Bool
 
-    public init(number: String, label: String?) {
+    public init(number: String, label: String?, isOnCall: Bool = false) {
       self.number = number
       self.label = label
+      self.isOnCall = isOnCall
     }
   }
+
+  /// The line to give when the structure is closed now: its on-call number, if it has one.
+  public var onCallPhone: Phone? { phones.first(where: \.isOnCall) }
 
   public var id: String
   public var name: String

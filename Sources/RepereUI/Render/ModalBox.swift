@@ -48,7 +48,7 @@ struct ModalBox {
     let typed = TerminalText.sanitized(state.changeReason)
     // The end of a long reason stays in view.
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
-    let shown = CharacterWidth.of(typed) > typedRoom ? "…" + String(typed.suffix(typedRoom - 1)) : typed
+    let shown = TextLayout.tail(typed, width: typedRoom)
     lines.append(StyledLine([Span(prompt, .title), Span(shown, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     lines += StyledLine.wrapped(

@@ -132,11 +132,13 @@ struct OrientationScreen {
       name[last].spans += [Span("  "), Span(" " + Chrome.exampleTag(language) + " ", .tag)]
     }
     var facts: [Span] = [Span("      ")]
-    if let phone = detail?.phones.first {
+    // Closed now but with an on-call line (« permanence »): that number, and say it is reachable.
+    let onCall = match.openNow == false ? detail?.onCallPhone : nil
+    if let phone = onCall ?? detail?.phones.first {
       facts.append(Span(TerminalText.sanitized(phone.number), .title))
       facts.append(Span(" · "))
     }
-    facts.append(OpenLabel.span(match.openNow, language))
+    facts.append(OpenLabel.span(match.openNow, language, onCall: onCall != nil))
     return name + [StyledLine(facts)]
       + StyledLine.wrapped(match.reason, width: width, style: .faint, prefix: [Span("      ")])
   }
@@ -152,8 +154,10 @@ struct OrientationScreen {
 
 /// « ouvert maintenant », « fermé maintenant », « horaires : à vérifier ».
 enum OpenLabel {
-  static func span(_ open: Bool?, _ language: Language) -> Span {
+  /// `onCall`: closed now, but an on-call line answers (« fermé maintenant · permanence joignable »).
+  static func span(_ open: Bool?, _ language: Language, onCall: Bool = false) -> Span {
     switch open {
+    case .some(false) where onCall: Span(Chrome.closedOnCall(language), .success)
     case .some(true): Span(Chrome.openNow(language), .success)
     case .some(false): Span(Chrome.closedNow(language), CellStyle(foreground: .red))
     case .none: Span(Chrome.hoursUnknown(language), .faint)

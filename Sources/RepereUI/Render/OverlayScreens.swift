@@ -31,9 +31,10 @@ struct OverlayScreens {
 
   var search: ([StyledLine], Int?, Int) {
     var lines = [StyledLine(Chrome.searchTitle(language), .title), .empty]
-    let query = TerminalText.sanitized(state.searchQuery)
-    lines.append(
-      StyledLine([Span(Chrome.searchPrompt(language), .title), Span(query, .underline), Span(" ", .reverse)]))
+    let prompt = Chrome.searchPrompt(language)
+    let query = TextLayout.tail(
+      TerminalText.sanitized(state.searchQuery), width: max(1, width - CharacterWidth.of(prompt) - 1))
+    lines.append(StyledLine([Span(prompt, .title), Span(query, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     if state.services.directory == nil {
       let why = state.services.isLoading ? Chrome.directoryLoading : .directoryUnavailable
@@ -85,7 +86,7 @@ struct OverlayScreens {
     if let address = record.address { lines += field(.detailAddress, address) }
     var hours = [Span(Chrome.detailHours(language) + " : ", .faint)]
     if let text = record.hours { hours.append(Span(TerminalText.sanitized(text) + " · ")) }
-    hours.append(OpenLabel.span(record.openNow, language))
+    hours.append(OpenLabel.span(record.openNow, language, onCall: record.onCallPhone != nil))
     if let comment = record.hoursComment { hours.append(Span(" (" + TerminalText.sanitized(comment) + ")")) }
     lines.append(StyledLine([Span("  ")] + hours))
     if let email = record.email { lines += field(.detailEmail, email) }
@@ -248,9 +249,13 @@ struct OverlayScreens {
     }
     if state.raiseChoosingReason {
       lines.append(.empty)
+      // A reason longer than the field scrolls: its end, being typed, stays in view.
+      let prompt = Chrome.raiseReason(language)
+      let room = max(1, width - CharacterWidth.of(prompt) - 1)
       lines.append(
         StyledLine([
-          Span(Chrome.raiseReason(language), .title), Span(TerminalText.sanitized(state.raiseReason), .underline),
+          Span(prompt, .title),
+          Span(TextLayout.tail(TerminalText.sanitized(state.raiseReason), width: room), .underline),
           Span(" ", .reverse),
         ]))
       focus = lines.count - 1
@@ -260,7 +265,9 @@ struct OverlayScreens {
 
   var placeChoice: ([StyledLine], Int?, Int) {
     var lines = [
-      StyledLine(Chrome.placeChoiceTitle(language, TerminalText.sanitized(state.placeQuery)), .title), .empty,
+      StyledLine(
+        (state.placeSuggested ? Chrome.placeSuggestionTitle : Chrome.placeChoiceTitle)(
+          language, TerminalText.sanitized(state.placeQuery)), .title), .empty,
     ]
     var focus: Int?
     for (index, place) in state.placeCandidates.enumerated() {

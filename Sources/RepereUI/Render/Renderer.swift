@@ -117,7 +117,8 @@ struct Renderer {
         case .success: .success
         case .info: .plain
         }
-      grid.put(" " + status.text, x: 0, y: frame.statusRow, style: style, maxWidth: grid.columns - journalWidth - 2)
+      let width = grid.columns - journalWidth - 2
+      grid.put(" " + status.fitted(width: width - 1), x: 0, y: frame.statusRow, style: style, maxWidth: width)
     } else if let warning = state.walk.validityWarning {
       grid.put(
         " " + Chrome.validityWarning(language, TerminalText.sanitized(warning)), x: 0, y: frame.statusRow,

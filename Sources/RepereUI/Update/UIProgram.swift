@@ -71,7 +71,8 @@ extension AppState {
       return []
     case .exported(let path):
       lastExport = path
-      status = StatusMessage(.success, Chrome.exported(language, TerminalText.sanitized(path)))
+      let shown = TerminalText.sanitized(path)
+      status = StatusMessage(.success, Chrome.exported(language, shown), path: shown)
       return []
     case .paste(let text):
       return paste(text)
@@ -264,10 +265,13 @@ extension AppState {
           id: match.structureID, name: match.name, phone: detail?.phones.first?.number, reason: match.reason,
           example: detail?.isExample ?? false)
       }
+      // The ⚠ « aucune structure répertoriée » lines, so the export shows them too.
+      let unlisted = unmatchedQueryLabels(code).map { TerminalText.sanitized($0) }
       return .disposition(
         DispositionEvent(
           code: code, title: disposition.title, level: disposition.level.id, timeframe: disposition.timeframe,
-          actions: disposition.actions, contacts: contacts, sources: disposition.sources, step: step))
+          actions: disposition.actions, contacts: contacts, sources: disposition.sources, step: step,
+          unlisted: unlisted.isEmpty ? nil : unlisted))
     }
   }
 
@@ -343,14 +347,14 @@ enum NumberText {
   }
 
   static func parse(_ text: String) -> Double? {
-    Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+    DecimalText.parse(text.trimmingCharacters(in: .whitespaces), allowComma: true)
   }
 }
 
 extension AppState {
   /// The longest text a paste puts into a field: past it the rest is dropped and said so, so a
   /// 10,000-character paste never turns into minutes of work (issue 18, points 5 and 6).
-  static let maximumPaste = 4_000
+  static let maximumPaste = TextLimits.maximumFieldLength
 
   /// Pasted text (bracketed paste) is text in the field it lands in, never keys: an ESC or a
   /// digit inside it neither closes the editor nor answers a question. Outside a field it is

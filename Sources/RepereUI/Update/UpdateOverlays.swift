@@ -30,6 +30,8 @@ extension AppState {
         return []
       }
       return goBack()
+    case nil:
+      sayKeyDoesNothing(key)
     default:
       break
     }
@@ -39,20 +41,11 @@ extension AppState {
   }
 
   mutating func handleSearch(_ key: KeyPress, action: ActionID?) -> [Effect] {
-    switch key {
-    case .character(let character):
-      searchQuery.append(character)
+    if LineEditing.edit(&searchQuery, with: key) {
       refreshSearch()
       return []
-    case .backspace:
-      if !searchQuery.isEmpty {
-        searchQuery.removeLast()
-        refreshSearch()
-      }
-      return []
-    default:
-      break
     }
+    if key == .backspace { return [] }
     switch action {
     case .previous:
       searchSelection = max(0, searchSelection - 1)
@@ -131,19 +124,11 @@ extension AppState {
   }
 
   mutating func handleNotes(_ key: KeyPress, action: ActionID?) -> [Effect] {
-    switch key {
-    case .character(let character):
-      noteDraft.append(character)
-      return []
-    case .enter:
+    if key == .enter {
       noteDraft.append("\n")
       return []
-    case .backspace:
-      if !noteDraft.isEmpty { noteDraft.removeLast() }
-      return []
-    default:
-      break
     }
+    if LineEditing.edit(&noteDraft, with: key) || key == .backspace { return [] }
     switch action {
     case .saveNote, .close:
       overlays.removeLast()
@@ -170,15 +155,10 @@ extension AppState {
   mutating func handleRaiseLevel(_ key: KeyPress, action: ActionID?) -> [Effect] {
     let levels = higherLevels
     if raiseChoosingReason {
-      switch key {
-      case .character(let character):
-        raiseReason.append(character)
+      if LineEditing.edit(&raiseReason, with: key) { return [] }
+      if key == .backspace {
+        raiseChoosingReason = false
         return []
-      case .backspace:
-        if raiseReason.isEmpty { raiseChoosingReason = false } else { raiseReason.removeLast() }
-        return []
-      default:
-        break
       }
     }
     switch action {
@@ -293,16 +273,7 @@ extension AppState {
   /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
   /// empty line keeps the generic reason); Escape leaves the answer as it was.
   mutating func handleChangeReason(_ key: KeyPress, action: ActionID?) -> [Effect] {
-    switch key {
-    case .character(let character):
-      changeReason.append(character)
-      return []
-    case .backspace:
-      if !changeReason.isEmpty { changeReason.removeLast() }
-      return []
-    default:
-      break
-    }
+    if LineEditing.edit(&changeReason, with: key) || key == .backspace { return [] }
     switch action {
     case .confirm:
       overlays.removeLast()
@@ -344,5 +315,15 @@ extension AppState {
       return []
     }
     return handleQuestion(.enter, action: .confirm)
+  }
+
+  /// A key with no meaning on this screen says so on the status line (issue 12, point 10): a
+  /// professional who typed a wrong key sees it was not taken, rather than nothing at all.
+  mutating func sayKeyDoesNothing(_ key: KeyPress) {
+    if case .character(let character) = key, !character.isWhitespace {
+      status = StatusMessage(.info, Chrome.keyNotHere(language, TerminalText.sanitized(String(character))))
+    } else {
+      status = StatusMessage(.info, Chrome.keyNotHereUnnamed(language))
+    }
   }
 }

@@ -58,6 +58,8 @@ extension AppState {
       if key == .escape, editingStepID != nil {
         editingStepID = nil
         prepareDisplayedStep()
+      } else if action == nil {
+        sayKeyDoesNothing(key)
       }
       return []
     }
@@ -117,14 +119,11 @@ extension AppState {
   /// Typing into the input line of a number/text/place question. Returns nil when the key is
   /// not editing (so it is handled as an action).
   private mutating func editInput(_ key: KeyPress, action: ActionID?) -> [Effect]? {
+    if LineEditing.edit(&input, with: key) {
+      if case .character = key { status = nil }
+      return []
+    }
     switch key {
-    case .character(let character):
-      input.append(character)
-      status = nil
-      return []
-    case .backspace where !input.isEmpty:
-      input.removeLast()
-      return []
     case .left where !input.isEmpty:
       return []  // no cursor movement in the line: ← only goes back once it is empty
     case .escape where !input.isEmpty && editingStepID == nil:
@@ -216,11 +215,25 @@ extension AppState {
     }
     let candidates = resolver.candidates(for: text)
     guard let best = candidates.first else {
-      status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
+      let suggestions = resolver.suggestions(for: text)
+      guard let first = suggestions.first else {
+        status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
+        return []
+      }
+      // A likely mistyping (« Sarcele »): offered to choose from, never taken silently.
+      status = StatusMessage(
+        .info, Chrome.placeDidYouMean(language, TerminalText.sanitized(text), TerminalText.sanitized(first.label)))
+      placeQuery = text
+      placeSuggested = true
+      placeCandidates = suggestions
+      placeSelection = 0
+      placeForStep = stepID
+      overlays.append(.placeChoice)
       return []
     }
     let departements = Set(candidates.map(\.departement))
     placeQuery = text
+    placeSuggested = false
     if departements.count > 1 {
       placeCandidates = candidates
       placeSelection = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RepereBase
 
 extension Repere {
   /// Runs the command line as ArgumentParser would, with three differences: `--version` prints
@@ -19,8 +20,10 @@ extension Repere {
       try command.run()
       Foundation.exit(0)
     } catch let failure as RuntimeFailure {
-      // A failure while running: one French line and its status, never the usage text.
-      let line = failure.message.replacingOccurrences(of: "\n", with: " ")
+      // A failure while running: one French line and its status, never the usage text. The
+      // message may quote a data file or a path (libyaml quotes the raw line): sanitised, so
+      // that no escape sequence from a file reaches the terminal (issue 18, point 2).
+      let line = TerminalText.sanitized(failure.message.replacingOccurrences(of: "\n", with: " "))
       FileHandle.standardError.write(Data("repere : \(line)\n".utf8))
       Foundation.exit(failure.status)
     } catch {
@@ -30,6 +33,8 @@ extension Repere {
       if mode == .helpSentences, ProcessInfo.processInfo.environment["REPERE_MANUAL_ASCII"] == "1" {
         text = LibraryChrome.manualSafe(text)
       }
+      // Usage errors quote the arguments as typed, which may hold escape sequences.
+      text = TerminalText.sanitized(text, keepNewlines: true)
       if !text.isEmpty {
         let line = text.hasSuffix("\n") ? text : text + "\n"
         if code == .success {

@@ -136,11 +136,11 @@ final class CaseEffects {
         .appendingPathComponent("exports", isDirectory: true)
       try FileManager.default.createDirectory(
         at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      let url = folder.appendingPathComponent(fileName)
       // Written, synced and 0600 before anything says so: on a full disk this throws and
-      // neither « Synthèse exportée » nor an export event is produced.
-      try SafeFile.write(Data(text.utf8), to: url.path, force: true)
-      var messages: [Msg] = [.exported(path: url.path)]
+      // neither « Synthèse exportée » nor an export event is produced. A second export of the
+      // case gets its own name (`<id>-2.md`): the first, perhaps already sent, is never replaced.
+      let path = try SafeFile.writeNew(Data(text.utf8), in: folder.path, name: fileName)
+      var messages: [Msg] = [.exported(path: path)]
       if let journal {
         _ = try journal.append(.export(ExportEvent(format: "markdown")))
         messages.append(.journalSaved(count: 0))

@@ -35,7 +35,7 @@ struct PlainRunner {
       // The same question or orientation is printed again only when something changed or the
       // line was refused, so logs stay readable.
       let screen = session.screenText
-      if screen != shown || session.state.status?.kind == .error || !output.isEmpty && output.count < 3 {
+      if session.reprints(screen, shown: shown, output: output) {
         emit(screen)
         shown = screen
       }

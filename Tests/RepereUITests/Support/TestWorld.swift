@@ -101,6 +101,10 @@ struct FakePlaces: PlaceResolving {
     default: []
     }
   }
+
+  func suggestions(for text: String) -> [PlaceValue] {
+    text.lowercased() == "sarcele" ? [PlaceValue(communeCode: "95585", departement: "95", label: "Sarcelles (95)")] : []
+  }
 }
 
 struct FakeDirectory: DirectoryBrowsing {

@@ -1,0 +1,49 @@
+import Foundation
+import RepereBase
+import Testing
+
+@testable import RepereUI
+
+/// Issue 12, point 10: the search field had no Ctrl-U / Ctrl-W, and a level reason longer than
+/// its field ran off the screen. One editing rule for every typed line; fields scroll.
+@Suite struct LineEditingTests {
+  @Test func ctrlUClearsAndCtrlWRemovesTheLastWord() {
+    var text = "maison des  ados  "
+    #expect(LineEditing.edit(&text, with: .control("w")))
+    #expect(text == "maison des  ")
+    #expect(LineEditing.edit(&text, with: .control("w")))
+    #expect(text == "maison ")
+    #expect(LineEditing.edit(&text, with: .control("u")))
+    #expect(text.isEmpty)
+    #expect(!LineEditing.edit(&text, with: .control("u")), "nothing to clear: the field's own key applies")
+    #expect(!LineEditing.edit(&text, with: .backspace))
+    var note = "première ligne\nseconde"
+    #expect(LineEditing.edit(&note, with: .control("u")))
+    #expect(note == "première ligne\n", "Ctrl-U clears the line being typed, not the whole note")
+  }
+
+  @Test func theSearchFieldTakesCtrlUAndCtrlW() throws {
+    let (searching, _) = TestWorld.press([.character("/")] + TestWorld.type("crip val"), on: try TestWorld.state())
+    #expect(searching.screen == .search)
+    #expect(searching.searchQuery == "crip val")
+    let (word, _) = TestWorld.press([.control("w")], on: searching)
+    #expect(word.searchQuery == "crip ")
+    #expect(word.screen == .search)
+    let (cleared, _) = TestWorld.press([.control("u")], on: word)
+    #expect(cleared.searchQuery.isEmpty)
+    #expect(cleared.screen == .search)
+  }
+
+  @Test func aLongLevelReasonScrollsInItsField() throws {
+    let reason = "la mineure dit qu'un homme l'attend ce soir à la sortie du foyer avec une voiture grise FIN"
+    let keys: [KeyPress] = [.character("l"), .character("1")] + TestWorld.type(reason)
+    let (typing, _) = TestWorld.press(keys, on: try TestWorld.state())
+    #expect(typing.screen == .levelReason || typing.screen == .raiseLevel)
+    #expect(typing.raiseReason == reason)
+    let text = UIProgram.render(typing).textLines.joined(separator: "\n")
+    #expect(text.contains("voiture grise FIN"), "the end being typed is in view")
+    #expect(text.contains("Raison (obligatoire) : …"))
+    #expect(TextLayout.tail("abcdef", width: 4) == "…def")
+    #expect(TextLayout.tail("abc", width: 4) == "abc")
+  }
+}
