@@ -51,6 +51,8 @@ public struct RecordedCase: Hashable, Sendable {
   public var dispositions: [Stamped<DispositionEvent>]
   public var withdrawals: [Stamped<DispositionWithdrawnEvent>]
   public var exports: [Stamped<ExportEvent>]
+  /// The « suites données » recorded after the orientation, in order.
+  public var followUps: [Stamped<FollowUpEvent>]
   public var end: Stamped<EndEvent>?
   /// What reading the journal reported (torn line, gaps, …).
   public var findings: [Finding]
@@ -90,6 +92,7 @@ public struct RecordedCase: Hashable, Sendable {
     dispositions = []
     withdrawals = []
     exports = []
+    followUps = []
     for entry in entries { apply(entry) }
   }
 
@@ -179,6 +182,8 @@ public struct RecordedCase: Hashable, Sendable {
       dispositions.removeAll { $0.event.code == withdrawal.code }
     case .export(let export):
       exports.append(stamp(export))
+    case .followUp(let followUp):
+      followUps.append(stamp(followUp))
     case .end(let end):
       self.end = stamp(end)
     }

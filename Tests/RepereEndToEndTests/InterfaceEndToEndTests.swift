@@ -64,9 +64,10 @@ import Glibc
     #expect(journal.contains("\"type\":\"answer\""))
     #expect(journal.contains("\"type\":\"protocol_switch\""))
     #expect(journal.contains("\"type\":\"disposition\""))
+    // After the orientation `f` closes the case (`o` would keep it open for follow-ups).
     try tmux.keys("q")
     try tmux.waitFor(text: "Quitter Repère ?")
-    try tmux.keys("o")
+    try tmux.keys("f")
     #expect(try tmux.waitForExit() == 0)
     #expect(try Self.journalText(workspace.journals).contains("\"type\":\"end\""))
   }
@@ -428,7 +429,9 @@ import Glibc
     let asking = try tmux.waitFor(text: "Quitter Repère ?")
     // Rows 29 and 30 are the footer: the box's keys only, not the orientation's.
     let rows = asking.components(separatedBy: "\n")
-    #expect(rows.count >= 30 && rows[28].trimmingCharacters(in: .whitespaces) == "o oui  n non", "\(asking)")
+    #expect(
+      rows.count >= 30 && rows[28].trimmingCharacters(in: .whitespaces) == "o oui  f clore le dossier  n non",
+      "\(asking)")
     #expect(rows.count >= 30 && rows[29].trimmingCharacters(in: .whitespaces).isEmpty, "\(asking)")
     #expect(asking.contains("Orientation") || asking.contains("URGENCE"))
     try tmux.keys("n")

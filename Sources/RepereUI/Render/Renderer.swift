@@ -18,7 +18,7 @@ struct Renderer {
       return grid
     }
     // Modals are boxes over the screen below them, whatever it is.
-    if [.confirmQuit, .changeReason, .placeEntry].contains(state.screen) { return renderModal() }
+    if [.confirmQuit, .changeReason, .placeEntry, .followUp].contains(state.screen) { return renderModal() }
     drawHeader(into: &grid)
     let question = QuestionLayout(state: state)
     drawRules(into: &grid, split: (state.screen == .question || state.screen == .typedQuestion) && !question.wide)
