@@ -52,6 +52,18 @@ public enum ProximityTier: Int, Sendable, Codable, Comparable {
   case departement, voisin, region, national
 
   public static func < (lhs: ProximityTier, rhs: ProximityTier) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// The tier as every JSON output writes it (docs/json.md): `commune`, `departement`, `voisin`,
+  /// `region`, `national`.
+  public var name: String {
+    switch self {
+    case .commune: return "commune"
+    case .departement: return "departement"
+    case .voisin: return "voisin"
+    case .region: return "region"
+    case .national: return "national"
+    }
+  }
 }
 
 /// One structure chosen for a contact query, with why it was chosen.

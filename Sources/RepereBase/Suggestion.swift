@@ -11,9 +11,14 @@ public enum Suggestion {
     return best?.0
   }
 
-  /// "did you mean 'x'?" or nil.
+  /// "did you mean 'x'?" or nil: for findings, whose messages are written in English.
   public static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
     closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+  }
+
+  /// « vouliez-vous dire « x » ? » or nil: for the French one-line errors of the commands.
+  public static func frenchHint(for word: String, among candidates: some Sequence<String>) -> String? {
+    closest(to: word, among: candidates).map { "vouliez-vous dire « \($0) » ?" }
   }
 
   /// Levenshtein distance, with adjacent transpositions counted as one edit.

@@ -164,7 +164,7 @@ public struct CaseStatistics: Codable, Equatable, Sendable {
     let report = Report(
       by: dimension.rawValue, since: since, cases: Self.cell(cases), threshold: Self.threshold,
       rows: rows(dimension).map { Row(value: $0.value, cases: Self.cell($0.count)) })
-    return Self.encode(report)
+    return MachineJSON.document("stats", report) + "\n"
   }
 
   /// The export file: exact counts, for `--merge`.

@@ -1,18 +1,16 @@
 import Foundation
 import RepereBase
 
-/// The case as a JSON document (`repere/case-export@1`) for tools: the same content as the
+/// The case as a JSON document (`repere/case-export@2`) for tools: the same content as the
 /// Markdown summary, with codes and values instead of sentences. Keys sorted, two-space indent,
 /// so the same case gives the same bytes.
 public enum JSONExporter {
-  public static let format = "repere/case-export@1"
+  /// @2: keys in snake_case like every other JSON output (docs/json.md); @1 wrote camelCase.
+  public static let format = "repere/case-export@2"
 
   /// Renders `record`; `exportedAt` is the export's time (injected).
   public static func render(_ record: RecordedCase, exportedAt: JournalTimestamp) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(CaseExport(record, exportedAt: exportedAt))
-    return TerminalText.escapingJSONControls(String(decoding: data, as: UTF8.self)) + "\n"
+    MachineJSON.encode(CaseExport(record, exportedAt: exportedAt)) + "\n"
   }
 }
 

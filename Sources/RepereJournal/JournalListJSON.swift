@@ -1,4 +1,5 @@
 import Foundation
+import RepereBase
 
 extension JournalTextReport {
   /// `repere journal list --json`: one object per case, oldest first, with the same facts as
@@ -31,11 +32,8 @@ extension JournalTextReport {
         protocolID: record.protocolInForce?.id, protocolVersion: record.protocolInForce?.version,
         place: record.place?.place.label, level: record.level)
     }
-    guard !items.isEmpty else { return "[]" }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(items) else { return "[]" }
-    return String(decoding: data, as: UTF8.self)
+    struct List: Encodable { var cases: [Item] }
+    return MachineJSON.document("journal-list", List(cases: items))
   }
 
   /// A stable, untranslated state name for scripts.

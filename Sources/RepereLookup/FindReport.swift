@@ -54,7 +54,7 @@ public enum FindReport {
       return StructureJSON(
         id: structure.id, nom: structure.nom, types: structure.types, thematiques: structure.thematiques,
         match: ["exact", "prefix", "fuzzy"][hit.matchKind.rawValue],
-        tier: ["commune", "departement", "voisin", "region", "national"][hit.tier.rawValue], reason: hit.reason,
+        tier: hit.tier.name, reason: hit.reason,
         open: hit.openNow,
         state: directory.openState(of: structure, at: now).frenchSummary(
           now: now, timeZone: directory.timeZone(of: structure)),
@@ -65,15 +65,8 @@ public enum FindReport {
           return entry
         }, siteWeb: structure.siteWeb, acces: structure.acces.rawValue, exemple: structure.isExample)
     }
-    return encode(items)
-  }
-
-  private static func encode(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    guard let data = try? encoder.encode(value) else { return "[]\n" }
-    return TerminalText.escapingJSONControls(String(decoding: data, as: UTF8.self)) + "\n"
+    struct Found: Encodable { var structures: [StructureJSON] }
+    return MachineJSON.document("find", Found(structures: items)) + "\n"
   }
 
   private struct ResourceJSON: Encodable {
@@ -84,19 +77,21 @@ public enum FindReport {
     var dateFin: String?
     var lieu: String?
     var lien: String?
-    var aVenir: Bool
+    /// An event still to come (`date` not past).
+    var upcoming: Bool
   }
 
   /// Resource-centre hits, upcoming events first.
   public static func resources(_ hits: [ResourceHit], json: Bool) -> String {
     if json {
-      return encode(
-        hits.map { hit in
-          ResourceJSON(
-            id: hit.resource.id, type: hit.resource.kind.rawValue, titre: hit.resource.titre,
-            date: hit.resource.date?.description, dateFin: hit.resource.dateFin?.description, lieu: hit.resource.lieu,
-            lien: hit.resource.lien, aVenir: hit.isUpcomingEvent)
-        })
+      struct Found: Encodable { var resources: [ResourceJSON] }
+      let items = hits.map { hit in
+        ResourceJSON(
+          id: hit.resource.id, type: hit.resource.kind.rawValue, titre: hit.resource.titre,
+          date: hit.resource.date?.description, dateFin: hit.resource.dateFin?.description, lieu: hit.resource.lieu,
+          lien: hit.resource.lien, upcoming: hit.isUpcomingEvent)
+      }
+      return MachineJSON.document("resources", Found(resources: items)) + "\n"
     }
     guard !hits.isEmpty else { return "Aucune ressource trouvée.\n" }
     var out = ""

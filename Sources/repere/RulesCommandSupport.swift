@@ -57,7 +57,7 @@ enum CommandSupport {
   /// The protocol, or a clear error listing those that exist.
   static func protocolID(_ id: String, in bundle: DataBundle) throws -> String {
     guard bundle.library.protocolDefinition(id) != nil else {
-      let hint = Suggestion.hint(for: id, among: bundle.library.ids).map { " (\($0))" } ?? ""
+      let hint = Suggestion.frenchHint(for: id, among: bundle.library.ids).map { " (\($0))" } ?? ""
       throw RuntimeFailure(
         "protocole « \(id) » absent\(hint) ; protocoles : \(bundle.library.ids.joined(separator: ", "))")
     }

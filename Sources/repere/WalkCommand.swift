@@ -43,7 +43,7 @@ struct WalkCommand: ParsableCommand {
       let stepID = String(written[..<equals]).trimmingCharacters(in: .whitespaces)
       let value = String(written[written.index(after: equals)...])
       guard let step = family[stepID] else {
-        let hint = Suggestion.hint(for: stepID, among: family.keys.sorted()).map { " (\($0))" } ?? ""
+        let hint = Suggestion.frenchHint(for: stepID, among: family.keys.sorted()).map { " (\($0))" } ?? ""
         throw RuntimeFailure("aucune étape « \(stepID) » dans \(id)\(hint)")
       }
       switch parser.parse(value, for: step) {

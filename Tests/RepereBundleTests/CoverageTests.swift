@@ -55,6 +55,24 @@ import Testing
     #expect(orphans.isEmpty, "golden maps no test produces: \(orphans)")
   }
 
+  /// The legend is wrapped, never cut, and Paris with its inner ring (too small on the map to
+  /// carry a label) is listed beside it, as overseas is.
+  @Test(.enabled(if: ShippedBundleTests.isPresent), arguments: mapSizes)
+  func legendIsWholeAndParisIsNamed(width: Int, height: Int) throws {
+    let report = try #require(Self.report)
+    let picture = CoverageMap(report: report, departements: Self.departements).render(
+      width: width, height: height, color: false)
+    // Three legend lines and the footer each end in « locale »: a cut legend loses one.
+    #expect(picture.components(separatedBy: "locale").count - 1 == 4, "\(picture)")
+    #expect(picture.contains("la moitié au plus sans") && picture.contains("plus de la moitié sans"))
+    let lines = picture.split(separator: "\n").map(String.init)
+    let title = try #require(lines.firstIndex { $0.contains("Paris et petite couronne :") })
+    let inset = lines[(title + 1)...].prefix(2).joined(separator: "\n")
+    for code in CoverageMap.parisAndInnerRing {
+      #expect(inset.contains(code + "█") || inset.contains(code + "▒") || inset.contains(code + "░"))
+    }
+  }
+
   @Test(.enabled(if: ShippedBundleTests.isPresent), arguments: mapSizes)
   func mapMatchesItsGoldenPicture(width: Int, height: Int) throws {
     let report = try #require(Self.report)

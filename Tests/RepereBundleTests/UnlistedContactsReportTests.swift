@@ -20,7 +20,7 @@ import Testing
     #expect(
       text.contains("      ⚠ Aucune structure « CRIP » répertoriée pour le 93 (à compléter dans l'annuaire local)"))
     let json = WalkReport.json(state, library: bundle.library, contacts: contacts)
-    #expect(json.contains("\"unlistedContacts\""))
+    #expect(json.contains("\"unlisted_contacts\""))
     #expect(
       WalkReport.unlistedLine("Parquet", place: nil)
         == "« Parquet » : lieu non précisé : indiquez-le (réponse à l'étape du lieu)")

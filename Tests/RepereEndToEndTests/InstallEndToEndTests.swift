@@ -75,7 +75,7 @@ import Testing
     #expect(nothing.status == 1)
     #expect(nothing.output.contains("Aucune structure trouvée."))
     let badOption = try sandbox.run("\(sandbox.repere) find --bogus")
-    #expect(badOption.status == 64)
+    #expect(badOption.status == 2)
     #expect(badOption.error.contains("Option inconnue"))
 
     let scenarios = try sandbox.run("\(sandbox.repere) scenario test")

@@ -82,6 +82,59 @@ struct CommandLineTests {
       ])
   }
 
+  /// The machine contract (docs/json.md): every `--json` output is one object whose `format`
+  /// names the document (`repere/<kind>@1`), and no key anywhere is in camelCase.
+  @Test func everyJSONOutputFollowsTheContract() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let state = folder.url.appendingPathComponent("state", isDirectory: true)
+    try writeJadeCase(state: state)
+    let data = Self.repository.appendingPathComponent("Protocols").path
+    let commands: [(kind: String, arguments: [String])] = [
+      ("check", ["check", "--data", data, "--json"]),
+      ("walk", ["walk", "national/orientation", "--data", data, "--answer", "securite=oui", "--json"]),
+      ("paths", ["paths", "national/orientation", "--data", data, "--json"]),
+      ("scenario-list", ["scenario", "list", "--data", data, "--json"]),
+      ("coverage", ["coverage", "--data", data, "--json"]),
+      ("find", ["find", "--data", data, "119", "--json"]),
+      ("resources", ["find", "--data", data, "--resources", "loi", "--json"]),
+      ("journal-list", ["journal", "list", "--json"]),
+      ("stats", ["stats", "--json"]),
+    ]
+    for (kind, arguments) in commands {
+      let run = try repere(arguments, state: state, in: folder.url)
+      #expect(run.status == .exited(0), "\(arguments): \(run.errors)")
+      let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+      #expect(object?["format"] as? String == "repere/\(kind)@1", "\(arguments)")
+      let camel = Self.keys(of: object as Any).filter { $0.contains(where: \.isUppercase) }
+      #expect(camel.isEmpty, "\(arguments): keys not in snake_case: \(camel)")
+    }
+  }
+
+  /// One error rule: a runtime error and a usage error both exit 2 with French words; a near
+  /// miss is suggested in French (« vouliez-vous dire »), never in English.
+  @Test func errorsExitTwoAndSuggestInFrench() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let data = Self.repository.appendingPathComponent("Protocols").path
+    let missing = try repere(["walk", "national-orientation", "--data", data], state: folder.url, in: folder.url)
+    #expect(missing.status == .exited(2))
+    #expect(missing.errors.contains("vouliez-vous dire « national/orientation » ?"), "\(missing.errors)")
+    #expect(!missing.errors.contains("did you mean"))
+    let usage = try repere(["find", "--bogus", "--data", data], state: folder.url, in: folder.url)
+    #expect(usage.status == .exited(2))
+    #expect(usage.errors.contains("Option inconnue"), "\(usage.errors)")
+  }
+
+  /// Every key of every object in a decoded JSON value.
+  private static func keys(of value: Any) -> Set<String> {
+    if let object = value as? [String: Any] {
+      return object.reduce(into: Set(object.keys)) { $0.formUnion(keys(of: $1.value)) }
+    }
+    if let array = value as? [Any] { return array.reduce(into: []) { $0.formUnion(keys(of: $1)) } }
+    return []
+  }
+
   @Test func listShowExportAndPurge() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

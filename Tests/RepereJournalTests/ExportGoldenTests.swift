@@ -70,8 +70,9 @@ import Testing
     try compare(json, golden: "lea-closed.json")
     // It is valid JSON that tools can read back.
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-    #expect(object?["format"] as? String == "repere/case-export@1")
+    #expect(object?["format"] as? String == "repere/case-export@2")
     #expect(object?["level"] as? String == "signalement")
+    #expect(object?["started_at"] is String && object?["startedAt"] == nil, "keys in snake_case")
   }
 
   @Test func theMarkdownHoldsWhatTheIssueAsksFor() throws {

@@ -61,6 +61,7 @@ import Testing
         {
           "by" : "disposition",
           "cases" : "12",
+          "format" : "repere/stats@1",
           "rows" : [
             {
               "cases" : "< 5",

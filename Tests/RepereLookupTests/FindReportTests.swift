@@ -27,7 +27,9 @@ import Testing
   @Test func jsonReportUsesSnakeCaseKeys() throws {
     let hits = directory.search("119", now: monday, limit: 1)
     let json = FindReport.structures(hits, directory: directory, now: monday, json: true)
-    let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(document["format"] as? String == "repere/find@1")
+    let decoded = try #require(document["structures"] as? [[String: Any]])
     #expect(decoded.first?["id"] as? String == "national/119")
     #expect(decoded.first?["tier"] as? String == "national")
     #expect(decoded.first?["open"] as? Bool == true)

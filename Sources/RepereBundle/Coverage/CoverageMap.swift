@@ -111,24 +111,35 @@ public struct CoverageMap {
       }
       guard line < height - 1 else { break }
       canvas.write(String(repeating: grade.glyph, count: 2), x: panelX, y: line, grade: grade)
-      canvas.write(String(text.prefix(max(0, panelWidth - 3))), x: panelX + 3, y: line, grade: nil)
-      line += 1
-    }
-    line += 1
-    panel("Outre-mer :")
-    var x = panelX
-    for departement in departements where departement.code.hasPrefix("97") {
-      guard let row = rows[departement.code] else { continue }
-      let cell = "\(departement.code)" + String(repeating: grade(row).glyph, count: 2)
-      if x + cell.count > width {
-        x = panelX
+      // Wrapped, never cut: « la moitié au plus sans réponse locale » does not fit at 80 columns.
+      for part in Self.wrap(text, width: max(1, panelWidth - 3)) {
+        guard line < height - 1 else { break }
+        canvas.write(part, x: panelX + 3, y: line, grade: nil)
         line += 1
       }
-      guard line < height - 1 else { break }
-      canvas.write(cell, x: x, y: line, grade: grade(row))
-      x += cell.count + 1
     }
-    line += 2
+    // Départements the map cannot show: overseas, and Paris with its inner ring, too small to
+    // carry a label at this scale (75, 92, 93, 94 share a few cells).
+    func cells(_ title: String, _ codes: [String]) {
+      line += 1
+      panel(title)
+      var x = panelX
+      for code in codes {
+        guard let row = rows[code] else { continue }
+        let cell = code + String(repeating: grade(row).glyph, count: 2)
+        if x + cell.count > width {
+          x = panelX
+          line += 1
+        }
+        guard line < height - 1 else { break }
+        canvas.write(cell, x: x, y: line, grade: grade(row))
+        x += cell.count + 1
+      }
+      line += 1
+    }
+    cells("Outre-mer :", departements.map(\.code).filter { $0.hasPrefix("97") })
+    cells("Paris et petite couronne :", Self.parisAndInnerRing)
+    line += 1
     panel("Les moins couverts (graves/total) :")
     for row in report.rows.prefix(while: { $0.seriousGaps > 0 || $0.gaps > 0 }) {
       panel("  \(row.code) \(TerminalText.sanitized(row.name)) — \(row.seriousGaps)/\(row.gaps)")
@@ -137,6 +148,26 @@ public struct CoverageMap {
       String("Lacune grave : requête urgence, signalement ou IP sans structure locale.".prefix(width)),
       x: 0, y: height - 1, grade: nil)
     return canvas.text(color: color)
+  }
+
+  /// Paris and the three départements around it, shown beside the map.
+  static let parisAndInnerRing = ["75", "92", "93", "94"]
+
+  /// Words of `text` in lines of at most `width` characters (a longer word is cut).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if candidate.count <= width {
+        current = candidate
+      } else {
+        if !current.isEmpty { lines.append(current) }
+        current = String(word.prefix(width))
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
   }
 
   /// A grid of characters, each with an optional grade (its colour).

@@ -52,10 +52,11 @@ extension CoverageReport {
 
   struct JSONRow: Encodable {
     var departement: String
-    var nom: String
-    var lacunesGraves: Int
-    var lacunes: Int
-    var couverture: [String: String]
+    var name: String
+    var seriousGaps: Int
+    var gaps: Int
+    /// Query label → `local`, `voisin`, `region`, `national` or `aucune`.
+    var coverage: [String: String]
   }
 
   struct JSONReport: Encodable {
@@ -75,9 +76,9 @@ extension CoverageReport {
       },
       departements: rows.map { row in
         JSONRow(
-          departement: row.code, nom: row.name, lacunesGraves: row.seriousGaps, lacunes: row.gaps,
-          couverture: Dictionary(uniqueKeysWithValues: zip(queries.map(\.label), row.tiers.map(\.rawValue))))
+          departement: row.code, name: row.name, seriousGaps: row.seriousGaps, gaps: row.gaps,
+          coverage: Dictionary(uniqueKeysWithValues: zip(queries.map(\.label), row.tiers.map(\.rawValue))))
       })
-    return JSONOutput.encode(report)
+    return MachineJSON.document("coverage", report)
   }
 }

@@ -56,12 +56,12 @@ public enum FindingReport {
     return result
   }
 
-  /// `{ "errors": n, "warnings": n, "findings": [ {code, severity, file, line, column, message, hint, related} ] }`.
+  /// `{ "format": "repere/check@1", "errors": n, "warnings": n, "findings": [ {code, severity, file, line, column, message, hint, related} ] }`.
   public static func json(_ findings: [Finding]) -> String {
     let errors = findings.filter { $0.severity == .error }.count
     let report = JSONReport(
       errors: errors, warnings: findings.count - errors, findings: findings.map(JSONFinding.init))
-    return JSONOutput.encode(report)
+    return MachineJSON.document("check", report)
   }
 
   /// The exit status of `check`: 2 with errors, 1 with warnings under `--strict`, else 0.
@@ -109,15 +109,5 @@ public enum FindingReport {
       hint = finding.hint
       related = finding.related.map(JSONLocation.init)
     }
-  }
-}
-
-/// Stable, readable JSON.
-enum JSONOutput {
-  static func encode(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}" }
-    return TerminalText.escapingJSONControls(text)
   }
 }

@@ -184,7 +184,7 @@ public enum PathsReport {
         Problem(message: $0.message, count: $0.count, steps: $0.steps, answers: answers($0.example))
       },
       approximations: analysis.approximations, unmatchedScenarios: summary.unmatchedScenarios)
-    return JSONOutput.encode(report)
+    return MachineJSON.document("paths", report)
   }
 
   private static func plural(_ word: String, _ count: Int) -> String { count > 1 ? word + "s" : word }

@@ -1,4 +1,5 @@
 import Foundation
+import RepereBase
 
 extension ScenarioReport {
   /// `repere scenario list --json`: the same facts as the text list, for scripts.
@@ -17,7 +18,7 @@ extension ScenarioReport {
       enum CodingKeys: String, CodingKey {
         case id, title, file, level, dispositions, changes, path
         case protocolID = "protocol"
-        case endsIn = "ends_in_protocol"
+        case endsIn = "endsInProtocol"
       }
     }
     let items = scenarios.map { scenario in
@@ -27,6 +28,7 @@ extension ScenarioReport {
         level: scenario.expect.level, dispositions: scenario.expect.dispositions, changes: scenario.changes.count,
         endsIn: state?.protocolID, path: state?.pathIDs)
     }
-    return JSONOutput.encode(items)
+    struct List: Encodable { var scenarios: [Item] }
+    return MachineJSON.document("scenario-list", List(scenarios: items))
   }
 }

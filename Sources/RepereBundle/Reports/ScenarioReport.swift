@@ -61,6 +61,7 @@ public enum ScenarioReport {
         failures: result.failures.map { ["aspect": $0.aspect, "expected": $0.expected, "actual": $0.actual] })
     }
     let passed = results.filter(\.passed).count
-    return JSONOutput.encode(Report(passed: passed, failed: results.count - passed, scenarios: items))
+    return MachineJSON.document(
+      "scenario-test", Report(passed: passed, failed: results.count - passed, scenarios: items))
   }
 }

@@ -76,7 +76,7 @@ public enum WalkReport {
     if let definition = library.protocolDefinition(state.protocolID), let now {
       walk.validityWarning = validityWarning(definition, now: now)
     }
-    return JSONOutput.encode(walk)
+    return MachineJSON.document("walk", walk)
   }
 
   /// « Aucune structure « Parquet » répertoriée pour le 27 (à compléter dans l'annuaire local) »;
@@ -110,7 +110,8 @@ public enum WalkReport {
     struct Contact: Encodable {
       var id: String
       var name: String
-      var tier: Int
+      /// `departement`, `voisin`, `national`… as in `find` (`ProximityTier.name`).
+      var tier: String
       var reason: String
       var openNow: Bool?
     }
@@ -157,7 +158,7 @@ public enum WalkReport {
           timeframe: gathered.disposition.timeframe, step: gathered.stepID, explanation: gathered.explanation.summary,
           decisions: gathered.explanation.decisions.map(\.summary),
           contacts: (contacts.first { $0.code == gathered.code }?.matches ?? []).map {
-            Contact(id: $0.structureID, name: $0.name, tier: $0.tier.rawValue, reason: $0.reason, openNow: $0.openNow)
+            Contact(id: $0.structureID, name: $0.name, tier: $0.tier.name, reason: $0.reason, openNow: $0.openNow)
           }, unlistedContacts: contacts.first { $0.code == gathered.code }?.unlisted ?? [])
       }
       setAside = state.setAside.mapValues(\.textItems)

@@ -29,8 +29,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
     orientationLevel, directoryUnavailable, directoryLoading
   case exported, exportFailed, pasteIgnored, pasteTruncated
-  case helpTitle, helpKeys, helpQuestion, helpDismiss
-  case errorNoTerminal, errorTermUnset, errorTermUnknown, errorStartFailed
+  case helpTitle, helpKeys, helpQuestion
+  case errorNoTerminal, errorTermUnset, errorTermUnknown
   case validityWarning
   case dataErrors, secondDigit, unfinishedCases, caseResumed
   case noSuchOption, checklistGroup, hintMultiGroups, checklistOtherTicked
@@ -187,7 +187,6 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .helpTitle: t("Aide", "Help")
     case .helpKeys: t("Touches", "Keys")
     case .helpQuestion: t("Aide de la question", "Help for this question")
-    case .helpDismiss: t("Échap pour revenir", "Esc to return")
     case .errorNoTerminal:
       t(
         "repere : l'entrée ou la sortie n'est pas un terminal ; l'interface plein écran ne peut pas démarrer. Utilisez « repere --plain » (mode ligne à ligne).",
@@ -203,8 +202,6 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         "repere : le terminal « %@ » est inconnu ou trop limité pour l'interface plein écran. Essayez TERM=xterm-256color, ou « repere --plain ».",
         "repere: the terminal \u{201C}%@\u{201D} is unknown or too limited for the full-screen interface. Try TERM=xterm-256color, or \u{201C}repere --plain\u{201D}."
       )
-    case .errorStartFailed:
-      t("repere : impossible de démarrer l'interface : %@", "repere: cannot start the interface: %@")
     case .validityWarning: t("⚠ %@", "⚠ %@")
     case .unfinishedCases:
       t(

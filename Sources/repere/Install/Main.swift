@@ -5,7 +5,8 @@ extension Repere {
   /// Runs the command line as ArgumentParser would, with three differences: `--version` prints
   /// the version report (commit, data folder and fingerprint) rather than a fixed string; a
   /// `RuntimeFailure` becomes its one line and status; and the library's own words in help and
-  /// usage errors are put into French unless `--lang en` is given (usage errors keep status 64).
+  /// usage errors are put into French unless `--lang en` is given; a usage error exits 2, like
+  /// any other error (grep and fzf do the same), not ArgumentParser's 64.
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if arguments.contains("--version") {
@@ -37,7 +38,7 @@ extension Repere {
           FileHandle.standardError.write(Data(line.utf8))
         }
       }
-      Foundation.exit(code.rawValue)
+      Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
     }
   }
 
