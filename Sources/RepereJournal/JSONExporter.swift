@@ -94,7 +94,7 @@ private struct CaseExport: Encodable {
   var dispositions: [Disposition]
   var notes: [Note]
   /// The « suites données » (follow-ups after the orientation), with when each was recorded.
-  var followUps: [FollowUp]
+  var followUps: [FollowUp]?
   var warnings: [Warning]
 
   struct FollowUp: Encodable {
@@ -153,11 +153,15 @@ private struct CaseExport: Encodable {
         step: event.step)
     }
     notes = record.notes.map { Note(at: $0.time.description, text: $0.event.text, step: $0.event.step) }
-    followUps = record.followUps.map {
-      FollowUp(
-        at: $0.time.description, contact: $0.event.contact, when: $0.event.when, reference: $0.event.reference,
-        outcome: $0.event.outcome)
-    }
+    // Absent when there are none, so exports of cases without follow-ups stay as they were.
+    followUps =
+      record.followUps.isEmpty
+      ? nil
+      : record.followUps.map {
+        FollowUp(
+          at: $0.time.description, contact: $0.event.contact, when: $0.event.when, reference: $0.event.reference,
+          outcome: $0.event.outcome)
+      }
     warnings = record.findings.map {
       Warning(code: $0.code, line: $0.location.line, message: $0.message)
     }

@@ -332,7 +332,7 @@ import Glibc
     let workspace = try Harness.workspace()
     defer { try? FileManager.default.removeItem(at: workspace.root) }
     let script = workspace.root.appendingPathComponent("answers.txt")
-    try "2\n1\nCergy\n15\n2\n1,2\n:note Léa « 15 ans »\n:annuaire 119\n:fiche 1\n:quitter\no\n"
+    try "2\n1\nCergy\n15\n2\n1,2\n:note Léa « 15 ans »\n:annuaire 119\n:fiche 1\n:suite 17 ; 23 h 20\n:clore\n"
       .write(to: script, atomically: true, encoding: .utf8)
     let result = try TmuxSession.run(
       [try Harness.binary(), "--plain", "--data", workspace.data, "--journal", workspace.journals],
@@ -347,6 +347,8 @@ import Glibc
     #expect(!result.output.contains("\u{1B}"))  // no escape sequence at all
     let journal = try InterfaceEndToEndTests.journalText(workspace.journals)
     #expect(journal.contains("Léa « 15 ans »"))
+    #expect(journal.contains("\"type\":\"follow_up\""))
+    // `:clore` closed the case (`:quitter` would have kept it open for follow-ups).
     #expect(journal.contains("\"type\":\"end\""))
   }
 }

@@ -46,7 +46,7 @@ import Testing
       markdown.contains(
         "**17 — Police secours** ; appel : 23 h 20 ; référence : PV 2026-118 ; suite : patrouille envoyée"))
     let json = try JSONExporter.render(recorded, exportedAt: try #require(recorded.lastEventAt))
-    #expect(json.contains("\"followUps\""))
+    #expect(json.contains("\"follow_ups\""))
     #expect(json.contains("PV 2026-118"))
     let reading = JournalReadResult(
       entries: entries, findings: [], cleanLength: 0, fileLength: 0, missingFinalNewline: false)

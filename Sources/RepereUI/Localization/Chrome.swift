@@ -9,7 +9,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case questionCounter, toRead, changingBanner, checklistCount
   case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
-  case levelNone, placeNone
+  case levelNone, placeNone, levelProvisional
   case placeEntryTitle, placeEntryCurrent, placeEntryPrompt, placeEntryHint, placeEntryEmpty, plainPlaceUsage
   case saved, saving, journalFailed, journalBadge, journalUnsavedBadge, quitUnsaved
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
@@ -68,6 +68,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .changedMark: t("modifié", "changed")
     case .noAnswerYet: t("Aucune réponse pour l'instant", "No answer yet")
     case .levelNone: t("À ÉVALUER", "TO ASSESS")
+    case .levelProvisional: t("provisoire ", "provisional ")
     case .placeNone: t("lieu non précisé", "place not set")
     case .placeEntryTitle: t("Lieu de la situation", "Place of the situation")
     case .placeEntryCurrent: t("Lieu actuel : %@", "Current place: %@")
