@@ -8,13 +8,17 @@ public enum DataFileKind: String, Sendable, Hashable, CaseIterable {
   case vocabulary = "repere/vocabulary@1"
   case resources = "repere/resources@1"
   case scenario = "repere/scenario@1"
+  /// An open-data source's vocabulary → Repère's (`correspondances/*.yaml`, used by `repere import`).
+  case correspondence = "repere/correspondence@1"
   /// A CSV directory source.
   case directoryCSV = "csv"
   /// `reference/departements.csv`, `reference/communes.csv`.
   case reference = "reference"
 
   /// The formats a YAML file may declare, in the order the spec lists them.
-  public static let yamlFormats: [DataFileKind] = [.protocolFile, .directory, .vocabulary, .resources, .scenario]
+  public static let yamlFormats: [DataFileKind] = [
+    .protocolFile, .directory, .vocabulary, .resources, .scenario, .correspondence,
+  ]
 
   /// The text of a `format:` key.
   public var format: String { rawValue }

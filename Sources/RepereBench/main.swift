@@ -6,6 +6,7 @@ import RepereLookup
 //   repere-bench generate --count N --out DIR [--reference DIR]
 //   repere-bench search --data DIR [--repeat R] [--place TEXT]
 //   repere-bench reference --data DIR [--repeat R]
+//   repere-bench import [--count N] [--tables DIR]
 //   repere-bench yaml --data DIR --out DIR [--split]   (the CSV directory as YAML, one file or 101)
 
 func option(_ name: String, _ fallback: String? = nil) -> String? {
@@ -193,6 +194,11 @@ case "startup":
       + "first_place_query_median_ms=\(format(percentile(firstPlace, 0.5), 2)) "
       + "first_search_median_ms=\(format(percentile(firstSearch, 0.5), 2)) peak_rss_mib=\(format(peakRSSMiB(), 1))")
 
+case "import":
+  let count = Int(option("--count", "100000") ?? "100000") ?? 100_000
+  ImportBench.run(
+    count: count, tablesFolder: URL(fileURLWithPath: option("--tables", "Protocols/correspondances") ?? ""))
+
 default:
-  fail("usage: repere-bench generate|search|reference …")
+  fail("usage: repere-bench generate|search|reference|import …")
 }

@@ -11,6 +11,9 @@ extension DataBundle {
     findings += directory?.check(today: today) ?? []
     findings += checkReferences()
     findings += checkScenarios()
+    if let vocabulary {
+      for table in correspondences { findings += table.check(against: vocabulary) }
+    }
     return findings.sorted { ($0.location, $0.code, $0.message) < ($1.location, $1.code, $1.message) }
   }
 

@@ -22,6 +22,7 @@ enum BundleLoader {
     var directoryFiles = 0
     var vocabulary: (Vocabulary, String)?
     var resources: [Resource] = []
+    var correspondences: [CorrespondenceTable] = []
     if !folder.exists {
       diagnostics.error(
         "missing-data-folder", at: SourceLocation(file: root.path, line: 1, column: 1),
@@ -81,6 +82,16 @@ enum BundleLoader {
         }
       case .resources:
         resources += ResourceCentre.load(node, diagnostics: &diagnostics)
+      case .correspondence:
+        if let table = CorrespondenceTable.load(node, diagnostics: &diagnostics) {
+          if let other = correspondences.first(where: { $0.source == table.source }) {
+            diagnostics.error(
+              "duplicate-correspondence", at: table.location,
+              "the bundle already has a correspondence table for '\(table.source)': \(other.location.file)")
+          } else {
+            correspondences.append(table)
+          }
+        }
       case .directoryCSV, .reference:
         break
       }
@@ -88,6 +99,7 @@ enum BundleLoader {
     var bundle = DataBundle(
       root: root, library: known ?? ProtocolLibrary(files: protocols), scenarios: scenarios, files: files,
       resources: ResourceCentre(resources: resources))
+    bundle.correspondences = correspondences
     bundle.cacheNote = cached?.cacheNote
     attachLookup(
       to: &bundle, structures: structures, cached: cached?.directory, hasDirectory: directoryFiles > 0,

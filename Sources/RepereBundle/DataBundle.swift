@@ -29,6 +29,8 @@ public struct DataBundle: Sendable {
   /// The place index over the reference data.
   public var placeIndex: PlaceIndex?
   public var resources: ResourceCentre
+  /// The correspondence tables `repere import` translates open-data vocabularies with.
+  public var correspondences: [CorrespondenceTable] = []
   /// Why the shared lookup cache could not be used or written (French, to be said once); nil
   /// when it was, or when no cache was asked for.
   public var cacheNote: String?

@@ -216,6 +216,9 @@ public struct JournalStore: Sendable {
         continue
       }
       try remove(summary.url, overwrite: overwrite)
+      // The note being typed when the case was left goes with it (a regular file only).
+      let draft = NoteDraft.url(for: summary.url)
+      if POSIX.linkStatus(draft.path).map(POSIX.isRegularFile) == true { try remove(draft, overwrite: overwrite) }
       for export in try exports(of: summary.id) {
         try remove(export, overwrite: overwrite)
         report.removedExports.append(export.lastPathComponent)

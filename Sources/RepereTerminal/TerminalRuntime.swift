@@ -1,13 +1,14 @@
 import Foundation
 import RepereUI
 
-/// Runs the interface on a real terminal: render → paint (changed cells only) → read a key →
-/// update → carry out effects, until an effect asks to quit or a signal arrives.
+/// Runs the interface on a terminal: render → paint (changed cells only) → read a key → update →
+/// carry out effects, until an effect asks to quit or a signal arrives. The terminal is any
+/// `TerminalBackend`: curses in the program, an in-memory one in the tests.
 public struct TerminalRuntime {
   /// Carries out an effect (journal writes, export) and reports the outcome as messages.
   public typealias Performer = (Effect, AppState) -> [Msg]
 
-  let screen: CursesScreen
+  let screen: any TerminalBackend
   let perform: Performer
   let clock: () -> Date
   let pollServices: () -> AppServices?
@@ -15,7 +16,7 @@ public struct TerminalRuntime {
   /// - Parameter pollServices: returns the data services once, when they finished loading in
   ///   the background (so the first frame does not wait for the directory).
   public init(
-    screen: CursesScreen, clock: @escaping () -> Date, pollServices: @escaping () -> AppServices? = { nil },
+    screen: any TerminalBackend, clock: @escaping () -> Date, pollServices: @escaping () -> AppServices? = { nil },
     perform: @escaping Performer
   ) {
     self.screen = screen

@@ -13,7 +13,7 @@ struct FindCommand: ParsableCommand {
       (mots de cinq lettres ou plus). Avec --place, les structures proches passent en premier.
 
       Code de sortie (comme grep) : 0 au moins un résultat, 1 aucun résultat, 2 erreur \
-      (données illisibles, lieu inconnu ou ambigu) ; 64 ligne de commande mal écrite.
+      (données illisibles, lieu inconnu ou ambigu, ligne de commande mal écrite).
       """)
 
   @Argument(help: "Ce qu'on cherche (nom, type, thématique, commune, description). Vide : tout.")

@@ -1,52 +1,142 @@
 import ArgumentParser
 import Foundation
 import RepereBase
+import RepereBundle
 import RepereLookup
 
-/// `repere import FILE.csv`: turns a spreadsheet export into a `repere/directory@1` YAML file.
+/// `repere import FILE…`: open data (data·inclusion, FINESS, Service-Public) or a spreadsheet
+/// export → a `repere/directory@1` YAML file, kept in sync on every new extract. The work is in
+/// `RepereLookup/Import`; this only reads files, loads the bundle and writes the result.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Convertit un export CSV d'annuaire (tableur) en fichier YAML repere/directory@1.",
+    abstract: "Importe des données ouvertes (data·inclusion, FINESS, Service-Public) ou un export CSV dans l'annuaire.",
     discussion: """
-      Séparateur ';' ou ',', UTF-8 (avec ou sans BOM) ou Windows-1252. Les en-têtes sont les noms \
-      de champs du format (adresse.voie ou voie, telephones…), les listes séparées par '|'. Chaque \
-      erreur indique fichier:ligne:colonne ; en cas d'erreur, rien n'est écrit.
+      Le format de chaque fichier est détecté et annoncé. Les vocabulaires des sources sont traduits \
+      par les tables de correspondance du dossier de données (correspondances/*.yaml) ; ce qui n'a pas \
+      de correspondance est signalé. Si le fichier de sortie existe, il est mis à jour : fiches de la \
+      source appariées par identifiant, corrections faites à la main conservées, fiches disparues \
+      marquées « statut: inactive ». Le bilan s'affiche sur la sortie d'erreur ; en cas d'erreur, \
+      rien n'est écrit.
       """)
 
-  @Argument(help: "Le fichier CSV à importer.")
-  var file: String
+  @Argument(help: "Les fichiers à importer (par exemple structures et services data·inclusion).")
+  var files: [String]
 
-  @Option(name: .shortAndLong, help: "Fichier YAML à écrire (par défaut : même nom, extension .yaml).")
+  @Option(name: .shortAndLong, help: "Fichier YAML à écrire ou mettre à jour, « - » pour la sortie standard.")
   var output: String?
 
-  @Option(help: "Provenance des fiches (« source: » du fichier YAML).")
+  @OptionGroup var dataOptions: DataOptions
+
+  @Option(help: "Forcer le format : \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: String?
+
+  @Option(parsing: .upToNextOption, help: "Ne garder que ces départements (codes : 93, 2A, 974…).")
+  var departement: [String] = []
+
+  @Option(name: .customLong("type"), parsing: .upToNextOption, help: "Ne garder que ces types Repère.")
+  var types: [String] = []
+
+  @Option(
+    name: .customLong("producteur"), parsing: .upToNextOption,
+    help: "Ne garder que ces sources ou producteurs (finess, dora, soliguide…).")
+  var producers: [String] = []
+
+  @Option(help: "Provenance écrite dans l'en-tête du fichier (« source: »).")
   var source: String?
 
-  @Flag(help: "Écraser le fichier de sortie s'il existe.")
+  @Flag(help: "Afficher le bilan sans rien écrire.")
+  var dryRun = false
+
+  @Flag(help: "Remplacer le fichier de sortie au lieu de le mettre à jour.")
   var force = false
 
   func run() throws {
-    let input = URL(fileURLWithPath: file)
-    guard let data = try? Data(contentsOf: input) else {
-      StandardError.write("\(file):1:1: error: cannot read the file\n")
+    var forced: ImportFormat?
+    if let format {
+      guard let known = ImportFormat(rawValue: format) else {
+        throw ValidationError(
+          "format inconnu « \(format) » ; formats : \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      forced = known
+    }
+    var inputs: [ImportInput] = []
+    for file in files {
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)) else {
+        StandardError.write("\(file):1:1: error: cannot read the file\n")
+        throw ExitCode(2)
+      }
+      inputs.append(ImportInput(path: file, data: data, format: forced))
+    }
+    let (bundle, _) = DataBundle.load(from: dataOptions.dataURL)
+    var diagnostics = Diagnostics()
+    if let vocabulary = bundle.vocabulary {
+      for table in bundle.correspondences { diagnostics.append(contentsOf: table.check(against: vocabulary)) }
+    }
+    let selection = ImportSelection(
+      departements: Set(departement), types: Set(types), producers: Set(producers))
+    var batch = Importer.run(
+      inputs, tables: bundle.correspondences, vocabulary: bundle.vocabulary, reference: bundle.reference,
+      selection: selection, diagnostics: &diagnostics)
+    report(diagnostics)
+    if diagnostics.hasErrors {
+      StandardError.write("import refusé : rien n'a été écrit\n")
       throw ExitCode(2)
     }
-    var diagnostics = Diagnostics()
-    let loaded = DirectoryFile.loadCSV(data, path: file, source: source, diagnostics: &diagnostics)
-    for finding in diagnostics.sorted {
-      StandardError.write("\(finding)\n")
+    let toStandardOutput = output == "-"
+    let destination = URL(
+      fileURLWithPath: output
+        ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("yaml").path)
+    let baseURL = destination.deletingPathExtension().appendingPathExtension("import.json")
+    var existing = DirectoryFile(path: destination.path, structures: [])
+    var base: ImportBase?
+    if !toStandardOutput, !force, FileManager.default.fileExists(atPath: destination.path) {
+      var fileDiagnostics = Diagnostics()
+      // The same reader as the bundle (size limit, fast path for the layout an import writes).
+      guard
+        let bytes = DataFileReader.read(destination, displayName: destination.path, diagnostics: &fileDiagnostics),
+        let file = DirectoryFile.load(data: bytes, path: destination.path, diagnostics: &fileDiagnostics),
+        !fileDiagnostics.hasErrors
+      else {
+        report(fileDiagnostics)
+        StandardError.write(
+          "\(destination.path) : fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n")
+        throw ExitCode(2)
+      }
+      existing = file
+      base = (try? Data(contentsOf: baseURL)).flatMap(ImportBase.decode)
     }
-    if diagnostics.hasErrors { throw ExitCode(2) }
-    let destination =
-      output.map { URL(fileURLWithPath: $0) }
-      ?? input.deletingPathExtension().appendingPathExtension("yaml")
-    if FileManager.default.fileExists(atPath: destination.path), !force {
-      StandardError.write("\(destination.path) existe déjà (--force pour l'écraser)\n")
-      throw ExitCode(1)
+    let merged = ImportSync.merge(
+      existing: existing.structures, base: base, batch: batch, summary: &batch.summary)
+    StandardError.write(batch.summary.text)
+    if dryRun {
+      StandardError.write("--dry-run : rien n'a été écrit\n")
+      return
     }
-    let yaml = DirectoryYAMLWriter.yaml(source: source, updated: nil, structures: loaded.structures)
+    let header = existing.source ?? source ?? Self.attribution(for: batch.sources)
+    let yaml = DirectoryYAMLWriter.yaml(source: header, updated: CalendarDay(Date()), structures: merged.structures)
+    if toStandardOutput {
+      FileHandle.standardOutput.write(Data(yaml.utf8))
+      return
+    }
     try Data(yaml.utf8).write(to: destination, options: .atomic)
-    print("\(loaded.structures.count) structure(s) écrite(s) dans \(destination.path)")
+    if !merged.base.records.isEmpty { try merged.base.encoded().write(to: baseURL, options: .atomic) }
+    StandardError.write("\(merged.structures.count) structure(s) écrite(s) dans \(destination.path)\n")
+  }
+
+  private func report(_ diagnostics: Diagnostics) {
+    for finding in diagnostics.sorted { StandardError.write("\(finding)\n") }
+  }
+
+  /// The licences' attribution, written in the file's `source:` (Licence Ouverte 2.0 asks for it).
+  static func attribution(for sources: Set<String>) -> String {
+    let names: [String: String] = [
+      "data-inclusion": "data·inclusion (GIP de l'inclusion), Licence Ouverte 2.0",
+      "finess": "FINESS (DREES / ministère de la Santé, data.gouv.fr), Licence Ouverte",
+      "service-public": "Annuaire de l'administration, Service-Public.fr / DILA, Licence Ouverte 2.0",
+      "repere": "export CSV",
+    ]
+    let parts = sources.sorted().compactMap { names[$0] }
+    return "Import repere — " + (parts.isEmpty ? "sources ouvertes" : parts.joined(separator: " ; "))
   }
 }

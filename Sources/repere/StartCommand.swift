@@ -87,6 +87,8 @@ struct StartCommand: ParsableCommand {
     } catch let error as CaseSetup.SetupError {
       Self.fail(error.description, code: 2)
     }
+    let choice = dataOptions.dataChoice
+    setup.dataFolderLabel = "\(choice.folder.path) (\(choice.source.label))"
     let resumed = resume.map { Self.resumeCase($0, setup: setup, now: now, language: language) }
     if plain {
       setup.services = setup.loadServices()

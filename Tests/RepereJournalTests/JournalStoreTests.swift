@@ -179,8 +179,14 @@ import Darwin
         [.modificationDate: clock.now], ofItemAtPath: store.exportsFolder.appendingPathComponent(name).path)
     }
 
+    // A note draft left beside each case (a session ended while typing) goes with its case only.
+    try NoteDraft.write("brouillon ancien", for: store.url(for: "old000000001"))
+    try NoteDraft.write("brouillon récent", for: store.url(for: "recent000001"))
+
     // 35 days after the first case, 15 after the others.
     let report = try store.purge(olderThanDays: JournalRetention.defaultDays, overwrite: true)
+    #expect(!FileManager.default.fileExists(atPath: NoteDraft.url(for: store.url(for: "old000000001")).path))
+    #expect(NoteDraft.read(for: store.url(for: "recent000001")) == "brouillon récent")
     #expect(report.removed == ["old000000001"])
     #expect(report.removedExports == ["old000000001.md"])
     #expect(FileManager.default.fileExists(atPath: store.exportsFolder.appendingPathComponent("recent000001.md").path))

@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereLookup
@@ -127,7 +128,7 @@ import Testing
       let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
       let url = cache.appendingPathComponent(name)
       let good = try Data(contentsOf: url)
-      var generator = SplitMix(seed: 18)
+      var generator = SeededGenerator(seed: 18)
       // Damage inside the key (its length, then its text) reads as a cache written for other
       // files: rebuilt without a word. Anywhere else it must be said.
       let keyEnd = 8 + Int(good.prefix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
@@ -187,18 +188,5 @@ import Testing
       #expect(CacheFile.replace(target, with: Data([1, 2, 3])) == nil)
       #expect(try Data(contentsOf: target) == Data([1, 2, 3]))
     }
-  }
-}
-
-/// A small deterministic generator (SplitMix64) for the damage test.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -29,7 +29,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case orientationContacts, orientationNoContact, orientationQueryEmpty, orientationQueryEmptyNational,
     orientationLevel, directoryUnavailable, directoryLoading
   case exported, exportFailed, pasteIgnored, pasteTruncated
-  case helpTitle, helpKeys, helpQuestion
+  case helpTitle, helpKeys, helpQuestion, helpDataFolder
   case errorNoTerminal, errorTermUnset, errorTermUnknown
   case validityWarning
   case dataErrors, secondDigit, unfinishedCases, caseResumed
@@ -188,6 +188,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .helpTitle: t("Aide", "Help")
     case .helpKeys: t("Touches", "Keys")
     case .helpQuestion: t("Aide de la question", "Help for this question")
+    case .helpDataFolder: t("Données", "Data")
     case .errorNoTerminal:
       t(
         "repere : l'entrée ou la sortie n'est pas un terminal ; l'interface plein écran ne peut pas démarrer. Utilisez « repere --plain » (mode ligne à ligne).",

@@ -17,6 +17,9 @@ public struct AppServices: Sendable {
   /// True when the data folder holds fictional records (« exemple fictif »): the header says
   /// « données d'exemple » on every screen.
   public var demonstrationData = false
+  /// The data folder in use and why it was chosen (« /srv/repere (option --data) »), named in
+  /// the help so that an operator on a shared server knows which data answers.
+  public var dataFolder: String?
   /// True for the empty services the interface starts with while the real ones load in the
   /// background (`Msg.servicesLoaded`): the search screen then says it is loading.
   public var isLoading = false

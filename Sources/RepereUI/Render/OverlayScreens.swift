@@ -110,7 +110,12 @@ struct OverlayScreens {
   }
 
   var help: [StyledLine] {
-    var lines = [StyledLine(Chrome.helpTitle(language), .title), .empty]
+    var lines = [StyledLine(Chrome.helpTitle(language), .title)]
+    if let folder = state.services.dataFolder {
+      lines += StyledLine.wrapped(
+        folder, width: width, style: .faint, prefix: [Span(Chrome.helpDataFolder(language) + " : ", .faint)], indent: 2)
+    }
+    lines.append(.empty)
     var base = state
     base.overlays.removeAll()
     if let step = base.displayedStep, base.screen != .orientation {

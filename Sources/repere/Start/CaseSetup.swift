@@ -22,6 +22,10 @@ struct CaseSetup {
   let store: JournalStore?
   /// Filled by `loadServices` (synchronously in plain mode).
   var services = AppServices()
+  /// « /srv/repere (option --data) »: the folder and why it was chosen, for the help screen.
+  var dataFolderLabel: String? {
+    didSet { services.dataFolder = dataFolderLabel }
+  }
   /// The data folder's content hash, computed in the background from the start (hashing the
   /// reference data takes a while; the journal needs it only with its first event).
   let fingerprint: Lazy<String>
@@ -93,10 +97,10 @@ struct CaseSetup {
   /// The rest of the bundle (its loading findings become a warning on screen), then the
   /// directory, places and contacts from the lookup module.
   func loadServices() -> AppServices {
-    Self.loadServices(folder: folder, library: library)
+    Self.loadServices(folder: folder, library: library, label: dataFolderLabel)
   }
 
-  static func loadServices(folder: DataFolder, library: ProtocolLibrary) -> AppServices {
+  static func loadServices(folder: DataFolder, library: ProtocolLibrary, label: String? = nil) -> AppServices {
     let data = folder.root
     // The same cache file as `repere find` (same folder, same program): a warm start reads the
     // directory and its index from it instead of parsing every directory file.
@@ -104,6 +108,7 @@ struct CaseSetup {
       folder: SharedIndex.cacheDirectory(for: data), program: Bundle.main.executableURL)
     let (bundle, findings) = DataBundle.load(folder, protocols: library, lookupCache: cache)
     var services = AppServices(bundle: bundle)
+    services.dataFolder = label
     services.dataErrors = relevantErrors(findings, folder: folder)
     if let note = bundle.cacheNote { services.notices.append(note) }
     if bundle.reference == nil {
@@ -171,9 +176,9 @@ final class BackgroundServices: @unchecked Sendable {
 
   /// - Parameter store: when given, its unfinished cases are offered for resuming.
   init(setup: CaseSetup, clock: StartClock, store: JournalStore? = nil) {
-    let (folder, library) = (setup.folder, setup.library)
+    let (folder, library, label) = (setup.folder, setup.library, setup.dataFolderLabel)
     let thread = Thread { [self] in
-      var services = CaseSetup.loadServices(folder: folder, library: library)
+      var services = CaseSetup.loadServices(folder: folder, library: library, label: label)
       clock.mark("directory and reference data (background)")
       if let store, let unfinished = try? store.unfinishedCases() {
         services.unfinishedCases = unfinished.map(UnfinishedCase.init(summary:))

@@ -25,7 +25,11 @@ enum TestWorld {
       today: CalendarDay(year: 2026, month: 11, day: 29))
   }
 
-  static let services = AppServices(directory: FakeDirectory(), places: FakePlaces(), contacts: FakeContacts())
+  static let services: AppServices = {
+    var services = AppServices(directory: FakeDirectory(), places: FakePlaces(), contacts: FakeContacts())
+    services.dataFolder = "/srv/repere/donnees (option --data)"
+    return services
+  }()
 
   /// A fresh state on the first question.
   static func state(size: GridSize = .minimum, language: Language = .fr) throws -> AppState {
