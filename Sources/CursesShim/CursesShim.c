@@ -2,6 +2,9 @@
 #define _DEFAULT_SOURCE 1
 #include "CursesShim.h"
 #include <langinfo.h>
+#include <pthread.h>
+#include <termios.h>
+#include <time.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
@@ -33,9 +36,47 @@ void repere_setup_utf8_locale(void) {
   }
 }
 
-static void on_signal(int signo) { pending_signal = signo; }
+/* The terminal's modes before curses changed them, for an exit that cannot wait for endwin. */
+static struct termios saved_modes;
+static int have_saved_modes = 0;
+
+/* Leaves the terminal usable (bracketed paste and mouse off, main screen, cursor shown, modes
+   restored) and exits 128 + signo, using only async-signal-safe calls. Journals lose nothing:
+   every acknowledged event is already fsync'd, and a line cut mid-write is repaired on resume. */
+static void exit_now(int signo) {
+  static const char reset[] = "\033[?2004l\033[?1000l\033[?1002l\033[?1006l\033[?1049l\033[?25h\033[0m\r\n";
+  ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+  (void)ignored;
+  if (have_saved_modes) tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+  _exit(128 + signo);
+}
+
+/* The first signal sets the flag the main loop reads between frames (it saves and quits
+   cleanly); a second one means the user or the system will not wait: exit now. */
+static void on_signal(int signo) {
+  if (pending_signal != 0) exit_now(pending_signal);
+  pending_signal = signo;
+}
+
+/* Seconds the main loop has to act on a signal before the watchdog ends the process itself:
+   a frame or an effect that runs long (once, a 1 MB word took minutes to lay out) must never
+   make SIGTERM or SIGHUP ignored (issue 18, point 5). */
+#define REPERE_SIGNAL_GRACE_SECONDS 5
+
+static void *signal_watchdog(void *unused) {
+  (void)unused;
+  struct timespec tick = {0, 100 * 1000 * 1000};
+  int waited = 0;
+  for (;;) {
+    nanosleep(&tick, NULL);
+    if (pending_signal == 0) continue;
+    if (++waited >= REPERE_SIGNAL_GRACE_SECONDS * 10) exit_now(pending_signal);
+  }
+  return NULL;
+}
 
 void repere_install_signal_flag(void) {
+  if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_modes) == 0) have_saved_modes = 1;
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = on_signal;
@@ -52,6 +93,13 @@ void repere_install_signal_flag(void) {
   sigaddset(&wanted, SIGTSTP);
   sigaddset(&wanted, SIGCONT);
   sigprocmask(SIG_UNBLOCK, &wanted, NULL);
+  /* The watchdog runs with every signal blocked, so handlers always run on the main thread. */
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &previous);
+  pthread_t watchdog;
+  if (pthread_create(&watchdog, NULL, signal_watchdog, NULL) == 0) pthread_detach(watchdog);
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
 }
 
 int repere_pending_signal(void) { return pending_signal; }

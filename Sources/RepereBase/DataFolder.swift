@@ -86,12 +86,19 @@ public struct DataFolder: Sendable {
         at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
     else { return DataFolder(root: root, exists: false, files: []) }
     let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+    let linkBase = root.standardizedFileURL.path
     var files: [File] = []
     var contents: [Entry] = []
     for case let url as URL in enumerator {
       let full = url.standardizedFileURL.resolvingSymlinksInPath().path
       let inside = full.hasPrefix(base + "/")
-      let relative = inside ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+      // A file is named where it stands in the folder: a symbolic link by its own path, never by
+      // its target's, so findings point at the name the user sees (issue 18, point 10).
+      let own = url.standardizedFileURL.path
+      let relative =
+        own.hasPrefix(linkBase + "/")
+        ? String(own.dropFirst(linkBase.count + 1))
+        : inside ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
       if inside, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
         contents.append(Entry(path: relative, url: url))
       }

@@ -23,6 +23,7 @@ public enum YAMLFile {
         return nil
       }
       warnAboutControlCharacters(in: node, file: file, diagnostics: &diagnostics)
+      warnAboutLongTexts(in: node, file: file, diagnostics: &diagnostics)
       return YAMLNode(node: node, file: file)
     } catch let error as YamlError {
       diagnostics.append(finding(for: error, file: file, text: text))
@@ -68,6 +69,31 @@ public enum YAMLFile {
     }
   }
 
+  /// A warning for each text (up to 20 per file) past `TextLimits.maximumFieldLength`: readers
+  /// get it cut with a mark (`YAMLNode.scalar`), and `check --strict` refuses the bundle.
+  static func warnAboutLongTexts(in root: Node, file: String, diagnostics: inout Diagnostics) {
+    var pending = [root]
+    var reported = 0
+    while let node = pending.popLast(), reported < 20 {
+      switch node {
+      case .scalar(let scalar):
+        guard TextLimits.capped(scalar.string) != nil else { continue }
+        reported += 1
+        diagnostics.warning(
+          "text-too-long",
+          at: SourceLocation(file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1),
+          "the text is longer than \(TextLimits.maximumFieldLength) characters; it is cut and shown ending with «\(TextLimits.cutMark) »",
+          hint: "shorten it, or move the detail to a reflex sheet")
+      case .mapping(let mapping):
+        for (key, value) in mapping.reversed() { pending += [value, key] }
+      case .sequence(let sequence):
+        pending += sequence.reversed()
+      case .alias:
+        continue
+      }
+    }
+  }
+
   /// A terminal control or bidi character (tab and line ends excepted): the one definition the
   /// directory's fast reader also uses to hand such files to this parser.
   public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -78,28 +104,56 @@ public enum YAMLFile {
     }
   }
 
-  /// Line and column (in characters) of a UTF-8 byte offset.
-  static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+  /// Line and column of the character at `offset`. Yams gives a reader error's offset as a
+  /// count of Characters from the start (not bytes: a byte count put the position two columns
+  /// early after « É » and « ï », issue 18, point 10); columns count Unicode scalars, like
+  /// libyaml's marks.
+  static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
     var line = 1
     var column = 1
-    var consumed = 0
-    for scalar in text.unicodeScalars {
-      let size = UTF8.width(scalar)
-      if consumed + size > offset { break }
-      consumed += size
-      if scalar == "\n" {
+    for character in text.prefix(offset) {
+      if character == "\n" || character == "\r\n" {
         line += 1
         column = 1
       } else {
-        column += 1
+        column += character.unicodeScalars.count
       }
     }
     return (line, column)
   }
 
-  /// Where `key` is written as a mapping key for the second time at or after `line`.
-  static func secondKeyPosition(_ key: String, in text: String, from line: Int) -> (line: Int, column: Int)? {
+  /// Where `key` is written as a mapping key for the second time in the block mapping that
+  /// starts at `line`:`column`: only keys at the mapping's own column count, and the search stops
+  /// where the mapping ends, so a top-level `id:` repeated after a nested `- id:` is found where
+  /// it is (issue 18, point 10). Flow mappings (`{a: 1, a: 2}`) fall back to any key position.
+  static func secondKeyPosition(_ key: String, in text: String, from line: Int, column: Int = 0) -> (
+    line: Int, column: Int
+  )? {
     guard !text.isEmpty else { return nil }
+    if column >= 1, let found = secondBlockKeyPosition(key, in: text, from: line, column: column) { return found }
+    return secondKeyAnywhere(key, in: text, from: line)
+  }
+
+  private static func secondBlockKeyPosition(_ key: String, in text: String, from line: Int, column: Int) -> (
+    line: Int, column: Int
+  )? {
+    var seen = 0
+    for (offset, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where offset + 1 >= line {
+      let scalars = Array(content.unicodeScalars)
+      let indent = scalars.prefix { $0 == " " || $0 == "-" }.count
+      let blank = indent == scalars.count || scalars[indent] == "#"
+      if offset + 1 > line, !blank, indent + 1 < column { break }
+      guard scalars.count >= column else { continue }
+      let rest = String(String.UnicodeScalarView(scalars[(column - 1)...]))
+      guard [key + ":", "\"" + key + "\":", "'" + key + "':"].contains(where: { rest.hasPrefix($0) }) else { continue }
+      seen += 1
+      if seen == 2 { return (offset + 1, column) }
+    }
+    return nil
+  }
+
+  private static func secondKeyAnywhere(_ key: String, in text: String, from line: Int) -> (line: Int, column: Int)? {
     var seen = 0
     for (offset, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
     where offset + 1 >= line {
@@ -133,7 +187,7 @@ public enum YAMLFile {
         message: message)
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.sorted().first ?? ""
-      let position = secondKeyPosition(key, in: text, from: context.mark.line)
+      let position = secondKeyPosition(key, in: text, from: context.mark.line, column: context.mark.column)
       return Finding(
         code: "duplicate-key",
         location: SourceLocation(
@@ -143,7 +197,7 @@ public enum YAMLFile {
     case .reader(let problem, let offset, let value, _):
       // libyaml's reader stops at a byte offset (a control character, …): give its line and
       // column, and never quote the raw line, which may hold terminal escapes (issue 18, 2 and 10).
-      let place = offset.map { position(ofByte: $0, in: text) } ?? (line: 1, column: 1)
+      let place = offset.map { position(ofCharacter: $0, in: text) } ?? (line: 1, column: 1)
       let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: place.line, column: place.column),

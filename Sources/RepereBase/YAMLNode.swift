@@ -27,10 +27,11 @@ public struct YAMLNode {
     return sequence.map { YAMLNode(node: $0, file: file) }
   }
 
-  /// The text of a scalar (as written, unquoted), or nil for mappings and sequences.
+  /// The text of a scalar (as written, unquoted), or nil for mappings and sequences. A text
+  /// past `TextLimits.maximumFieldLength` comes cut, with its mark (`YAMLFile` reports it).
   public var scalar: String? {
     guard case .scalar(let scalar) = node else { return nil }
-    return scalar.string
+    return TextLimits.capped(scalar.string) ?? scalar.string
   }
 
   /// True for `null`, `~` and an empty plain scalar.
@@ -55,10 +56,10 @@ public struct YAMLNode {
     }
   }
 
-  /// An integer or decimal number written without quotes.
+  /// An integer or decimal number written without quotes (never `0x10`, `1e1` or `.inf`).
   public var number: Double? {
     guard let text = scalar, !isQuoted else { return nil }
-    return Double(text)
+    return DecimalText.parse(text)
   }
 
   /// A short name of the node's shape for messages ("a mapping", "a list", "text").

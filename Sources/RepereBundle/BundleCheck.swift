@@ -32,6 +32,7 @@ extension DataBundle {
   func checkReferences() -> [Finding] {
     guard let references else { return [] }
     var diagnostics = Diagnostics()
+    var hints = SuggestionBudget()
     for id in library.files.keys.sorted() {
       guard let file = library.files[id] else { continue }
       for disposition in file.dispositions.values {
@@ -41,7 +42,7 @@ extension DataBundle {
             diagnostics.error(
               "missing-structure", at: location,
               "disposition '\(disposition.code)' names structure '\(structure)', which the directory lacks",
-              hint: Suggestion.hint(for: structure, among: ids.sorted()))
+              hint: hints.hint(for: structure, among: ids.sorted()))
           }
           if let types = references.types {
             for (index, kind) in query.kinds.enumerated() where !types.contains(kind) {

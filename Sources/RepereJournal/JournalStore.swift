@@ -143,6 +143,25 @@ public struct JournalStore: Sendable {
 
   // MARK: Reading
 
+  /// Tightens case `id`'s journal to 0600 if a copy or a restore left it wider (0644: another
+  /// user could read it) and returns the notice to print, so `journal list`, `show` and `export`
+  /// do not pass over it without a word (issue 18, point 10). Never follows a link; an entry
+  /// that cannot be opened is left to the reading that follows, which reports it.
+  public func tightenPermissions(id: String) -> String? {
+    guard let descriptor = try? SafeFile.openEntry(url(for: id).path, O_RDONLY) else { return nil }
+    defer { POSIX.close(descriptor) }
+    guard let info = try? POSIX.status(descriptor, path: url(for: id).path), POSIX.isRegularFile(info) else {
+      return nil
+    }
+    do {
+      return try SecureFolder.tightenFile(descriptor: descriptor, path: url(for: id).path)
+    } catch let error as JournalError {
+      return "droits trop ouverts, non resserrés : \(error.description)"
+    } catch {
+      return nil
+    }
+  }
+
   /// Reads a journal without locking or repairing it.
   public func read(id: String) throws -> JournalReadResult {
     try JournalReader.read(url(for: resolve(id)))

@@ -101,7 +101,7 @@ public struct Directory: Sendable {
     _ query: String, filters: SearchFilters = SearchFilters(), place: PlaceValue? = nil, now: Date,
     limit: Int = 50
   ) -> [SearchHit] {
-    let words = SearchIndex.indexWords(query)
+    let words = SearchIndex.queryWords(query)
     var context = index.makeContext(place: place, reference: reference, now: now)
     let ranked = index.run(words: words, filters: filters, context: &context, limit: limit)
     let count = ranked.count

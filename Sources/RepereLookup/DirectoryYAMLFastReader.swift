@@ -381,7 +381,14 @@ struct DirectoryYAMLFastReader {
       end += 1
     }
     while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-    return Scalar(text: text(start, end), line: line.number, column: column(of: start), quoted: false)
+    return try bounded(Scalar(text: text(start, end), line: line.number, column: column(of: start), quoted: false))
+  }
+
+  /// A text past `TextLimits.maximumFieldLength` is left to Yams, whose reading cuts it and
+  /// reports `text-too-long` once, as for every other data file.
+  private func bounded(_ scalar: Scalar) throws -> Scalar {
+    guard scalar.text.utf8.count <= TextLimits.maximumFieldLength else { throw GiveUp() }
+    return scalar
   }
 
   /// A quoted or plain scalar inside a flow collection; returns it and the offset after it.
@@ -403,7 +410,9 @@ struct DirectoryYAMLFastReader {
     var last = end
     while last > start, bytes[last - 1] == 0x20 { last -= 1 }
     guard last > start else { throw GiveUp() }
-    return (Scalar(text: text(start, last), line: line.number, column: column(of: start), quoted: false), end)
+    return (
+      try bounded(Scalar(text: text(start, last), line: line.number, column: column(of: start), quoted: false)), end
+    )
   }
 
   /// Plain scalars may not start with an indicator (anchors, tags, block scalars, nested lists…).
@@ -454,7 +463,7 @@ struct DirectoryYAMLFastReader {
       decoded.append(contentsOf: bytes[runStart..<position])
       value = String(decoding: decoded, as: UTF8.self)
     }
-    return (Scalar(text: value, line: line.number, column: column(of: start), quoted: true), position + 1)
+    return (try bounded(Scalar(text: value, line: line.number, column: column(of: start), quoted: true)), position + 1)
   }
 
   /// One escape of a double-quoted scalar; returns the offset after it.

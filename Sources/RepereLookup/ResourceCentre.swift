@@ -158,7 +158,7 @@ public struct ResourceCentre: Sendable {
   /// Resources matching `query` (every word: exact, prefix, or one typo on words of five letters
   /// or more), upcoming events first (soonest first), then by match quality and title.
   public func search(_ query: String, themes: [String] = [], today: CalendarDay, limit: Int = 50) -> [ResourceHit] {
-    let queryWords = SearchIndex.indexWords(query)
+    let queryWords = SearchIndex.queryWords(query)
     var hits: [(hit: ResourceHit, key: (Int, Int, Int, String))] = []
     for (position, resource) in resources.enumerated() {
       if !themes.isEmpty, !resource.thematiques.contains(where: themes.contains) { continue }
@@ -173,7 +173,9 @@ public struct ResourceCentre: Sendable {
           }
           if candidate.starts(with: word) {
             best = min(best ?? .prefix, .prefix)
-          } else if word.count >= 5, best == nil, BoundedEdit.withinOne(candidate, word) {
+          } else if word.count >= 5, word.count <= SearchIndex.maximumTypoWordLength, best == nil,
+            BoundedEdit.withinOne(candidate, word)
+          {
             best = .fuzzy
           }
         }

@@ -100,7 +100,7 @@ extension SearchIndex {
         }
         term += 1
       }
-      guard word.count >= 5 else { return }
+      guard word.count >= 5, word.count <= Self.maximumTypoWordLength else { return }
       var keys = [FNV.hash(word[...])]
       for skip in word.indices { keys.append(FNV.hash(word[..<skip], word[(skip + 1)...])) }
       var seen = Set(result.map(\.term))

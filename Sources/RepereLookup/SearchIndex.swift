@@ -254,6 +254,26 @@ final class SearchIndex: Sendable {
     TextFolding.wordBytes(text).map(normalizedWord)
   }
 
+  /// Words of a query past this many are ignored: every word must match, so a dozen already
+  /// narrows to nothing, and a 10,000-character paste in the search field is not 2,000 posting
+  /// walks per keystroke (issue 18, point 5).
+  static let maximumQueryWords = 12
+
+  /// Typo tolerance stops at words this long (bytes): the one-deletion neighbourhood of a word
+  /// costs its length squared, and no real word is this long (a 1 MB « word » took minutes).
+  static let maximumTypoWordLength = 40
+
+  /// The distinct words of a query, in order, at most `maximumQueryWords`.
+  static func queryWords(_ text: String) -> [[UInt8]] {
+    var seen = Set<[UInt8]>()
+    var words: [[UInt8]] = []
+    for word in indexWords(text) where seen.insert(word).inserted {
+      words.append(word)
+      if words.count == maximumQueryWords { break }
+    }
+    return words
+  }
+
   static func normalizedWord(_ word: [UInt8]) -> [UInt8] {
     switch word {
     case Array("st".utf8): return Array("saint".utf8)
@@ -316,7 +336,7 @@ struct TermIndexBuilder {
       built.postingDocs.append(contentsOf: docs[oldID])
       built.postingFields.append(contentsOf: fields[oldID])
       built.postingStart.append(Int32(built.postingDocs.count))
-      if term.count >= 4 {
+      if term.count >= 4, term.count <= SearchIndex.maximumTypoWordLength {
         deletions.append((FNV.hash(term[...]), Int32(newID)))
         for skip in term.indices {
           deletions.append((FNV.hash(term[..<skip], term[(skip + 1)...]), Int32(newID)))

@@ -26,7 +26,15 @@ struct StructureBuilder {
   mutating func setText(
     _ field: String, _ text: String, at location: SourceLocation, into diagnostics: inout Diagnostics
   ) {
-    let value = text.trimmingSpaces
+    var value = text.trimmingSpaces
+    // A CSV cell past the stated limit (YAML texts come cut already, reported by YAMLFile).
+    if let cut = TextLimits.capped(value) {
+      diagnostics.warning(
+        "text-too-long", at: location,
+        "'\(field)' is longer than \(TextLimits.maximumFieldLength) characters; it is cut and shown ending with «\(TextLimits.cutMark) »"
+      )
+      value = cut
+    }
     record(field, index: 0, location)
     switch field {
     case "id":
@@ -48,7 +56,7 @@ struct StructureBuilder {
       }
       if field == "age_min" { structure.ageMin = age } else { structure.ageMax = age }
     case "latitude", "longitude":
-      guard let number = Double(value.replacingOccurrences(of: ",", with: ".")),
+      guard let number = DecimalText.parse(value, allowComma: true),
         field == "latitude" ? (-90...90).contains(number) : (-180...180).contains(number)
       else {
         diagnostics.error("invalid-coordinate", at: location, "'\(field)' must be a number in degrees, not '\(value)'")

@@ -48,7 +48,7 @@ public struct AnswerParser: Sendable {
         .filter { !$0.isEmpty }
       return validate(.checklist(values), for: step)
     case .number:
-      guard let single, let value = Double(single.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+      guard let single, let value = DecimalText.parse(single, allowComma: true) else {
         return .failure(AnswerProblem("« \(trimmed.joined(separator: ",")) » n'est pas un nombre"))
       }
       return validate(.number(value), for: step)

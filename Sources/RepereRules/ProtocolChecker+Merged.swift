@@ -6,6 +6,8 @@ extension ProtocolChecker {
     var diagnostics = Diagnostics()
     let stepIDs = definition.steps.map(\.id)
     let removedBy = removals(of: definition, library: library)
+    var hints = SuggestionBudget()
+    let dispositionCodes = definition.dispositions.keys.sorted()
 
     func missingStep(_ target: String, at location: SourceLocation, from: String) {
       if let removal = removedBy[target] {
@@ -18,7 +20,7 @@ extension ProtocolChecker {
       } else {
         diagnostics.error(
           "missing-step", at: location, "\(from) leads to '\(target)', which is not a step of \(definition.id)",
-          hint: Suggestion.hint(for: target, among: stepIDs))
+          hint: hints.hint(for: target, among: stepIDs))
       }
     }
 
@@ -33,14 +35,14 @@ extension ProtocolChecker {
         diagnostics.error(
           "missing-disposition", at: step.location(of: "disposition"),
           "step '\(step.id)' ends with disposition '\(code)', which \(definition.id) does not define",
-          hint: Suggestion.hint(for: code, among: definition.dispositions.keys.sorted()))
+          hint: hints.hint(for: code, among: dispositionCodes))
       }
       for recommendation in step.recommend where definition.dispositions[recommendation.disposition] == nil {
         guard !recommendation.disposition.isEmpty else { continue }
         diagnostics.error(
           "missing-disposition", at: recommendation.location,
           "step '\(step.id)' recommends '\(recommendation.disposition)', which \(definition.id) does not define",
-          hint: Suggestion.hint(for: recommendation.disposition, among: definition.dispositions.keys.sorted()))
+          hint: hints.hint(for: recommendation.disposition, among: dispositionCodes))
       }
       checkSources(step.why, fields: step.fieldLocations, fallback: step.location, in: definition, into: &diagnostics)
     }

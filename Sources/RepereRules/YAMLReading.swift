@@ -23,7 +23,11 @@ struct YAMLReader {
   /// A number written without quotes.
   mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
     guard let value = node.number, value.isFinite else {
-      diagnostics.error("wrong-type", at: node.location, "\(what) must be a number, not \(node.shapeDescription)")
+      // A scalar that is not a plain decimal (`0x10`, `1e1`, `.inf`, `"12"`) is quoted as
+      // written: its shape alone would read « must be a number, not text ».
+      let written = node.scalar.map { node.isNull ? "null" : "'\($0)'" } ?? node.shapeDescription
+      diagnostics.error(
+        "wrong-type", at: node.location, "\(what) must be a number, not \(written)", hint: "write 15 or 2.5")
       return nil
     }
     return value

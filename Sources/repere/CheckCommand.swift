@@ -8,30 +8,56 @@ import RepereRules
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Vérifie le dossier de données et signale chaque erreur (fichier:ligne:colonne).",
-    discussion: """
+    abstract: HelpText.t(
+      "Vérifie le dossier de données et signale chaque erreur (fichier:ligne:colonne).",
+      "Checks the data folder and reports every error (file:line:column)."),
+    discussion: HelpText.t(
+      """
       Sortie : 0 sans erreur, 2 avec des erreurs ; avec --strict, 1 s'il n'y a que des avertissements.
       Avant de déployer un dossier pour de vrais appels, lancez check --deploy : les fiches d'exemple
       (fictives) y sont des erreurs.
-      """)
+      """,
+      """
+      Exit status: 0 without errors, 2 with errors; with --strict, 1 if there are only warnings.
+      Before deploying a folder for real calls, run check --deploy: the (fictional) example
+      records are errors there.
+      """))
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Flag(name: .long, help: "Sortie JSON pour les outils.")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Sortie JSON pour les outils.",
+      "JSON output for tools."))
   var json = false
 
-  @Flag(name: .long, help: "Affiche tous les constats (sinon, au-delà de \(Self.perCode) d'un même code, un décompte).")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Affiche tous les constats (sinon, au-delà de \(Self.perCode) d'un même code, un décompte).",
+      "Shows every finding (otherwise, beyond \(Self.perCode) of one code, a count)."))
   var all = false
 
-  @Flag(name: .long, help: "Les avertissements font échouer (code 1).")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Les avertissements font échouer (code 1).",
+      "Warnings make the check fail (status 1)."))
   var strict = false
 
   @Flag(
     name: .long,
-    help: "Dossier destiné au déploiement : toute fiche fictive (source « exemple fictif ») est une erreur.")
+    help: .t(
+      "Dossier destiné au déploiement : toute fiche fictive (source « exemple fictif ») est une erreur.",
+      "Folder meant for deployment: any fictional record (source « exemple fictif ») is an error."))
   var deploy = false
 
-  @Option(name: .long, help: "Date du jour pour les avertissements de validité (AAAA-MM-JJ ; défaut : aujourd'hui).")
+  @Option(
+    name: .long,
+    help: .t(
+      "Date du jour pour les avertissements de validité (AAAA-MM-JJ ; défaut : aujourd'hui).",
+      "Today's date for validity warnings (YYYY-MM-DD; default: today)."))
   var today: String?
 
   /// How many findings of one code are listed before the rest are counted.

@@ -6,35 +6,67 @@ import RepereBundle
 struct CoverageCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coverage",
-    abstract: "Couverture de l'annuaire : pour chaque département et chaque requête de contacts des protocoles.",
-    discussion: """
+    abstract: HelpText.t(
+      "Couverture de l'annuaire : pour chaque département et chaque requête de contacts des protocoles.",
+      "Directory coverage: for each département and each contact query of the protocols."),
+    discussion: HelpText.t(
+      """
       Pour chaque département, dit si une structure du département répond à chaque requête \
       (local), seulement un voisin, la région, une ligne nationale, ou rien. Les départements \
       viennent par nombre de requêtes graves (urgence, signalement, information préoccupante) \
       sans réponse locale. --map dessine la France (et l'outre-mer) colorée selon ces lacunes.
-      """)
+      """,
+      """
+      For each département, says whether a service of the département answers each query \
+      (local), only a neighbour, the region, a national line, or nothing. Départements come \
+      first by the number of serious queries (urgence, signalement, information préoccupante) \
+      with no local answer. --map draws France (and its overseas départements) coloured by these gaps.
+      """))
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Option(name: .customLong("protocol"), help: "Seulement les requêtes de ce protocole (et de ses surcouches).")
+  @Option(
+    name: .customLong("protocol"),
+    help: .t(
+      "Seulement les requêtes de ce protocole (et de ses surcouches).",
+      "Only the queries of this protocol (and of its overlays)."))
   var protocolID: String?
 
-  @Option(help: "Seulement les requêtes de ce niveau ou d'un niveau plus grave (urgence, signalement…).")
+  @Option(
+    help: .t(
+      "Seulement les requêtes de ce niveau ou d'un niveau plus grave (urgence, signalement…).",
+      "Only the queries of this level or a more serious one (urgence, signalement…)."))
   var level: String?
 
-  @Flag(help: "Sortie JSON.")
+  @Flag(
+    help: .t(
+      "Sortie JSON.",
+      "JSON output."))
   var json = false
 
-  @Flag(help: "Sortie CSV.")
+  @Flag(
+    help: .t(
+      "Sortie CSV.",
+      "CSV output."))
   var csv = false
 
-  @Flag(help: "Carte dans le terminal.")
+  @Flag(
+    help: .t(
+      "Carte dans le terminal.",
+      "Map in the terminal."))
   var map = false
 
-  @Flag(name: .customLong("no-color"), help: "Carte sans couleurs (caractères de trame).")
+  @Flag(
+    name: .customLong("no-color"),
+    help: .t(
+      "Carte sans couleurs (caractères de trame).",
+      "Map without colours (shading characters)."))
   var noColor = false
 
-  @Option(help: "Taille de la carte, LARGEURxHAUTEUR (défaut : celle du terminal, sinon 80x24).")
+  @Option(
+    help: .t(
+      "Taille de la carte, LARGEURxHAUTEUR (défaut : celle du terminal, sinon 80x24).",
+      "Map size, WIDTHxHEIGHT (default: the terminal's, otherwise 80x24)."))
   var size: String?
 
   func run() throws {

@@ -7,12 +7,18 @@ struct DataOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Dossier des données (protocoles, annuaire, scénarios).",
-      discussion: """
+      HelpText.t(
+        "Dossier des données (protocoles, annuaire, scénarios).", "Data folder (protocols, directory, scenarios)."),
+      discussion: HelpText.t(
+        """
         Sans cette option : REPERE_DATA, puis « data » du fichier de configuration, puis ./Protocols \
         s'il existe, puis $XDG_DATA_HOME/repere, puis les données installées (PREFIX/share/repere).
         """,
-      valueName: "dossier"),
+        """
+        Without this option: REPERE_DATA, then « data » of the configuration file, then ./Protocols \
+        if it exists, then $XDG_DATA_HOME/repere, then the installed data (PREFIX/share/repere).
+        """),
+      valueName: HelpText.t("dossier", "folder")),
     completion: .directory)
   var data: String?
 

@@ -7,52 +7,104 @@ import RepereLookup
 struct FindCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "find",
-    abstract: "Cherche des structures dans l'annuaire (ou des ressources avec --resources).",
-    discussion: """
+    abstract: HelpText.t(
+      "Cherche des structures dans l'annuaire (ou des ressources avec --resources).",
+      "Searches the directory for services (or resources with --resources)."),
+    discussion: HelpText.t(
+      """
       La recherche ignore accents et majuscules, accepte un début de mot et une faute de frappe \
       (mots de cinq lettres ou plus). Avec --place, les structures proches passent en premier.
 
       Code de sortie (comme grep) : 0 au moins un résultat, 1 aucun résultat, 2 erreur \
       (données illisibles, lieu inconnu ou ambigu, ligne de commande mal écrite).
-      """)
+      """,
+      """
+      The search ignores accents and case, accepts the beginning of a word and one typo \
+      (words of five letters or more). With --place, nearby services come first.
 
-  @Argument(help: "Ce qu'on cherche (nom, type, thématique, commune, description). Vide : tout.")
+      Exit status (like grep): 0 at least one result, 1 no result, 2 error \
+      (unreadable data, unknown or ambiguous place, badly written command line).
+      """))
+
+  @Argument(
+    help: .t(
+      "Ce qu'on cherche (nom, type, thématique, commune, description). Vide : tout.",
+      "What to look for (name, type, theme, commune, description). Empty: everything."))
   var query: String = ""
 
-  @Option(help: "Lieu : code postal, commune, code INSEE, département (« 93200 », « Saint-Denis 93 », « 93 »).")
+  @Option(
+    help: .t(
+      "Lieu : code postal, commune, code INSEE, département (« 93200 », « Saint-Denis 93 », « 93 »).",
+      "Place: postcode, commune, INSEE code, département (« 93200 », « Saint-Denis 93 », « 93 »)."))
   var place: String?
 
-  @Option(help: "Rayon autour du lieu, en km.")
+  @Option(
+    help: .t(
+      "Rayon autour du lieu, en km.",
+      "Radius around the place, in km."))
   var radius: Double?
 
-  @Option(help: "Type de structure (id du vocabulaire), répétable.")
+  @Option(
+    help: .t(
+      "Type de structure (id du vocabulaire), répétable.",
+      "Type of service (vocabulary id), repeatable."))
   var type: [String] = []
 
-  @Option(help: "Thématique (id du vocabulaire), répétable.")
+  @Option(
+    help: .t(
+      "Thématique (id du vocabulaire), répétable.",
+      "Theme (vocabulary id), repeatable."))
   var theme: [String] = []
 
-  @Option(name: .customLong("public"), help: "Public accueilli (id du vocabulaire), répétable.")
+  @Option(
+    name: .customLong("public"),
+    help: .t(
+      "Public accueilli (id du vocabulaire), répétable.",
+      "People served (vocabulary id), repeatable."))
   var publics: [String] = []
 
-  @Option(help: "Âge de la personne : garde les structures qui l'accueillent.")
+  @Option(
+    help: .t(
+      "Âge de la personne : garde les structures qui l'accueillent.",
+      "Age of the person: keeps the services that take them."))
   var age: Double?
 
-  @Flag(name: .customLong("open-now"), help: "Seulement les structures ouvertes à l'heure donnée.")
+  @Flag(
+    name: .customLong("open-now"),
+    help: .t(
+      "Seulement les structures ouvertes à l'heure donnée.",
+      "Only the services open at the given time."))
   var openNow = false
 
-  @Flag(name: .customLong("pro"), help: "Seulement les contacts réservés aux professionnel·les.")
+  @Flag(
+    name: .customLong("pro"),
+    help: .t(
+      "Seulement les contacts réservés aux professionnel·les.",
+      "Only the contacts reserved for professionals."))
   var professionalOnly = false
 
-  @Flag(help: "Chercher dans le centre de ressources (guides, fiches, événements).")
+  @Flag(
+    help: .t(
+      "Chercher dans le centre de ressources (guides, fiches, événements).",
+      "Search the resource centre (guides, fact sheets, events)."))
   var resources = false
 
-  @Option(help: "Nombre de résultats.")
+  @Option(
+    help: .t(
+      "Nombre de résultats.",
+      "Number of results."))
   var limit: Int = 10
 
-  @Option(help: "Heure de référence, ISO 8601 (2026-11-29T23:10:00+01:00). Par défaut : maintenant.")
+  @Option(
+    help: .t(
+      "Heure de référence, ISO 8601 (2026-11-29T23:10:00+01:00). Par défaut : maintenant.",
+      "Reference time, ISO 8601 (2026-11-29T23:10:00+01:00). Default: now."))
   var now: String?
 
-  @Flag(help: "Sortie JSON.")
+  @Flag(
+    help: .t(
+      "Sortie JSON.",
+      "JSON output."))
   var json = false
 
   @OptionGroup var dataOptions: DataOptions

@@ -10,45 +10,85 @@ import RepereLookup
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Importe des données ouvertes (data·inclusion, FINESS, Service-Public) ou un export CSV dans l'annuaire.",
-    discussion: """
+    abstract: HelpText.t(
+      "Importe des données ouvertes (data·inclusion, FINESS, Service-Public) ou un export CSV dans l'annuaire.",
+      "Imports open data (data·inclusion, FINESS, Service-Public) or a CSV export into the directory."),
+    discussion: HelpText.t(
+      """
       Le format de chaque fichier est détecté et annoncé. Les vocabulaires des sources sont traduits \
       par les tables de correspondance du dossier de données (correspondances/*.yaml) ; ce qui n'a pas \
       de correspondance est signalé. Si le fichier de sortie existe, il est mis à jour : fiches de la \
       source appariées par identifiant, corrections faites à la main conservées, fiches disparues \
       marquées « statut: inactive ». Le bilan s'affiche sur la sortie d'erreur ; en cas d'erreur, \
       rien n'est écrit.
-      """)
+      """,
+      """
+      The format of each file is detected and announced. The sources' vocabularies are translated \
+      by the mapping tables of the data folder (correspondances/*.yaml); whatever has no mapping \
+      is reported. If the output file exists, it is updated: the source's records are matched \
+      by id, corrections made by hand are kept, records that disappeared are marked \
+      « statut: inactive ». The summary goes to standard error; if there is an error, \
+      nothing is written.
+      """))
 
-  @Argument(help: "Les fichiers à importer (par exemple structures et services data·inclusion).")
+  @Argument(
+    help: .t(
+      "Les fichiers à importer (par exemple structures et services data·inclusion).",
+      "The files to import (for example data·inclusion structures and services)."))
   var files: [String]
 
-  @Option(name: .shortAndLong, help: "Fichier YAML à écrire ou mettre à jour, « - » pour la sortie standard.")
+  @Option(
+    name: .shortAndLong,
+    help: .t(
+      "Fichier YAML à écrire ou mettre à jour, « - » pour la sortie standard.",
+      "YAML file to write or update, « - » for standard output."))
   var output: String?
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Option(help: "Forcer le format : \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(
+    help: .t(
+      "Forcer le format : \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+      "Force the format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))."))
   var format: String?
 
-  @Option(parsing: .upToNextOption, help: "Ne garder que ces départements (codes : 93, 2A, 974…).")
+  @Option(
+    parsing: .upToNextOption,
+    help: .t(
+      "Ne garder que ces départements (codes : 93, 2A, 974…).",
+      "Keep only these départements (codes: 93, 2A, 974…)."))
   var departement: [String] = []
 
-  @Option(name: .customLong("type"), parsing: .upToNextOption, help: "Ne garder que ces types Repère.")
+  @Option(
+    name: .customLong("type"), parsing: .upToNextOption,
+    help: .t(
+      "Ne garder que ces types Repère.",
+      "Keep only these Repère types."))
   var types: [String] = []
 
   @Option(
     name: .customLong("producteur"), parsing: .upToNextOption,
-    help: "Ne garder que ces sources ou producteurs (finess, dora, soliguide…).")
+    help: .t(
+      "Ne garder que ces sources ou producteurs (finess, dora, soliguide…).",
+      "Keep only these sources or producers (finess, dora, soliguide…)."))
   var producers: [String] = []
 
-  @Option(help: "Provenance écrite dans l'en-tête du fichier (« source: »).")
+  @Option(
+    help: .t(
+      "Provenance écrite dans l'en-tête du fichier (« source: »).",
+      "Provenance written in the file's header (« source: »)."))
   var source: String?
 
-  @Flag(help: "Afficher le bilan sans rien écrire.")
+  @Flag(
+    help: .t(
+      "Afficher le bilan sans rien écrire.",
+      "Show the summary without writing anything."))
   var dryRun = false
 
-  @Flag(help: "Remplacer le fichier de sortie au lieu de le mettre à jour.")
+  @Flag(
+    help: .t(
+      "Remplacer le fichier de sortie au lieu de le mettre à jour.",
+      "Replace the output file instead of updating it."))
   var force = false
 
   func run() throws {

@@ -8,12 +8,20 @@ import RepereJournal
 struct JournalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "journal",
-    abstract: "Journaux des dossiers : lister, afficher, exporter la synthèse, purger.",
-    discussion: """
+    abstract: HelpText.t(
+      "Journaux des dossiers : lister, afficher, exporter la synthèse, purger.",
+      "Case journals: list, show, export the summary, purge."),
+    discussion: HelpText.t(
+      """
       Un journal par dossier, dans $XDG_STATE_HOME/repere (par défaut ~/.local/state/repere), \
       lisible par vous seul. Aucune identité n'y est enregistrée. Les dossiers sont conservés \
       \(JournalRetention.defaultDays) jours par défaut (variable \(JournalRetention.environmentVariable)).
       """,
+      """
+      One journal per case, in $XDG_STATE_HOME/repere (default ~/.local/state/repere), \
+      readable by you only. No identity is recorded in it. Cases are kept \
+      \(JournalRetention.defaultDays) days by default (variable \(JournalRetention.environmentVariable)).
+      """),
     subcommands: [List.self, Show.self, Export.self, Purge.self]
   )
 
@@ -47,9 +55,16 @@ struct JournalCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "list", abstract: "Liste les dossiers, du plus ancien au plus récent.")
+      commandName: "list",
+      abstract: HelpText.t(
+        "Liste les dossiers, du plus ancien au plus récent.",
+        "Lists the cases, oldest first."))
 
-    @Flag(name: .long, help: "Sortie JSON (identifiant, état, dates, protocole, lieu, niveau ; ni réponses ni notes).")
+    @Flag(
+      name: .long,
+      help: .t(
+        "Sortie JSON (identifiant, état, dates, protocole, lieu, niveau ; ni réponses ni notes).",
+        "JSON output (id, state, dates, protocol, place, level; neither answers nor notes)."))
     var json = false
 
     func run() throws {
@@ -61,6 +76,9 @@ struct JournalCommand: ParsableCommand {
         }
         let survey = try store.survey()
         for reason in survey.skipped { JournalCommand.printError(reason) }
+        for journal in survey.journals {
+          if let notice = store.tightenPermissions(id: journal.id) { JournalCommand.printError(notice) }
+        }
         if json {
           print(JournalTextReport.listJSON(survey.journals))
           return
@@ -78,15 +96,22 @@ struct JournalCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "show", abstract: "Affiche tous les événements d'un dossier.")
+      commandName: "show",
+      abstract: HelpText.t(
+        "Affiche tous les événements d'un dossier.",
+        "Shows every event of a case."))
 
-    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).", completion: ValueCompletion.cases)
+    @Argument(
+      help: .t(
+        "Identifiant du dossier (ou son début, s'il est unique).",
+        "Case id (or its beginning, if unique)."), completion: ValueCompletion.cases)
     var id: String
 
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
         let id = try store.resolve(id)
+        if let notice = store.tightenPermissions(id: id) { JournalCommand.printError(notice) }
         for line in JournalTextReport.timeline(id: id, reading: try store.read(id: id)) { print(line) }
       }
     }
@@ -95,27 +120,44 @@ struct JournalCommand: ParsableCommand {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "Exporte la synthèse d'orientation d'un dossier (Markdown, en français, ou JSON).")
+      abstract: HelpText.t(
+        "Exporte la synthèse d'orientation d'un dossier (Markdown, en français, ou JSON).",
+        "Exports a case's referral summary (Markdown, in French, or JSON)."))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case markdown, json
     }
 
-    @Argument(help: "Identifiant du dossier (ou son début, s'il est unique).", completion: ValueCompletion.cases)
+    @Argument(
+      help: .t(
+        "Identifiant du dossier (ou son début, s'il est unique).",
+        "Case id (or its beginning, if unique)."), completion: ValueCompletion.cases)
     var id: String
 
-    @Option(help: "Format : markdown (à coller dans une IP ou un dossier) ou json.")
+    @Option(
+      help: .t(
+        "Format : markdown (à coller dans une IP ou un dossier) ou json.",
+        "Format: markdown (to paste into an IP, information préoccupante, or a case file) or json."))
     var format: Format = .markdown
 
-    @Option(name: .shortAndLong, help: "Fichier à écrire (créé en 0600) ; sans cette option, la sortie standard.")
+    @Option(
+      name: .shortAndLong,
+      help: .t(
+        "Fichier à écrire (créé en 0600) ; sans cette option, la sortie standard.",
+        "File to write (created 0600); without this option, standard output."))
     var output: String?
 
-    @Flag(help: "Remplace le fichier de -o s'il existe (jamais un lien, un tube ou un périphérique).")
+    @Flag(
+      help: .t(
+        "Remplace le fichier de -o s'il existe (jamais un lien, un tube ou un périphérique).",
+        "Replaces the -o file if it exists (never a link, a pipe or a device)."))
     var force = false
 
     func run() throws {
       try JournalCommand.reporting {
         let store = try JournalCommand.store()
+        let id = try store.resolve(id)
+        if let notice = store.tightenPermissions(id: id) { JournalCommand.printError(notice) }
         let record = try store.recordedCase(id: id)
         let now = JournalTimestamp(date: Date(), timeZone: .current)
         let text: String
@@ -144,16 +186,30 @@ struct JournalCommand: ParsableCommand {
   struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "purge",
-      abstract: "Supprime les dossiers dont la dernière saisie date de plus de N jours.",
-      discussion: """
+      abstract: HelpText.t(
+        "Supprime les dossiers dont la dernière saisie date de plus de N jours.",
+        "Deletes the cases whose last entry is more than N days old."),
+      discussion: HelpText.t(
+        """
         Sans --older-than : \(JournalRetention.environmentVariable) si elle est définie, sinon \
         \(JournalRetention.defaultDays) jours. Les dossiers ouverts dans une autre fenêtre sont gardés.
-        """)
+        """,
+        """
+        Without --older-than: \(JournalRetention.environmentVariable) if it is set, otherwise \
+        \(JournalRetention.defaultDays) days. Cases open in another window are kept.
+        """))
 
-    @Option(name: .customLong("older-than"), help: "Âge en jours au-delà duquel un dossier est supprimé.")
+    @Option(
+      name: .customLong("older-than"),
+      help: .t(
+        "Âge en jours au-delà duquel un dossier est supprimé.",
+        "Age in days beyond which a case is deleted."))
     var olderThan: Int?
 
-    @Flag(help: "Écrase chaque fichier avec des zéros avant de le supprimer.")
+    @Flag(
+      help: .t(
+        "Écrase chaque fichier avec des zéros avant de le supprimer.",
+        "Overwrites each file with zeros before deleting it."))
     var overwrite = false
 
     func validate() throws {

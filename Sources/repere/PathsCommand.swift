@@ -8,20 +8,37 @@ import RepereRules
 struct PathsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "paths",
-    abstract: "Dénombre les parcours faisables menant à chaque orientation et la couverture des scénarios.")
+    abstract: HelpText.t(
+      "Dénombre les parcours faisables menant à chaque orientation et la couverture des scénarios.",
+      "Counts the feasible paths leading to each referral and the scenarios' coverage."))
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Argument(help: "Identifiant du protocole.", completion: ValueCompletion.protocols)
+  @Argument(
+    help: .t(
+      "Identifiant du protocole.",
+      "Protocol id."), completion: ValueCompletion.protocols)
   var protocolID: String
 
-  @Option(name: .long, help: "Nombre de parcours affichés par orientation.")
+  @Option(
+    name: .long,
+    help: .t(
+      "Nombre de parcours affichés par orientation.",
+      "Number of paths shown per referral."))
   var show = 20
 
-  @Option(name: .long, help: "Nombre maximal de parcours distincts énumérés.")
+  @Option(
+    name: .long,
+    help: .t(
+      "Nombre maximal de parcours distincts énumérés.",
+      "Maximum number of distinct paths enumerated."))
   var maxPaths = 10_000
 
-  @Flag(name: .long, help: "Sortie JSON.")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Sortie JSON.",
+      "JSON output."))
   var json = false
 
   func run() throws {

@@ -8,13 +8,22 @@ import ArgumentParser
 struct Repere: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "repere",
-    abstract: "Repère — orientation des situations de prostitution de mineur·es, pas à pas.",
-    discussion: """
+    abstract: HelpText.t(
+      "Repère — orientation des situations de prostitution de mineur·es, pas à pas.",
+      "Repère — step-by-step referral of situations of child prostitution."),
+    discussion: HelpText.t(
+      """
       Sans sous-commande, ouvre l'assistant interactif. Les données sont prises dans --data, \
       REPERE_DATA, la configuration (~/.config/repere/config.yaml, /etc/repere/config.yaml), \
       ./Protocols, $XDG_DATA_HOME/repere puis PREFIX/share/repere : « repere --version » dit lequel.
       Les sous-commandes servent aux scripts, à la CI et aux auteurs de protocoles.
       """,
+      """
+      Without a subcommand, opens the interactive assistant. The data is taken from --data, \
+      REPERE_DATA, the configuration (~/.config/repere/config.yaml, /etc/repere/config.yaml), \
+      ./Protocols, $XDG_DATA_HOME/repere then PREFIX/share/repere: « repere --version » says which.
+      The subcommands are for scripts, CI and protocol authors.
+      """),
     version: ReleaseInfo.version,
     subcommands: [
       StartCommand.self,

@@ -10,15 +10,25 @@ import RepereRules
 struct ReplayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "replay",
-    abstract: "Rejoue un dossier enregistré sur une autre version des données et montre les différences.",
-    discussion: """
+    abstract: HelpText.t(
+      "Rejoue un dossier enregistré sur une autre version des données et montre les différences.",
+      "Replays a recorded case against another version of the data and shows the differences."),
+    discussion: HelpText.t(
+      """
       Les réponses du journal (avec leurs modifications, dans l'ordre) et les relèvements de \
       niveau sont repassés dans les règles du dossier de données donné. Sortie 0 quand le \
       parcours, les orientations et le niveau sont identiques, 1 quand ils diffèrent.
-      """)
+      """,
+      """
+      The journal's answers (with their changes, in order) and level raises are run again \
+      through the rules of the given data folder. Exit status 0 when the path, the \
+      referrals and the level are identical, 1 when they differ.
+      """))
 
   @Argument(
-    help: "Identifiant du dossier (ou son début), ou chemin d'un fichier .jsonl.", completion: ValueCompletion.cases)
+    help: .t(
+      "Identifiant du dossier (ou son début), ou chemin d'un fichier .jsonl.",
+      "Case id (or its beginning), or path of a .jsonl file."), completion: ValueCompletion.cases)
   var journal: String
 
   @OptionGroup var dataOptions: DataOptions

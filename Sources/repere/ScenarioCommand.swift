@@ -6,23 +6,35 @@ import RepereBundle
 /// `repere scenario`: runs or lists the bundle's scenarios.
 struct ScenarioCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "scenario", abstract: "Scénarios de formation et tests de non-régression des protocoles.",
+    commandName: "scenario",
+    abstract: HelpText.t(
+      "Scénarios de formation et tests de non-régression des protocoles.",
+      "Training scenarios and regression tests of the protocols."),
     subcommands: [ScenarioTestCommand.self, ScenarioListCommand.self])
 }
 
 /// `repere scenario test [FILES…]`.
 struct ScenarioTestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "test", abstract: "Rejoue les scénarios et compare avec les résultats attendus.")
+    commandName: "test",
+    abstract: HelpText.t(
+      "Rejoue les scénarios et compare avec les résultats attendus.",
+      "Replays the scenarios and compares with the expected results."))
 
   @OptionGroup var dataOptions: DataOptions
 
   @Argument(
-    help: "Fichiers ou identifiants de scénarios (défaut : tous ceux du dossier de données).",
+    help: .t(
+      "Fichiers ou identifiants de scénarios (défaut : tous ceux du dossier de données).",
+      "Scenario files or ids (default: all those of the data folder)."),
     completion: ValueCompletion.scenarios)
   var files: [String] = []
 
-  @Flag(name: .long, help: "Sortie JSON.")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Sortie JSON.",
+      "JSON output."))
   var json = false
 
   func run() throws {
@@ -38,11 +50,18 @@ struct ScenarioTestCommand: ParsableCommand {
 /// `repere scenario list`.
 struct ScenarioListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "Liste les scénarios : identifiant, titre, protocole, ce qu'ils couvrent.")
+    commandName: "list",
+    abstract: HelpText.t(
+      "Liste les scénarios : identifiant, titre, protocole, ce qu'ils couvrent.",
+      "Lists the scenarios: id, title, protocol, what they cover."))
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Flag(name: .long, help: "Sortie JSON.")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Sortie JSON.",
+      "JSON output."))
   var json = false
 
   func run() throws {

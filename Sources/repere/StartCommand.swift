@@ -11,53 +11,87 @@ import RepereUI
 /// with `--plain` a line-by-line mode for screen readers, dumb terminals, logs and scripts.
 struct StartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "start", abstract: "Ouvre l'assistant interactif (par défaut).",
-    discussion: """
+    commandName: "start",
+    abstract: HelpText.t(
+      "Ouvre l'assistant interactif (par défaut).",
+      "Opens the interactive assistant (default)."),
+    discussion: HelpText.t(
+      """
       Touches : chiffres pour répondre (0 : « Je ne sais pas »), ↑↓ puis Entrée, ← retour,
       c changer une réponse, / annuaire, n notes, l relever le niveau, e exporter, ? aide, q quitter.
       Pendant une saisie, les commandes passent par F1…F10 (F1 aide, F2 notes, F3 annuaire…).
       Au démarrage, r (F8) reprend un dossier interrompu tant que le nouveau n'a aucune réponse.
-      """)
+      """,
+      """
+      Keys: digits to answer (0: "I don't know"), ↑↓ then Enter, ← back,
+      c change an answer, / directory, n notes, l raise the level, e export, ? help, q quit.
+      While typing, commands go through F1…F10 (F1 help, F2 notes, F3 directory…).
+      At start-up, r (F8) resumes an interrupted case as long as the new one has no answer.
+      """))
 
   @OptionGroup var dataOptions: DataOptions
 
   @Option(
     name: .long,
-    help: "Lieu de la situation (commune, code postal ou département ; défaut : place de la configuration).")
+    help: .t(
+      "Lieu de la situation (commune, code postal ou département ; défaut : place de la configuration).",
+      "Place of the situation (commune, postcode or département; default: place of the configuration)."))
   var place: String?
 
   @Option(
-    name: .long, help: "Langue de l'interface : fr (défaut) ou en ; défaut : lang de la configuration.",
+    name: .long,
+    help: .t(
+      "Langue de l'interface : fr (défaut) ou en ; défaut : lang de la configuration.",
+      "Interface language: fr (default) or en; default: lang of the configuration."),
     completion: ValueCompletion.languages)
   var lang: String?
 
-  @Flag(name: .long, help: "Mode ligne à ligne (lecteurs d'écran, terminaux simples, journaux, scripts).")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Mode ligne à ligne (lecteurs d'écran, terminaux simples, journaux, scripts).",
+      "Line-by-line mode (screen readers, simple terminals, logs, scripts)."))
   var plain = false
 
   @Option(
-    name: .customLong("protocol"), help: "Identifiant du protocole de départ (défaut : le protocole national).",
+    name: .customLong("protocol"),
+    help: .t(
+      "Identifiant du protocole de départ (défaut : le protocole national).",
+      "Id of the starting protocol (default: the national protocol)."),
     completion: ValueCompletion.protocols)
   var protocolID: String?
 
   @Option(
     name: .long,
-    help: "Dossier des journaux de cas (défaut : journal de la configuration, sinon $XDG_STATE_HOME/repere).",
+    help: .t(
+      "Dossier des journaux de cas (défaut : journal de la configuration, sinon $XDG_STATE_HOME/repere).",
+      "Folder of the case journals (default: journal of the configuration, otherwise $XDG_STATE_HOME/repere)."),
     completion: .directory)
   var journal: String?
 
-  @Flag(name: .long, help: "Active le clic souris sur les options (empêche la sélection de texte à la souris).")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Active le clic souris sur les options (empêche la sélection de texte à la souris).",
+      "Enables mouse clicks on the options (prevents selecting text with the mouse)."))
   var mouse = false
 
   @Option(
-    name: .long, help: "Reprend un dossier non terminé (identifiant ou début d'identifiant du journal).",
+    name: .long,
+    help: .t(
+      "Reprend un dossier non terminé (identifiant ou début d'identifiant du journal).",
+      "Resumes an unfinished case (journal id or beginning of it)."),
     completion: ValueCompletion.cases)
   var resume: String?
 
   @Option(
     name: .customLong("lock-after"),
-    help: ArgumentHelp(
+    help: .t(
       "Masque le dossier après N minutes sans touche, jusqu'à la touche suivante (0 : jamais ; "
-        + "défaut : lock_after_minutes de la configuration, sinon jamais).", valueName: "minutes"))
+        + "défaut : lock_after_minutes de la configuration, sinon jamais).",
+      "Hides the case after N minutes without a key, until the next key (0: never; "
+        + "default: lock_after_minutes of the configuration, otherwise never).",
+      valueName: ("minutes", "minutes")))
   var lockAfter: Int?
 
   func validate() throws {

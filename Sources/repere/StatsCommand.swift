@@ -7,33 +7,59 @@ import RepereJournal
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
-    abstract: "Chiffres sans identités : nombre de dossiers par niveau, orientation, département ou semaine.",
-    discussion: """
+    abstract: HelpText.t(
+      "Chiffres sans identités : nombre de dossiers par niveau, orientation, département ou semaine.",
+      "Figures without identities: number of cases by level, referral, département or week."),
+    discussion: HelpText.t(
+      """
       Compte vos propres dossiers (journaux) : aucun texte libre, aucune note, aucun identifiant \
       de dossier. Les effectifs inférieurs à \(CaseStatistics.threshold) sont affichés \
       « < \(CaseStatistics.threshold) ». --export écrit les comptes exacts (fichier 0600) pour qu'un·e \
       coordinateur·rice les additionne avec --merge.
-      """)
+      """,
+      """
+      Counts your own cases (journals): no free text, no note, no case id. \
+      Counts below \(CaseStatistics.threshold) are shown as \
+      « < \(CaseStatistics.threshold) ». --export writes the exact counts (file 0600) so that a \
+      coordinator can add them up with --merge.
+      """))
 
-  @Option(help: "Premier jour compté (AAAA-MM-JJ), d'après le début du dossier.")
+  @Option(
+    help: .t(
+      "Premier jour compté (AAAA-MM-JJ), d'après le début du dossier.",
+      "First day counted (YYYY-MM-DD), by the start of the case."))
   var since: String?
 
-  @Option(help: "Ventilation : level (niveau), disposition (orientation), departement ou week (semaine ISO).")
+  @Option(
+    help: .t(
+      "Ventilation : level (niveau), disposition (orientation), departement ou week (semaine ISO).",
+      "Breakdown: level, disposition (referral), departement or week (ISO week)."))
   var by: CaseStatistics.Dimension = .level
 
-  @Flag(help: "Sortie JSON.")
+  @Flag(
+    help: .t(
+      "Sortie JSON.",
+      "JSON output."))
   var json = false
 
-  @Flag(help: "Sortie CSV (séparateur « ; »).")
+  @Flag(
+    help: .t(
+      "Sortie CSV (séparateur « ; »).",
+      "CSV output (separator « ; »)."))
   var csv = false
 
-  @Option(help: ArgumentHelp("Écrit les comptes exacts dans ce fichier (pour --merge).", valueName: "fichier"))
+  @Option(
+    help: .t(
+      "Écrit les comptes exacts dans ce fichier (pour --merge).", "Writes the exact counts to this file (for --merge).",
+      valueName: ("fichier", "file")))
   var export: String?
 
   @Option(
     parsing: .upToNextOption,
-    help: ArgumentHelp(
-      "Additionne des exports de plusieurs opérateur·rices au lieu de lire vos journaux.", valueName: "fichiers"),
+    help: .t(
+      "Additionne des exports de plusieurs opérateur·rices au lieu de lire vos journaux.",
+      "Adds up the exports of several operators instead of reading your journals.",
+      valueName: ("fichiers", "files")),
     completion: .file(extensions: ["json"]))
   var merge: [String] = []
 

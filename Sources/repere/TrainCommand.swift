@@ -12,31 +12,53 @@ import RepereUI
 /// and a debrief comparing the group's walk with the scenario's. Nothing goes to the journal.
 struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "train", abstract: "Séance de formation : rejoue un scénario pas à pas, puis le débriefe.",
-    discussion: """
+    commandName: "train",
+    abstract: HelpText.t(
+      "Séance de formation : rejoue un scénario pas à pas, puis le débriefe.",
+      "Training session: replays a scenario step by step, then debriefs it."),
+    discussion: HelpText.t(
+      """
       L'horloge de la séance part du « now » du scénario (horaires d'ouverture, dates de validité).
       Touches : Entrée commence le parcours après la vignette ; r (F8) révèle la réponse de
       référence de l'étape, avec son explication et ses sources ; d (F12) ouvre le débriefing ;
       v (F11) revient à la vignette ; e exporte le débriefing (depuis le débriefing) ; les autres
       touches sont celles de l'assistant (? pour l'aide).
-      """)
+      """,
+      """
+      The session's clock starts at the scenario's « now » (opening hours, validity dates).
+      Keys: Enter starts the path after the vignette; r (F8) reveals the step's reference
+      answer, with its explanation and sources; d (F12) opens the debriefing;
+      v (F11) goes back to the vignette; e exports the debriefing (from the debriefing); the other
+      keys are the assistant's (? for help).
+      """))
 
   @Argument(
-    help: "Identifiant du scénario (voir « repere scenario list »), ou son fichier.",
+    help: .t(
+      "Identifiant du scénario (voir « repere scenario list »), ou son fichier.",
+      "Scenario id (see « repere scenario list »), or its file."),
     completion: ValueCompletion.scenarios)
   var scenario: String
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Flag(name: .long, help: "Mode vidéoprojecteur : plus d'espace, pas de chronomètre, pas de notes.")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Mode vidéoprojecteur : plus d'espace, pas de chronomètre, pas de notes.",
+      "Projector mode: more space, no timer, no notes."))
   var presenter = false
 
-  @Option(name: .long, help: "Langue de l'interface : fr (défaut) ou en.", completion: ValueCompletion.languages)
+  @Option(
+    name: .long,
+    help: .t(
+      "Langue de l'interface : fr (défaut) ou en.",
+      "Interface language: fr (default) or en."), completion: ValueCompletion.languages)
   var lang: String?
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
-    let language = Language.resolve(option: lang, environment: environment)
+    let language = Language.resolve(
+      option: lang ?? RuntimeContext.current.settings.lang?.value, environment: environment)
     let (bundle, services) = Self.load(dataOptions.dataURL)
     let chosen = try Self.find(scenario, in: bundle)
     guard bundle.library.protocolDefinition(chosen.protocolID) != nil else {

@@ -8,25 +8,49 @@ import RepereRules
 /// the dispositions with their levels and contacts, the case level and the explanation.
 struct WalkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "walk", abstract: "Parcourt un protocole avec des réponses données en ligne de commande.",
-    discussion: """
+    commandName: "walk",
+    abstract: HelpText.t(
+      "Parcourt un protocole avec des réponses données en ligne de commande.",
+      "Walks through a protocol with answers given on the command line."),
+    discussion: HelpText.t(
+      """
       Réponses : --answer ETAPE=VALEUR (répétable). oui/non ou true/false ; une liste séparée par des
       virgules pour une case à cocher ; un nombre ; un lieu comme on le tape (code postal, commune,
       département) ; « unknown » pour « je ne sais pas ». Les étapes d'information sont passées.
-      """)
+      """,
+      """
+      Answers: --answer STEP=VALUE (repeatable). oui/non or true/false; a comma-separated list
+      for a checkbox; a number; a place as one types it (postcode, commune,
+      département); « unknown » for "I don't know". Information steps are skipped.
+      """))
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Argument(help: "Identifiant du protocole (ex. national/orientation).", completion: ValueCompletion.protocols)
+  @Argument(
+    help: .t(
+      "Identifiant du protocole (ex. national/orientation).",
+      "Protocol id (e.g. national/orientation)."), completion: ValueCompletion.protocols)
   var protocolID: String
 
-  @Option(name: .long, help: "Une réponse ETAPE=VALEUR (répétable).")
+  @Option(
+    name: .long,
+    help: .t(
+      "Une réponse ETAPE=VALEUR (répétable).",
+      "One answer STEP=VALUE (repeatable)."))
   var answer: [String] = []
 
-  @Option(name: .long, help: "L'heure du cas, ISO 8601 (ex. 2026-11-29T23:10:00+01:00 ; défaut : maintenant).")
+  @Option(
+    name: .long,
+    help: .t(
+      "L'heure du cas, ISO 8601 (ex. 2026-11-29T23:10:00+01:00 ; défaut : maintenant).",
+      "The time of the case, ISO 8601 (e.g. 2026-11-29T23:10:00+01:00; default: now)."))
   var now: String?
 
-  @Flag(name: .long, help: "Sortie JSON.")
+  @Flag(
+    name: .long,
+    help: .t(
+      "Sortie JSON.",
+      "JSON output."))
   var json = false
 
   func run() throws {

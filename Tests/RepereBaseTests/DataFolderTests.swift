@@ -33,6 +33,26 @@ import Testing
     #expect(!folder.contents.map(\.path).contains { $0.hasPrefix(".cache") })
   }
 
+  /// Issue 18, point 10: a symlinked data file was named by its target.
+  @Test func aSymbolicLinkIsNamedByItsOwnPath() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("repere-folder-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let data = root.appendingPathComponent("data/annuaire", isDirectory: true)
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    let inside = root.appendingPathComponent("data/sources/cible.yaml")
+    try FileManager.default.createDirectory(at: inside.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try "format: repere/directory@1\n".write(to: inside, atomically: true, encoding: .utf8)
+    let outside = root.appendingPathComponent("ailleurs.yaml")
+    try "format: repere/directory@1\n".write(to: outside, atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(at: data.appendingPathComponent("lien.yaml"), withDestinationURL: inside)
+    try FileManager.default.createSymbolicLink(
+      at: data.appendingPathComponent("dehors.yaml"), withDestinationURL: outside)
+    let folder = DataFolder.scan(root.appendingPathComponent("data"))
+    #expect(
+      folder.files.map(\.path) == ["annuaire/dehors.yaml", "annuaire/lien.yaml", "sources/cible.yaml"])
+    #expect(folder.files.allSatisfy { $0.kind == .directory })
+  }
+
   @Test func aMissingFolderSaysSo() {
     let folder = DataFolder.scan(URL(fileURLWithPath: "/nonexistent/repere-data"))
     #expect(!folder.exists)

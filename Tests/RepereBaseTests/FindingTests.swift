@@ -48,6 +48,38 @@ import Testing
     #expect(diagnostics.findings.first?.location == SourceLocation(file: "d.yaml", line: 4, column: 5))
   }
 
+  /// Issue 18, point 10: a duplicated top-level key was placed on a nested key of the same name.
+  @Test func aDuplicatedTopLevelKeyIsFoundWhereItIs() {
+    let cases: [(String, Int, Int)] = [
+      ("format: x\nid: a\nsteps:\n  - id: b\n    next: c\nid: d\n", 6, 1),
+      ("format: x\nsteps:\n  - id: b\n  - id: c\n    text: t\n    id: e\n", 6, 5),
+    ]
+    for (text, line, column) in cases {
+      var diagnostics = Diagnostics()
+      #expect(YAMLFile.parse(text, file: "k.yaml", diagnostics: &diagnostics) == nil)
+      #expect(diagnostics.findings.map(\.code) == ["duplicate-key"], "\(text)")
+      #expect(
+        diagnostics.findings.first?.location == SourceLocation(file: "k.yaml", line: line, column: column), "\(text)")
+    }
+    // A flow mapping on one line: its line, at least.
+    var diagnostics = Diagnostics()
+    #expect(YAMLFile.parse("format: x\na: {b: 1, b: 2}\n", file: "k.yaml", diagnostics: &diagnostics) == nil)
+    #expect(diagnostics.findings.first?.location.line == 2)
+  }
+
+  /// libyaml's reader stops at a byte offset; the finding gives its line and column in characters
+  /// and never quotes the raw line (which may hold terminal escapes).
+  @Test func aReaderErrorIsPlacedAtItsCharacter() {
+    var diagnostics = Diagnostics()
+    let text = "format: x\nnom: \"Éloïse \u{1B}[2J\u{01}\"\n"
+    #expect(YAMLFile.parse(text, file: "r.yaml", diagnostics: &diagnostics) == nil)
+    let finding = diagnostics.findings.first
+    #expect(finding?.code == "yaml-syntax")
+    #expect(finding?.location.line == 2)
+    #expect(finding?.location.column == 14)
+    #expect(finding.map { !$0.message.unicodeScalars.contains { $0.value < 0x20 } } == true)
+  }
+
   @Test func syntaxErrorsCarryTheirPosition() {
     var diagnostics = Diagnostics()
     let node = YAMLFile.parse("a: [1, 2\nb: c\n", file: "bad.yaml", diagnostics: &diagnostics)

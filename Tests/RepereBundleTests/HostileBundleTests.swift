@@ -73,6 +73,25 @@ enum HostileCorpus {
     #expect(all.filter { $0.code == "duplicate-id" }.count == 1)
   }
 
+  /// Issue 18, point 5: one unbroken 1 MB word in a step's text: a `text-too-long` finding at
+  /// its position, and the loaded text is cut with its mark, so no screen lays out more.
+  @Test func aOneMegabyteTextIsReportedAndServedCut() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "repere-hostile-\(UUID().uuidString.prefix(8))", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try String(
+      contentsOf: HostileCorpus.folder("unbroken-long-word").appendingPathComponent("p.yaml"), encoding: .utf8)
+    let word = String(repeating: "abcdefghij", count: 100_000)
+    let text = template.replacingOccurrences(of: String(repeating: "abcdefghij", count: 410), with: word)
+    try text.write(to: folder.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+    let (bundle, findings) = DataBundle.loadAndCheck(from: folder, today: BrokenCorpus.today)
+    #expect(findings.map { "\($0.code) \($0.location)" }.contains("text-too-long p.yaml:9:11"), "\(findings)")
+    let step = try #require(bundle.library.protocolDefinition("t/base")?.step("q"))
+    #expect(step.text?.count == TextLimits.maximumFieldLength)
+    #expect(step.text?.hasSuffix(TextLimits.cutMark) == true)
+  }
+
   /// Issue 18, point 5: a FIFO named `*.yaml` blocked `find` and the UI forever; a data file past
   /// the size limit was read whole (2.2 GB resident for 200 MB).
   @Test func aFIFOAndAnOversizedFileAreRefusedWithoutReadingThem() throws {

@@ -80,6 +80,37 @@ struct HostileCommandLineTests {
     #expect(deviceErrors.contains("n'est pas un fichier ordinaire"))
   }
 
+  /// Point 2: the one line of a runtime failure and a usage error both quote what was typed;
+  /// an escape sequence in an argument never reaches stderr.
+  @Test func failureAndUsageLinesAreSanitised() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let hostile = "\u{1B}]52;c;SGVsbG8=\u{07}\u{1B}[2Jx"
+    for arguments in [["journal", "show", hostile], ["--data", "/nonexistent/\(hostile)", "check"], [hostile]] {
+      let (status, output, errors) = try run(arguments, in: folder.url)
+      #expect(status != .exited(0), "\(arguments)")
+      #expect(!errors.isEmpty, "\(arguments)")
+      #expect(!hasControl(errors) && !hasControl(output), "\(arguments): \(errors.debugDescription)")
+    }
+  }
+
+  /// Point 10: a journal left 0644 (a copy, a restore) is tightened by `list`, `show` and
+  /// `export`, each saying so on stderr.
+  @Test func listShowAndExportTightenATooOpenJournalAndSaySo() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let journals = folder.url.appendingPathComponent("state/repere", isDirectory: true)
+    let journal = try Fixtures.store(in: journals, clock: TestClock(Fixtures.caseStart)).create(Fixtures.start)
+    journal.suspendSettled()
+    for command in [["journal", "list"], ["journal", "show", journal.id], ["journal", "export", journal.id]] {
+      chmod(journal.url.path, 0o644)
+      let (status, _, errors) = try run(command, in: folder.url)
+      #expect(status == .exited(0), "\(command): \(errors)")
+      #expect(errors.contains("resserrés de 0644 à 0600"), "\(command): \(errors)")
+      #expect(permissions(of: journal.url) == 0o600, "\(command)")
+    }
+  }
+
   /// `ulimit -f` makes every journal write past 1 KiB fail (EFBIG) as a full disk would; the
   /// output goes through a pipe, which the limit does not touch.
   @Test func aFailedJournalWriteIsNeverReportedAsSaved() throws {

@@ -48,6 +48,29 @@ import Darwin
     #expect(permissions(of: journal.url) == 0o600)
   }
 
+  /// Issue 18, point 10: a 0644 journal stayed 0644 under `journal list/show/export`.
+  @Test func aTooOpenJournalFileIsTightenedWhenListedOrRead() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let store = Fixtures.store(in: folder.journals, clock: TestClock(Fixtures.caseStart))
+    let journal = try store.create(Fixtures.start)
+    journal.suspendSettled()
+    chmod(journal.url.path, 0o644)
+    let notice = try #require(store.tightenPermissions(id: journal.id))
+    #expect(notice.contains("0644 à 0600"))
+    #expect(notice.contains(journal.url.path))
+    #expect(permissions(of: journal.url) == 0o600)
+    #expect(store.tightenPermissions(id: journal.id) == nil, "said once, not at every listing")
+    // A link in place of the journal is never followed, so its target keeps its rights.
+    let target = folder.url.appendingPathComponent("elsewhere.jsonl")
+    #expect(FileManager.default.createFile(atPath: target.path, contents: Data()))
+    chmod(target.path, 0o644)
+    try FileManager.default.createSymbolicLink(
+      at: folder.journals.appendingPathComponent("20260101-0000-aaaa.jsonl"), withDestinationURL: target)
+    #expect(store.tightenPermissions(id: "20260101-0000-aaaa") == nil)
+    #expect(permissions(of: target) == 0o644)
+  }
+
   @Test func aSymbolicLinkOrAFileInPlaceOfTheFolderIsRefused() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

@@ -36,6 +36,19 @@ import Testing
     #expect(ids("crpi").isEmpty)  // four letters: no typo allowed
   }
 
+  /// Issue 18, point 5: a 10,000-character paste in the search field took over 120 s. A query
+  /// keeps its first 12 distinct words and typo tolerance stops at 40-letter words (its cost is
+  /// the word's length squared). Sizes that would time the suite out if quadratic; no timing.
+  @Test func aHugeQueryIsBoundedAndStillFindsItsFirstWords() {
+    let paste = "allo enfance " + String(repeating: "enfance ", count: 1_250)
+    #expect(paste.count > 10_000)
+    #expect(ids(paste) == ["national/119"])
+    #expect(SearchIndex.queryWords(String(repeating: "a b c d e f g h i j k l m n o ", count: 700)).count == 12)
+    let word = String(repeating: "prostitusion", count: 90_000)  // one 1 MB word
+    #expect(ids(word).isEmpty)
+    #expect(ids("allo " + String(repeating: "x", count: 41)).isEmpty)
+  }
+
   @Test func exactBeatsPrefixBeatsFuzzy() {
     // At 23:00 both are open or unknown: the match in the name beats the one in the description.
     let hits = directory.search("nuit", now: Fixtures.date("2026-11-30T23:00:00+01:00"))

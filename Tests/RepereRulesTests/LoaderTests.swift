@@ -37,6 +37,18 @@ import Testing
     #expect(definition.step("conseil-info")?.variable == "conseil_info")
   }
 
+  /// Issue 18, point 10: « min must be a number, not a number » for `.inf`; `0x10` read as 16.
+  @Test func aBoundThatIsNotADecimalIsQuotedAsWritten() throws {
+    for (written, quoted) in [(".inf", "'.inf'"), ("0x10", "'0x10'"), ("1e1", "'1e1'"), ("\"12\"", "'12'")] {
+      let text = Fixtures.orientation.replacingOccurrences(of: "min: 0", with: "min: \(written)")
+      let (_, findings) = ProtocolLoader.load(text: text, file: "p.yaml")
+      let finding = try #require(findings.first { $0.code == "wrong-type" }, "\(written): \(findings)")
+      #expect(finding.message == "min must be a number, not \(quoted)")
+      let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("min: ") }
+      #expect(finding.location.line == line.map { $0 + 1 })
+    }
+  }
+
   @Test func dispositionsAndContactQueries() throws {
     let definition = try load(Fixtures.orientation)
     let ip = try #require(definition.dispositions["ip-crip"])
@@ -165,6 +177,10 @@ import Testing
     #expect((try? parser.parse("26", for: step("age")).get()) == nil)
     #expect((try? parser.parse("quinze", for: step("age")).get()) == nil)
     #expect((try? parser.parse("1e999", for: step("age")).get()) == nil)
+    // Issue 18, point 10: Swift's Double(_:) reads these; an age never is written so.
+    for hostile in ["0x10", "1e1", "nan", "inf", "+-3", "1.2.3", ".5", "5.", "1_0", String(repeating: "9", count: 40)] {
+      #expect((try? parser.parse(hostile, for: step("age")).get()) == nil, "\(hostile)")
+    }
     #expect(try parser.parse("unknown", for: step("age")).get() == .unknown)
   }
 

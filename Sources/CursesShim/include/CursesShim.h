@@ -22,7 +22,8 @@ int repere_put_wide(int y, int x, const wchar_t *text, attr_t attributes, short 
 /// UTF-8 (LANG unset): otherwise accents, the em dash and box lines vanish.
 void repere_setup_utf8_locale(void);
 /// Installs handlers for SIGTERM, SIGHUP and SIGINT that only set a flag, and unblocks the
-/// signals the UI needs (a parent may have blocked them).
+/// signals the UI needs (a parent may have blocked them). A second signal, or a first one the
+/// main loop has not acted on within 5 s, restores the terminal and exits at once.
 void repere_install_signal_flag(void);
 /// The last terminating signal received, or 0.
 int repere_pending_signal(void);

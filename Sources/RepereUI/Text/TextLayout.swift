@@ -7,16 +7,16 @@ public enum TextLayout {
   /// wider than the line still breaks at its spaces, as late as it can).
   public static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
+    // Every character is measured once and copied once: a 1 MB word used to be re-measured
+    // and re-copied for each line cut from it (minutes, no frame; issue 18, point 5).
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var line = ""
       var lineWidth = 0
       for word in unbreakableWords(paragraph, width: width) {
-        var piece = word
-        var pieceWidth = CharacterWidth.of(piece)
-        if lineWidth > 0 && lineWidth + 1 + pieceWidth <= width {
-          line += " " + piece
-          lineWidth += 1 + pieceWidth
+        if lineWidth > 0 && lineWidth + 1 + word.width <= width {
+          line += " " + word.text
+          lineWidth += 1 + word.width
           continue
         }
         if lineWidth > 0 {
@@ -24,14 +24,23 @@ public enum TextLayout {
           line = ""
           lineWidth = 0
         }
-        while pieceWidth > width {
-          let (head, rest) = split(piece, atWidth: width)
-          lines.append(head)
-          piece = rest
-          pieceWidth = CharacterWidth.of(piece)
+        guard word.width > width else {
+          line = word.text
+          lineWidth = word.width
+          continue
         }
-        line = piece
-        lineWidth = pieceWidth
+        // A word wider than the line is cut into full lines in one pass; the last piece stays
+        // open for the words that follow.
+        for character in word.text {
+          let characterWidth = CharacterWidth.of(character)
+          if lineWidth + characterWidth > width && !line.isEmpty {
+            lines.append(line)
+            line = ""
+            lineWidth = 0
+          }
+          line.append(character)
+          lineWidth += characterWidth
+        }
       }
       lines.append(line)
     }
@@ -41,31 +50,40 @@ public enum TextLayout {
   /// Punctuation that French sets after a (non-breaking) space: it never starts a line.
   private static let closingMarks: Set<Character> = ["»", ":", ";", "!", "?"]
 
-  /// The words of `paragraph` (split at ordinary spaces), with the words that French typography
-  /// binds together joined by their space: « word » and word : stay on one line. A group wider
-  /// than `width` is cut at its spaces into pieces that fit.
-  static func unbreakableWords(_ paragraph: Substring, width: Int) -> [String] {
-    let words = paragraph.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    var result: [String] = []
-    var group: [String] = []
+  /// The words of `paragraph` (split at ordinary spaces) with their widths, the words that French
+  /// typography binds together joined by their space: « word » and word : stay on one line. A
+  /// group wider than `width` is cut at its spaces into pieces that fit. Widths are summed as
+  /// pieces grow, never re-measured, so a long group costs its length once.
+  static func unbreakableWords(_ paragraph: Substring, width: Int) -> [(text: String, width: Int)] {
+    var result: [(text: String, width: Int)] = []
+    var group: [(text: String, width: Int)] = []
     func flush() {
       // A group wider than the line is cut at its spaces, each piece as full as it can be.
       var piece = ""
+      var pieceWidth = 0
       for word in group {
-        if !piece.isEmpty, CharacterWidth.of(piece) + 1 + CharacterWidth.of(word) > width {
-          result.append(piece)
+        if !piece.isEmpty, pieceWidth + 1 + word.width > width {
+          result.append((piece, pieceWidth))
           piece = ""
+          pieceWidth = 0
         }
-        piece += piece.isEmpty ? word : " " + word
+        if piece.isEmpty {
+          piece = word.text
+          pieceWidth = word.width
+        } else {
+          piece += " " + word.text
+          pieceWidth += 1 + word.width
+        }
       }
-      result.append(piece)
+      result.append((piece, pieceWidth))
       group = []
     }
-    for word in words {
+    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
       let bindsToPrevious = word.first.map { closingMarks.contains($0) } ?? false
-      let previousOpens = group.last?.last == "«"
+      let previousOpens = group.last?.text.last == "«"
       if !group.isEmpty, !bindsToPrevious, !previousOpens { flush() }
-      group.append(word)
+      let text = String(word)
+      group.append((text, CharacterWidth.of(text)))
     }
     if !group.isEmpty { flush() }
     return result

@@ -349,14 +349,14 @@ enum NumberText {
   }
 
   static func parse(_ text: String) -> Double? {
-    Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+    DecimalText.parse(text.trimmingCharacters(in: .whitespaces), allowComma: true)
   }
 }
 
 extension AppState {
   /// The longest text a paste puts into a field: past it the rest is dropped and said so, so a
   /// 10,000-character paste never turns into minutes of work (issue 18, points 5 and 6).
-  static let maximumPaste = 4_000
+  static let maximumPaste = TextLimits.maximumFieldLength
 
   /// Pasted text (bracketed paste) is text in the field it lands in, never keys: an ESC or a
   /// digit inside it neither closes the editor nor answers a question. Outside a field it is

@@ -1,8 +1,10 @@
 import Foundation
+import RepereUI
 
 /// ArgumentParser writes its own headings, flag help and error openings in English and offers no
-/// hook to translate them; this table rewrites the finished text. Our own help texts are French
-/// already. What the table does not list (rarer validation messages) stays in English.
+/// hook to translate them; this table rewrites the finished text when the help is French (our
+/// own texts come in both languages, see HelpText). What the table does not list (rarer
+/// validation messages) stays in English.
 enum LibraryChrome {
   /// How much of a message to translate.
   enum Mode {
@@ -11,16 +13,24 @@ enum LibraryChrome {
     /// `--experimental-dump-help` (what the man pages are generated from): only whole help
     /// sentences, so that the JSON keeps its shape.
     case helpSentences
-    /// Completion scripts, and `--lang en`: nothing.
+    /// Completion scripts, and English help: nothing.
     case none
   }
 
-  static func mode(for arguments: [String]) -> Mode {
-    if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") || $0.hasPrefix("---completion") }) {
-      return .none
-    }
+  static func mode(for arguments: [String], language: Language) -> Mode {
+    if arguments.contains(where: isCompletionRequest) { return .none }
     if arguments.contains("--experimental-dump-help") { return .helpSentences }
-    return wantsEnglish(arguments) ? .none : .all
+    return language == .en ? .none : .all
+  }
+
+  /// A completion script or the description man pages are made from: generated in French
+  /// whatever the caller's language (see HelpText).
+  static func generatesArtifact(_ arguments: [String]) -> Bool {
+    arguments.contains(where: isCompletionRequest) || arguments.contains("--experimental-dump-help")
+  }
+
+  private static func isCompletionRequest(_ argument: String) -> Bool {
+    argument.hasPrefix("--generate-completion-script") || argument.hasPrefix("---completion")
   }
 
   static func translate(_ text: String, mode: Mode) -> String {
@@ -49,17 +59,6 @@ enum LibraryChrome {
     return result
   }
 
-  /// `--lang en` (or `--lang=en`) anywhere keeps the library's English.
-  static func wantsEnglish(_ arguments: [String]) -> Bool {
-    for (index, argument) in arguments.enumerated() {
-      if argument == "--lang", index + 1 < arguments.count, arguments[index + 1].lowercased().hasPrefix("en") {
-        return true
-      }
-      if argument.lowercased().hasPrefix("--lang=en") { return true }
-    }
-    return false
-  }
-
   /// English phrase → French, applied in order (longer phrases first where they overlap).
   static let replacements: [(String, String)] = [
     ("USAGE:", "UTILISATION :"),
@@ -73,6 +72,7 @@ enum LibraryChrome {
     ("(default) ", "(défaut)  "),
     ("(default)", "(défaut)"),
     ("(default: ", "(défaut : "),
+    ("; default: ", " ; défaut : "),
     ("(values: ", "(valeurs : "),
     (
       "See 'repere help <sous-commande>' for detailed help.",

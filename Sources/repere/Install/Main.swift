@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import RepereBase
 
 extension Repere {
   /// Runs the command line as ArgumentParser would, with three differences: `--version` prints
   /// the version report (commit, data folder and fingerprint) rather than a fixed string; a
   /// `RuntimeFailure` becomes its one line and status; and the library's own words in help and
-  /// usage errors are put into French unless `--lang en` is given; a usage error exits 2, like
+  /// usage errors are put into French unless the help is English (HelpText.language); a usage error exits 2, like
   /// any other error (grep and fzf do the same), not ArgumentParser's 64.
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -13,14 +14,16 @@ extension Repere {
       print(VersionReport.text(dataOption: dataOption(in: arguments), context: RuntimeContext.current))
       Foundation.exit(0)
     }
-    let mode = LibraryChrome.mode(for: arguments)
+    let mode = LibraryChrome.mode(for: arguments, language: HelpText.language)
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
       Foundation.exit(0)
     } catch let failure as RuntimeFailure {
-      // A failure while running: one French line and its status, never the usage text.
-      let line = failure.message.replacingOccurrences(of: "\n", with: " ")
+      // A failure while running: one French line and its status, never the usage text. The
+      // message may quote a data file or a path (libyaml quotes the raw line): sanitised, so
+      // that no escape sequence from a file reaches the terminal (issue 18, point 2).
+      let line = TerminalText.sanitized(failure.message.replacingOccurrences(of: "\n", with: " "))
       FileHandle.standardError.write(Data("repere : \(line)\n".utf8))
       Foundation.exit(failure.status)
     } catch {
@@ -30,6 +33,8 @@ extension Repere {
       if mode == .helpSentences, ProcessInfo.processInfo.environment["REPERE_MANUAL_ASCII"] == "1" {
         text = LibraryChrome.manualSafe(text)
       }
+      // Usage errors quote the arguments as typed, which may hold escape sequences.
+      text = TerminalText.sanitized(text, keepNewlines: true)
       if !text.isEmpty {
         let line = text.hasSuffix("\n") ? text : text + "\n"
         if code == .success {
