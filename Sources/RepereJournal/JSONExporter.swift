@@ -97,14 +97,24 @@ private struct CaseExport: Encodable {
   var changes: [Change]
   var dispositions: [Disposition]
   var notes: [Note]
+  /// The « suites données » (follow-ups after the orientation), with when each was recorded.
+  var followUps: [FollowUp]?
   var warnings: [Warning]
+
+  struct FollowUp: Encodable {
+    var at: String
+    var contact: String
+    var when: String?
+    var reference: String?
+    var outcome: String?
+  }
 
   private enum CodingKeys: String, CodingKey {
     case format
     case caseID = "case"
     case training, demonstrationData, startedAt, lastEventAt, endedAt, outcome, exportedAt
     case `protocol`, protocolInForce, protocolSwitches, bundleHash, programVersion, place, level
-    case levelFromDispositions, levelRaises, answers, changes, dispositions, notes, warnings
+    case levelFromDispositions, levelRaises, answers, changes, dispositions, notes, followUps, warnings
   }
 
   init(_ record: RecordedCase, exportedAt: JournalTimestamp) {
@@ -148,6 +158,15 @@ private struct CaseExport: Encodable {
         step: event.step, unlisted: event.unlisted)
     }
     notes = record.notes.map { Note(at: $0.time.description, text: $0.event.text, step: $0.event.step) }
+    // Absent when there are none, so exports of cases without follow-ups stay as they were.
+    followUps =
+      record.followUps.isEmpty
+      ? nil
+      : record.followUps.map {
+        FollowUp(
+          at: $0.time.description, contact: $0.event.contact, when: $0.event.when, reference: $0.event.reference,
+          outcome: $0.event.outcome)
+      }
     warnings = record.findings.map {
       Warning(code: $0.code, line: $0.location.line, message: $0.message)
     }

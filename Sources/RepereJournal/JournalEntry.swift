@@ -89,6 +89,7 @@ extension JournalEvent {
     case .disposition(let payload): return try encoder.encode(payload)
     case .dispositionWithdrawn(let payload): return try encoder.encode(payload)
     case .export(let payload): return try encoder.encode(payload)
+    case .followUp(let payload): return try encoder.encode(payload)
     case .end(let payload): return try encoder.encode(payload)
     }
   }
@@ -105,6 +106,7 @@ extension JournalEvent {
     case "disposition": self = .disposition(try DispositionEvent(from: decoder))
     case "disposition_withdrawn": self = .dispositionWithdrawn(try DispositionWithdrawnEvent(from: decoder))
     case "export": self = .export(try ExportEvent(from: decoder))
+    case "follow_up": self = .followUp(try FollowUpEvent(from: decoder))
     case "end": self = .end(try EndEvent(from: decoder))
     default: throw JournalLineError.unknownType(type)
     }

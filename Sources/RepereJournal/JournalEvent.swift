@@ -27,6 +27,9 @@ public enum JournalEvent: Hashable, Sendable {
   case dispositionWithdrawn(DispositionWithdrawnEvent)
   /// The summary was exported.
   case export(ExportEvent)
+  /// A follow-up (« suite donnée ») after the orientation: whom the professional called, when,
+  /// the reference given and the outcome. The case stays open for them until it is closed.
+  case followUp(FollowUpEvent)
   /// The case was closed. A journal without it is unfinished and offered for resuming.
   case end(EndEvent)
 
@@ -43,6 +46,7 @@ public enum JournalEvent: Hashable, Sendable {
     case .disposition: return "disposition"
     case .dispositionWithdrawn: return "disposition_withdrawn"
     case .export: return "export"
+    case .followUp: return "follow_up"
     case .end: return "end"
     }
   }
@@ -343,6 +347,32 @@ public struct ExportEvent: Hashable, Sendable, Codable {
 
   public init(format: String) {
     self.format = format
+  }
+}
+
+/// A « suite donnée »: who was called (the 17, the CRIP of the 95…), when (as typed: « 14 h 30 »,
+/// « hier soir »; the entry's own time says when it was recorded), the reference given (a
+/// report number) and what came of it. Only `contact` is required.
+public struct FollowUpEvent: Hashable, Sendable, Codable {
+  public var contact: String
+  public var when: String?
+  public var reference: String?
+  public var outcome: String?
+
+  public init(contact: String, when: String? = nil, reference: String? = nil, outcome: String? = nil) {
+    self.contact = contact
+    self.when = when
+    self.reference = reference
+    self.outcome = outcome
+  }
+
+  /// « 17 — Police secours (14 h 30) · réf. 2026-118 · patrouille envoyée ».
+  public var summary: String {
+    var text = contact
+    if let when, !when.isEmpty { text += " (\(when))" }
+    if let reference, !reference.isEmpty { text += " · réf. \(reference)" }
+    if let outcome, !outcome.isEmpty { text += " · \(outcome)" }
+    return text
   }
 }
 

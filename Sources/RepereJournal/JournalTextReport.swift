@@ -82,6 +82,8 @@ public enum JournalTextReport {
       return ("orientation retirée", "\(withdrawal.code)\(withdrawal.reason.map { " — \($0)" } ?? "")")
     case .export(let export):
       return ("export", export.format)
+    case .followUp(let followUp):
+      return ("suite donnée", followUp.summary)
     case .end(let end):
       return ("fin", "\(end.outcome == .completed ? "clos" : "abandonné")\(end.level.map { ", niveau \($0)" } ?? "")")
     }

@@ -28,6 +28,7 @@ public enum MarkdownExporter {
     out.append(contentsOf: setAsideSection(record))
     out.append(contentsOf: changesSection(record))
     out.append(contentsOf: dispositionsSection(record))
+    out.append(contentsOf: followUpsSection(record))
     out.append(contentsOf: notesSection(record))
     out.append(contentsOf: warningsSection(record))
     out.append("---")
@@ -181,6 +182,23 @@ public enum MarkdownExporter {
         lines.append("")
       }
     }
+    return lines
+  }
+
+  /// « Suites données »: whom the professional called after the orientation, when, the
+  /// reference and the outcome, as recorded (the time each was written in brackets).
+  private static func followUpsSection(_ record: RecordedCase) -> [String] {
+    guard !record.followUps.isEmpty else { return [] }
+    var lines = ["## Suites données", ""]
+    for stamped in record.followUps {
+      let event = stamped.event
+      var line = "- \(stamped.time.frenchTime) — **\(inline(event.contact))**"
+      if let when = event.when, !when.isEmpty { line += " ; appel : \(inline(when))" }
+      if let reference = event.reference, !reference.isEmpty { line += " ; référence : \(inline(reference))" }
+      if let outcome = event.outcome, !outcome.isEmpty { line += " ; suite : \(inline(outcome))" }
+      lines.append(line)
+    }
+    lines.append("")
     return lines
   }
 

@@ -54,6 +54,8 @@ public struct RecordedCase: Hashable, Sendable {
   /// order they left it; an answer given again, or a step back on the path, leaves this list.
   public var setAsideSteps: [String]
   public var exports: [Stamped<ExportEvent>]
+  /// The « suites données » recorded after the orientation, in order.
+  public var followUps: [Stamped<FollowUpEvent>]
   public var end: Stamped<EndEvent>?
   /// What reading the journal reported (torn line, gaps, …).
   public var findings: [Finding]
@@ -106,6 +108,7 @@ public struct RecordedCase: Hashable, Sendable {
     withdrawals = []
     setAsideSteps = []
     exports = []
+    followUps = []
     for entry in entries { apply(entry) }
   }
 
@@ -199,6 +202,8 @@ public struct RecordedCase: Hashable, Sendable {
       dispositions.removeAll { $0.event.code == withdrawal.code }
     case .export(let export):
       exports.append(stamp(export))
+    case .followUp(let followUp):
+      followUps.append(stamp(followUp))
     case .end(let end):
       self.end = stamp(end)
     }

@@ -64,9 +64,10 @@ import Glibc
     #expect(journal.contains("\"type\":\"answer\""))
     #expect(journal.contains("\"type\":\"protocol_switch\""))
     #expect(journal.contains("\"type\":\"disposition\""))
+    // After the orientation `f` closes the case (`o` would keep it open for follow-ups).
     try tmux.keys("q")
     try tmux.waitFor(text: "Quitter Repère ?")
-    try tmux.keys("o")
+    try tmux.keys("f")
     #expect(try tmux.waitForExit() == 0)
     #expect(try Self.journalText(workspace.journals).contains("\"type\":\"end\""))
   }
@@ -331,7 +332,7 @@ import Glibc
     let workspace = try Harness.workspace()
     defer { try? FileManager.default.removeItem(at: workspace.root) }
     let script = workspace.root.appendingPathComponent("answers.txt")
-    try "2\n1\nCergy\n15\n2\n1,2\n:note Léa « 15 ans »\n:annuaire 119\n:fiche 1\n:quitter\no\n"
+    try "2\n1\nCergy\n15\n2\n1,2\n:note Léa « 15 ans »\n:annuaire 119\n:fiche 1\n:suite 17 ; 23 h 20\n:clore\n"
       .write(to: script, atomically: true, encoding: .utf8)
     let result = try TmuxSession.run(
       [try Harness.binary(), "--plain", "--data", workspace.data, "--journal", workspace.journals],
@@ -346,6 +347,8 @@ import Glibc
     #expect(!result.output.contains("\u{1B}"))  // no escape sequence at all
     let journal = try InterfaceEndToEndTests.journalText(workspace.journals)
     #expect(journal.contains("Léa « 15 ans »"))
+    #expect(journal.contains("\"type\":\"follow_up\""))
+    // `:clore` closed the case (`:quitter` would have kept it open for follow-ups).
     #expect(journal.contains("\"type\":\"end\""))
   }
 }
@@ -428,7 +431,9 @@ import Glibc
     let asking = try tmux.waitFor(text: "Quitter Repère ?")
     // Rows 29 and 30 are the footer: the box's keys only, not the orientation's.
     let rows = asking.components(separatedBy: "\n")
-    #expect(rows.count >= 30 && rows[28].trimmingCharacters(in: .whitespaces) == "o oui  n non", "\(asking)")
+    #expect(
+      rows.count >= 30 && rows[28].trimmingCharacters(in: .whitespaces) == "o oui  f clore le dossier  n non",
+      "\(asking)")
     #expect(rows.count >= 30 && rows[29].trimmingCharacters(in: .whitespaces).isEmpty, "\(asking)")
     #expect(asking.contains("Orientation") || asking.contains("URGENCE"))
     try tmux.keys("n")

@@ -32,6 +32,7 @@ import Testing
       .changeReason: at([.character("c"), .character("5"), .character("1")], from: finished),
       .resumeList: at([.character("r")], from: try TestWorld.stateOfferingResume(size: size)),
       .placeEntry: at([.character("p")] + t("Cergy"), from: finished),
+      .followUp: at([.character("s")] + t("CRIP 95"), from: finished),
     ]
   }
 
@@ -92,10 +93,14 @@ import Testing
       let below = UIProgram.render(state).textLines
       let lines = UIProgram.render(asking).textLines
       #expect(lines.contains { $0.contains("│  Quitter Repère ?") }, "\(screen): no quit box")
-      #expect(lines.contains { $0.contains("o : quitter   n : rester") }, "\(screen)")
+      // After the orientation the box also offers to close the case.
+      let closes = asking.allows(.closeCase, on: .confirmQuit)
+      let ask = closes ? "o : quitter   f : clore le dossier et quitter   n : rester" : "o : quitter   n : rester"
+      #expect(lines.contains { $0.contains(ask) }, "\(screen)")
       #expect(lines[0] == below[0], "\(screen): the header changed")
       #expect(lines[2] == below[2], "\(screen): the screen under the box is gone")
-      #expect(Self.footerItems(UIProgram.render(asking)) == ["o oui", "n non"], "\(screen)")
+      let items = closes ? ["o oui", "f clore le dossier", "n non"] : ["o oui", "n non"]
+      #expect(Self.footerItems(UIProgram.render(asking)) == items, "\(screen)")
     }
   }
 
@@ -121,7 +126,7 @@ import Testing
       return events.compactMap { if case .note(let note) = $0 { note.text } else { nil } }
     }
     #expect(notes == ["Rappeler"])
-    #expect(effects.last == .quit(closeAs: .completed))
+    #expect(effects.last == .quit(closeAs: nil))
   }
 }
 

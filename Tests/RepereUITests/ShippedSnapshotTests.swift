@@ -19,7 +19,8 @@ import Testing
   /// Screens of the shipped bundle that are not a scenario's orientation, each at every size.
   static let screenNames = [
     "checklist", "checklist-group-2", "urgent-path-1", "urgent-path-2", "urgent-path-2-end", "urgent-path-place",
-    "urgent-path-placed", "raised-urgence-top", "raised-urgence-end",
+    "urgent-path-placed", "raised-urgence-top", "raised-urgence-end", "follow-up-quit", "follow-up-entry",
+    "follow-up-recorded",
   ]
 
   /// The golden files this suite produces (for `SnapshotOrphanTests`).
@@ -58,6 +59,20 @@ import Testing
     let raised = ShippedRaisedLevelTests.raiseToUrgence(finished).0
     Self.assert(raised, "raised-urgence-top")
     Self.assert(TestWorld.press([.end], on: raised).0, "raised-urgence-end")
+  }
+
+  /// After the orientation: the quit box keeps the case open (f closes it), a « suite donnée »
+  /// typed, then listed on the orientation.
+  @Test(arguments: sizes)
+  func followUp(_ size: GridSize) throws {
+    let finished = try ShippedWorld.walked("15-tiers-organisateur-sarcelles", size: size)
+    Self.assert(TestWorld.press([.character("q")], on: finished).0, "follow-up-quit")
+    let keys: [KeyPress] =
+      [.character("s")] + TestWorld.type("Parquet de Pontoise") + [.tab] + TestWorld.type("23 h 40") + [.tab]
+      + TestWorld.type("2026/118") + [.tab] + TestWorld.type("rappel du magistrat")
+    let typed = TestWorld.press(keys, on: finished).0
+    Self.assert(typed, "follow-up-entry")
+    Self.assert(TestWorld.press([.enter, .end], on: typed).0, "follow-up-recorded")
   }
 
   static let scenarioCases: [(String, GridSize)] = ShippedWorld.scenarioIDs.flatMap { id in sizes.map { (id, $0) } }

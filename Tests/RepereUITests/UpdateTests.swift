@@ -250,7 +250,10 @@ import Testing
     let (_, leave) = TestWorld.press([.character("q"), .character("o")], on: stayed)
     #expect(leave == [.quit(closeAs: nil)])
     let (_, finishedLeave) = TestWorld.press([.character("q"), .character("o")], on: try TestWorld.finishedCase())
-    #expect(finishedLeave == [.quit(closeAs: .completed)])
+    // After the orientation the case stays open for follow-ups; `f` closes it.
+    #expect(finishedLeave == [.quit(closeAs: nil)])
+    let (_, closing) = TestWorld.press([.character("q"), .character("f")], on: try TestWorld.finishedCase())
+    #expect(closing == [.quit(closeAs: .completed)])
   }
 
   @Test func aSignalLeavesAtOnceAndSuspends() throws {

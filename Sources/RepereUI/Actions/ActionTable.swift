@@ -14,6 +14,10 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
   case top, bottom
   /// Set or change the case's place, at any moment.
   case setPlace
+  /// Record a « suite donnée » (follow-up) after the orientation.
+  case followUp
+  /// Close the case for good when quitting (it otherwise stays open for follow-ups).
+  case closeCase
 }
 
 /// A key or a family of keys that triggers an action.
@@ -223,6 +227,15 @@ public enum ActionTable {
       ),
       screens: walking, inFooter: true),
     ActionSpec(
+      id: .followUp, keys: [.key(.character("s"))], label: LocalizedText(fr: "suites", en: "follow-up"),
+      help: LocalizedText(
+        fr:
+          "Note une suite donnée : qui a été appelé, quand, la référence donnée, le résultat ; le dossier reste ouvert pour cela jusqu'à sa clôture.",
+        en:
+          "Records a follow-up: who was called, when, the reference given, the outcome; the case stays open for it until it is closed."
+      ),
+      screens: [.orientation], inFooter: true),
+    ActionSpec(
       id: .export, keys: [.key(.character("e")), .key(.function(5))],
       label: LocalizedText(fr: "exporter", en: "export"),
       help: LocalizedText(
@@ -249,6 +262,12 @@ public enum ActionTable {
       label: LocalizedText(fr: "oui", en: "yes"),
       help: LocalizedText(fr: "Confirme.", en: "Confirms."), screens: [.confirmQuit], inFooter: true),
     ActionSpec(
+      id: .closeCase, keys: [.key(.character("f"))], label: LocalizedText(fr: "clore le dossier", en: "close the case"),
+      help: LocalizedText(
+        fr: "Quitte en clôturant le dossier : plus de suites à noter, il n'est plus proposé à la reprise.",
+        en: "Quits and closes the case: no more follow-ups, it is no longer offered for resuming."),
+      screens: [.confirmQuit], inFooter: true),
+    ActionSpec(
       id: .no, keys: [.key(.character("n")), .key(.escape)], label: LocalizedText(fr: "non", en: "no"),
       help: LocalizedText(fr: "Annule.", en: "Cancels."), screens: [.confirmQuit], inFooter: true),
     ActionSpec(
@@ -261,7 +280,7 @@ public enum ActionTable {
       ),
       screens: training.union([
         .search, .detail, .help, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason,
-        .resumeList, .placeEntry,
+        .resumeList, .placeEntry, .followUp,
       ]), inFooter: true
     ),
     ActionSpec(

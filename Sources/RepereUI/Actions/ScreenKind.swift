@@ -23,6 +23,8 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   case resumeList
   /// Typing the case's place (`p`, at any moment).
   case placeEntry
+  /// Typing a « suite donnée » (`s` on the orientation).
+  case followUp
   /// Training (`repere train`): the scenario's vignette, a reference answer revealed, the debrief.
   case trainingVignette, trainingReveal, trainingDebrief
 
@@ -30,7 +32,7 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   /// use function keys (F1…F10) or Escape.
   public var isTyping: Bool {
     switch self {
-    case .typedQuestion, .search, .notes, .levelReason, .changeReason, .placeEntry: true
+    case .typedQuestion, .search, .notes, .levelReason, .changeReason, .placeEntry, .followUp: true
     default: false
     }
   }

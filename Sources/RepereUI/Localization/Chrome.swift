@@ -9,7 +9,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case questionCounter, toRead, changingBanner, checklistCount
   case changeReasonTitle, changeReasonPrompt, changeReasonHint, plainChangeReason
   case pathTitle, setAsideTitle, gatheredTitle, changedMark, noAnswerYet
-  case levelNone, placeNone
+  case levelNone, placeNone, levelProvisional
   case placeEntryTitle, placeEntryCurrent, placeEntryPrompt, placeEntryHint, placeEntryEmpty, plainPlaceUsage
   case saved, saving, journalFailed, journalBadge, journalUnsavedBadge, quitUnsaved
   case hintNumber, hintRange, hintText, hintPlace, hintMulti, hintChoice, hintInfo, helpAvailable, helpAvailableTyping
@@ -20,7 +20,9 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
   case detailProfessionalsOnly, detailNotFound, detailTypes
   case notesTitle, notesHint, notesEmpty, noteSaved
   case raiseTitle, raiseChoose, raiseReason, raiseAlreadyHighest, raiseNeedReason, raiseCurrent
-  case quitTitle, quitBody, quitAsk
+  case quitTitle, quitBody, quitAsk, quitBodyFollowUp, quitAskFollowUp
+  case followUpTitle, followUpContact, followUpWhen, followUpReference, followUpOutcome, followUpHint
+  case followUpNeedContact, followUpSaved, followUpsTitle, plainFollowUpUsage
   case placeChoiceTitle, placeNotFound, placeUnavailable, placeDidYouMean, placeSuggestionTitle
   case changeTitle, changeHint, changeNothing
   case orientationTitle, orientationProvisional, orientationNone, orientationActions, orientationWhy
@@ -67,6 +69,7 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .changedMark: t("modifié", "changed")
     case .noAnswerYet: t("Aucune réponse pour l'instant", "No answer yet")
     case .levelNone: t("À ÉVALUER", "TO ASSESS")
+    case .levelProvisional: t("provisoire ", "provisional ")
     case .placeNone: t("lieu non précisé", "place not set")
     case .placeEntryTitle: t("Lieu de la situation", "Place of the situation")
     case .placeEntryCurrent: t("Lieu actuel : %@", "Current place: %@")
@@ -137,6 +140,26 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
     case .quitBody:
       t("Le dossier en cours reste enregistré dans le journal.", "The open case stays recorded in the journal.")
     case .quitAsk: t("o : quitter   n : rester", "y: quit   n: stay")
+    case .quitBodyFollowUp:
+      t(
+        "Le dossier reste ouvert pour noter les suites données.", "The case stays open to record the follow-ups.")
+    case .quitAskFollowUp:
+      t("o : quitter   f : clore le dossier et quitter   n : rester", "y: quit   f: close the case and quit   n: stay")
+    case .followUpTitle: t("Suite donnée", "Follow-up")
+    case .followUpContact: t("Appelé·e : ", "Called: ")
+    case .followUpWhen: t("Quand : ", "When: ")
+    case .followUpReference: t("Référence : ", "Reference: ")
+    case .followUpOutcome: t("Résultat : ", "Outcome: ")
+    case .followUpHint:
+      t(
+        "Tab : champ suivant · Entrée : enregistrer au journal · Échap : annuler",
+        "Tab: next field · Enter: record in the journal · Esc: cancel")
+    case .followUpNeedContact: t("Indiquez qui a été appelé", "Say who was called")
+    case .followUpSaved: t("Suite enregistrée", "Follow-up recorded")
+    case .followUpsTitle: t("Suites données", "Follow-ups")
+    case .plainFollowUpUsage:
+      t(
+        "Usage : :suite appelé ; quand ; référence ; résultat", "Usage: :followup called; when; reference; outcome")
     case .placeChoiceTitle: t("Plusieurs lieux correspondent à « %@ » :", "Several places match \u{201C}%@\u{201D}:")
     case .placeDidYouMean:
       t("Lieu introuvable : « %@ » — %@ ?", "Place not found: \u{201C}%@\u{201D} — %@?")
@@ -258,6 +281,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         :note texte            ajouter une note au dossier
         :niveau N raison       relever le niveau
         :lieu texte            indiquer ou changer le lieu (commune, code postal, département)
+        :suite a ; q ; r ; s   noter une suite donnée (appelé ; quand ; référence ; résultat)
+        :clore                 clore le dossier et quitter (sinon il reste ouvert pour les suites)
         :orientation           afficher l'orientation
         :export                exporter la synthèse
         :0                     « Je ne sais pas » pour une réponse à taper
@@ -271,6 +296,8 @@ public enum Chrome: String, Hashable, Sendable, CaseIterable {
         :note text             add a note to the case
         :level N reason        raise the level
         :place text            set or change the place (town, postcode, département)
+        :followup a ; w ; r ; o  record a follow-up (called; when; reference; outcome)
+        :close                 close the case and quit (else it stays open for follow-ups)
         :orientation           show the orientation
         :export                export the summary
         :0                     "I don't know" for a typed answer

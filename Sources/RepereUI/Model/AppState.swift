@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereJournal
 
 /// A window drawn over the case (help, search, a record…); Escape closes the top one.
 public enum Overlay: Hashable, Sendable {
@@ -17,6 +18,8 @@ public enum Overlay: Hashable, Sendable {
   case resumeList
   /// Typing the case's place, at any moment (`p`): the urgent path never asks it.
   case placeEntry
+  /// Recording a « suite donnée » (`s`, after the orientation).
+  case followUp
 }
 
 /// A changed answer waiting for its optional reason before it goes to the walk.
@@ -113,6 +116,10 @@ public struct AppState: Sendable {
   public var placeForStep: String?
   /// The place being typed in the place window (`p`).
   public var placeInput = ""
+  /// The « suites données » recorded (who was called, when, reference, outcome).
+  public var followUps: [FollowUpEvent] = []
+  /// The follow-up being typed: one text per field (`FollowUpField`), and the field typed in.
+  public var followUpDraft = FollowUpDraft()
   /// `--place` text waiting for the reference data to load.
   public var pendingPlaceText: String?
   /// Contacts resolved for each disposition code, in disposition order (duplicates between
@@ -184,6 +191,7 @@ public struct AppState: Sendable {
     case .changeReason: return .changeReason
     case .resumeList: return .resumeList
     case .placeEntry: return .placeEntry
+    case .followUp: return .followUp
     case nil:
       guard let step = displayedStep, !(showOrientation && editingStepID == nil) else { return .orientation }
       return step.takesTypedInput ? .typedQuestion : .question

@@ -53,18 +53,25 @@ public struct ResumedWalk: Hashable, Sendable {
   /// When the case was first opened (the call timer goes on from there).
   public var openedAt: Date?
   public var answerCount: Int
+  /// The « suites données » already recorded (a case kept open after its orientation).
+  public var followUps: [FollowUpEvent]
 
-  public init(caseID: String, walker: any CaseWalking, notes: [CaseNote], openedAt: Date?, answerCount: Int) {
+  public init(
+    caseID: String, walker: any CaseWalking, notes: [CaseNote], openedAt: Date?, answerCount: Int,
+    followUps: [FollowUpEvent] = []
+  ) {
     self.caseID = caseID
     self.walker = walker
     self.notes = notes
     self.openedAt = openedAt
     self.answerCount = answerCount
+    self.followUps = followUps
   }
 
   // A resumed case is identified by its journal id (walkers are not comparable).
   public static func == (lhs: ResumedWalk, rhs: ResumedWalk) -> Bool {
     lhs.caseID == rhs.caseID && lhs.notes == rhs.notes && lhs.openedAt == rhs.openedAt
+      && lhs.followUps == rhs.followUps
   }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(caseID) }

@@ -162,6 +162,22 @@ public struct PlainSession {
       return (press([.function(5)]), [])
     case "quitter", "quit", "q":
       return (press([.function(10)]), [])
+    case "clore", "close":
+      let effects = press([.function(10)])
+      guard state.screen == .confirmQuit else { return (effects, []) }
+      return (effects + press([.character("f")]), [])
+    case "suite", "followup":
+      let fields = argument.split(separator: ";", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard let contact = fields.first, !contact.isEmpty, state.walk.isFinished else {
+        return ([], [Chrome.plainFollowUpUsage(language)])
+      }
+      var draft = FollowUpDraft()
+      for (field, text) in zip(FollowUpDraft.Field.allCases, fields) { draft[field] = text }
+      state.overlays.append(.followUp)
+      state.followUpDraft = draft
+      return (press([.enter]), [])
     default:
       return refuse(command: ":" + name)
     }

@@ -9,7 +9,7 @@ struct ModalBox {
   /// The box's width for `columns`: its widest line plus margins, at most the screen less four.
   func width(columns: Int) -> Int {
     switch state.overlays.last {
-    case .changeReason, .placeEntry: return min(columns - 4, 76)
+    case .changeReason, .placeEntry, .followUp: return min(columns - 4, 76)
     default:
       let widest = quitLines.map { CharacterWidth.of($0.spans.map(\.text).joined()) }.max() ?? 0
       return min(columns - 4, widest + 6)
@@ -22,10 +22,12 @@ struct ModalBox {
       state.training != nil
       ? TrainingChrome.quitBody(language)
       : state.journalUnsaved > 0
-        ? Chrome.quitUnsaved(language, String(state.journalUnsaved)) : Chrome.quitBody(language)
+        ? Chrome.quitUnsaved(language, String(state.journalUnsaved))
+        : state.allows(.closeCase, on: .confirmQuit) ? Chrome.quitBodyFollowUp(language) : Chrome.quitBody(language)
+    let ask =
+      state.allows(.closeCase, on: .confirmQuit) ? Chrome.quitAskFollowUp(language) : Chrome.quitAsk(language)
     return [
-      StyledLine(Chrome.quitTitle(language), .title), .empty, StyledLine(body), .empty,
-      StyledLine(Chrome.quitAsk(language)),
+      StyledLine(Chrome.quitTitle(language), .title), .empty, StyledLine(body), .empty, StyledLine(ask),
     ]
   }
 
@@ -72,6 +74,29 @@ struct ModalBox {
     return lines
   }
 
+  /// Title, the four fields (the one typed in shows the cursor), and what the keys do.
+  func followUpLines(width: Int) -> [StyledLine] {
+    var lines = [StyledLine(Chrome.followUpTitle(language), .title), .empty]
+    let labels: [(FollowUpDraft.Field, Chrome)] = [
+      (.contact, .followUpContact), (.when, .followUpWhen), (.reference, .followUpReference),
+      (.outcome, .followUpOutcome),
+    ]
+    let labelWidth = labels.map { CharacterWidth.of($0.1(language)) }.max() ?? 0
+    for (field, label) in labels {
+      let typed = TerminalText.sanitized(state.followUpDraft[field])
+      let room = max(1, width - labelWidth - 1)
+      let shown = CharacterWidth.of(typed) > room ? "…" + String(typed.suffix(room - 1)) : typed
+      let active = state.followUpDraft.field == field
+      var spans = [Span(TextLayout.pad(label(language), width: labelWidth), active ? .title : .faint)]
+      spans.append(Span(shown, .underline))
+      if active { spans.append(Span(" ", .reverse)) }
+      lines.append(StyledLine(spans))
+    }
+    lines.append(.empty)
+    lines += StyledLine.wrapped(Chrome.followUpHint(language), width: width, style: .faint)
+    return lines
+  }
+
   func draw(into grid: inout CellGrid, frame: Frame) {
     let width = width(columns: grid.columns)
     let inner = width - 6
@@ -79,6 +104,7 @@ struct ModalBox {
       switch state.overlays.last {
       case .changeReason: changeReasonLines(width: inner)
       case .placeEntry: placeEntryLines(width: inner)
+      case .followUp: followUpLines(width: inner)
       default: quitLines
       }
     let height = min(lines.count + 2, frame.bodyHeight)

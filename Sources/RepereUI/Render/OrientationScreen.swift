@@ -87,6 +87,7 @@ struct OrientationScreen {
       lines.append(.empty)
     }
     lines += pathSummary(width: width)
+    lines += followUpsSummary(width: width)
     return Layout(lines: lines, contactLines: contactRanges)
   }
 
@@ -98,6 +99,16 @@ struct OrientationScreen {
       return Chrome.orientationQueryEmptyNational(language, label, key)
     }
     return Chrome.orientationQueryEmpty(language, label, TerminalText.sanitized(departement))
+  }
+
+  /// The « suites données » recorded so far (`s`), last (where End lands).
+  private func followUpsSummary(width: Int) -> [StyledLine] {
+    guard !state.followUps.isEmpty else { return [] }
+    var lines = [StyledLine.empty, StyledLine(Chrome.followUpsTitle(language), .title)]
+    for followUp in state.followUps {
+      lines += StyledLine.wrapped(TerminalText.sanitized(followUp.summary), width: width, prefix: [Span("  • ")])
+    }
+    return lines
   }
 
   /// The answers that led here, and those set aside by a change, after the contacts.

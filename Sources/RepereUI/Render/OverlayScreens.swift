@@ -25,7 +25,7 @@ struct OverlayScreens {
     case .placeChoice: return placeChoice
     case .changeAnswer: return changeAnswer
     case .resumeList: return resumeList
-    case .confirmQuit, .changeReason, .placeEntry, nil: return ([], nil, 0)
+    case .confirmQuit, .changeReason, .placeEntry, .followUp, nil: return ([], nil, 0)
     }
   }
 

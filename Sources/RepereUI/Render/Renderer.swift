@@ -18,7 +18,7 @@ struct Renderer {
       return grid
     }
     // Modals are boxes over the screen below them, whatever it is.
-    if [.confirmQuit, .changeReason, .placeEntry].contains(state.screen) { return renderModal() }
+    if [.confirmQuit, .changeReason, .placeEntry, .followUp].contains(state.screen) { return renderModal() }
     drawHeader(into: &grid)
     let question = QuestionLayout(state: state)
     drawRules(into: &grid, split: (state.screen == .question || state.screen == .typedQuestion) && !question.wide)
@@ -57,7 +57,12 @@ struct Renderer {
     let place = walk.place.map { TerminalText.sanitized($0.label) } ?? Chrome.placeNone(language)
     right.append(Span(TextLayout.truncate(place, width: 28), walk.place == nil ? .faint : .plain))
     right.append(Span("  "))
-    if let level = walk.level {
+    if let level = walk.level, !walk.isFinished {
+      // During the questions the level is a floor, not a verdict: « ≥ » the level the answers
+      // so far already imply, said provisional (the walk may still raise it).
+      right.append(Span(Chrome.levelProvisional(language), .faint))
+      right.append(Span(" ≥ \(LevelNames.label(level.id, language)) ", .badge(rank: level.rank)))
+    } else if let level = walk.level {
       right.append(Span(" \(LevelNames.label(level.id, language)) ", .badge(rank: level.rank)))
     } else {
       right.append(Span(" \(Chrome.levelNone(language)) ", .reverse))

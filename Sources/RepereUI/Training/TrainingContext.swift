@@ -80,6 +80,9 @@ extension AppState {
     // `o` shows the orientation before the end; once the walk is finished there is nothing to toggle.
     if id == .orientation, screen == .orientation, walk.isFinished { return false }
     if id == .nextGroup || id == .previousGroup { return screen == .orientation || checklistGroups != nil }
+    // A case is closed only once its walk reached the orientation (before, quitting suspends).
+    if id == .closeCase { return training == nil && walk.isFinished && caseIsOpen }
+    if id == .followUp { return training == nil }
     guard let training else {
       if id == .resume { return offersResume }
       return !TrainingActions.ids.contains(id)

@@ -138,11 +138,12 @@ extension AppState {
     return [.journal(events)]
   }
 
-  /// Leaving: a finished case is closed as completed, an unfinished one suspended (offered
-  /// for resuming next time); a signal always suspends. A note being typed is saved first.
+  /// Leaving: the case stays open (suspended, offered for resuming) so that the « suites
+  /// données » can be added after the call; only `f` in the quit box (`reason` « close ») closes
+  /// a finished case as completed. A note being typed is saved first.
   mutating func closing(reason: String) -> [Effect] {
     let note = saveNote()
-    return note + [.quit(closeAs: walk.isFinished && reason == "quit" && caseIsOpen ? .completed : nil)]
+    return note + [.quit(closeAs: walk.isFinished && reason == "close" && caseIsOpen ? .completed : nil)]
   }
 
   /// Keeps the note being typed outside the process at every change (not in training).
@@ -161,7 +162,7 @@ extension AppState {
 
   static let quitsFromAnyWindow: Set<ScreenKind> = [
     .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason, .resumeList,
-    .placeEntry,
+    .placeEntry, .followUp,
   ]
 
   private mutating func handle(_ key: KeyPress) -> [Effect] {
@@ -184,6 +185,7 @@ extension AppState {
     case .changeReason: return handleChangeReason(key, action: action)
     case .resumeList: return handleResumeList(key, action: action)
     case .placeEntry: return handlePlaceEntry(key, action: action)
+    case .followUp: return handleFollowUp(key, action: action)
     case .trainingVignette, .trainingReveal, .trainingDebrief: return []
     }
   }
@@ -232,6 +234,10 @@ extension AppState {
     case .setPlace:
       placeInput = ""
       overlays.append(.placeEntry)
+      return []
+    case .followUp:
+      followUpDraft = FollowUpDraft()
+      overlays.append(.followUp)
       return []
     default:
       return nil

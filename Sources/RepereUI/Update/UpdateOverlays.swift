@@ -209,6 +209,10 @@ extension AppState {
       // Quitting from the notes editor keeps the note being typed.
       let note = overlays.contains(.notes) ? saveNote() : []
       return note + closing(reason: "quit")
+    case .closeCase:
+      overlays.removeLast()
+      let note = overlays.contains(.notes) ? saveNote() : []
+      return note + closing(reason: "close")
     case .no:
       overlays.removeLast()
     default:

@@ -56,6 +56,7 @@ extension AppState {
     walker = resumed.walker
     refreshWalk()
     notes = resumed.notes
+    followUps = resumed.followUps
     noteDraft = ""
     if let started = resumed.openedAt { openedAt = started }
     overlays = []

@@ -230,7 +230,7 @@ struct ResumedSession {
     return ResumedWalk(
       caseID: record.caseID, walker: walker,
       notes: record.notes.map { CaseNote(text: $0.event.text, at: $0.time.date) }, openedAt: record.startedAt?.date,
-      answerCount: record.answers.count)
+      answerCount: record.answers.count, followUps: record.followUps.map(\.event))
   }
 
   /// Puts the case's walk, notes and opening time into `state`, and says it was resumed.
