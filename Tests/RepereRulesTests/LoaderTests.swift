@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereRules
@@ -35,6 +36,15 @@ import Testing
     #expect(route.routes.last?.condition == nil)
     #expect(definition.step("fin-ip")?.disposition == "ip-crip")
     #expect(definition.step("conseil-info")?.variable == "conseil_info")
+  }
+
+  /// `short` (an extension: docs/formats-extensions.md) names a question in a few words.
+  @Test func aStepMayHaveAShortTitle() throws {
+    let shipped = try #require(
+      try FixtureLoader.protocols(in: TestPaths.shippedBundle, names: ["national-orientation.yaml"]).first)
+    #expect(shipped.step("securite")?.short == "Danger immédiat ?")
+    #expect(shipped.step("disparu")?.short == "Introuvable en ce moment ?")
+    #expect(shipped.step("urgence-consignes")?.short == nil)
   }
 
   @Test func dispositionsAndContactQueries() throws {
