@@ -72,6 +72,9 @@ public struct Step: Sendable, Hashable {
   public var id: String
   public var kind: StepKind
   public var text: String?
+  /// A few words naming the question where there is no room for its text (the path pane at
+  /// 80×24): « Danger immédiat », « Âge ». An extension of the format (docs/formats-extensions.md).
+  public var short: String?
   public var help: String?
   /// Source ids cited as the step's justification.
   public var why: [String]

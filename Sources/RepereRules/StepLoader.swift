@@ -2,7 +2,7 @@ import RepereBase
 
 /// Reads one item of `steps:`.
 enum StepLoader {
-  static let commonKeys: Set<String> = ["id", "kind", "text", "help", "why", "var", "recommend"]
+  static let commonKeys: Set<String> = ["id", "kind", "text", "short", "help", "why", "var", "recommend"]
 
   /// The keys each kind accepts besides the common ones.
   static func ownKeys(_ kind: StepKind) -> Set<String> {
@@ -64,6 +64,7 @@ enum StepLoader {
       id: id, kind: kind ?? .info, text: reader.optionalText(mapping["text"], "text"),
       help: reader.optionalText(mapping["help"], "help"), why: why.map(\.0), variable: variable,
       location: node.location, fieldLocations: fields)
+    step.short = reader.optionalText(mapping["short"], "short")
     step.unknownNext = reader.optionalText(mapping["unknown"], "unknown")
     step.yes = reader.optionalText(mapping["yes"], "yes")
     step.no = reader.optionalText(mapping["no"], "no")

@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereRules
@@ -47,6 +48,15 @@ import Testing
       let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("min: ") }
       #expect(finding.location.line == line.map { $0 + 1 })
     }
+  }
+
+  /// `short` (an extension: docs/formats-extensions.md) names a question in a few words.
+  @Test func aStepMayHaveAShortTitle() throws {
+    let shipped = try #require(
+      try FixtureLoader.protocols(in: TestPaths.shippedBundle, names: ["national-orientation.yaml"]).first)
+    #expect(shipped.step("securite")?.short == "Danger immédiat ?")
+    #expect(shipped.step("disparu")?.short == "Introuvable en ce moment ?")
+    #expect(shipped.step("urgence-consignes")?.short == nil)
   }
 
   @Test func dispositionsAndContactQueries() throws {

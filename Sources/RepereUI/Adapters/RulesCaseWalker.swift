@@ -32,7 +32,7 @@ public struct RulesCaseWalker: CaseWalking {
     let path = state.path.compactMap { entry -> PathItem? in
       guard entry.kind.asksQuestion, let value = entry.answer, let step = session.step(entry.stepID) else { return nil }
       return PathItem(
-        stepID: entry.stepID, question: step.text ?? step.id,
+        stepID: entry.stepID, question: step.text ?? step.id, short: step.short,
         answer: Self.label(value, for: step, language: displayLanguage),
         changed: changedSteps.contains(entry.stepID), ticked: Self.tickedLabels(value, for: step))
     }
@@ -42,7 +42,7 @@ public struct RulesCaseWalker: CaseWalking {
       let step = anyStep(id)
       let value = state.setAside[id] ?? .unknown
       return PathItem(
-        stepID: id, question: step?.text ?? id,
+        stepID: id, question: step?.text ?? id, short: step?.short,
         answer: step.map { Self.label(value, for: $0, language: displayLanguage) } ?? value.displayText)
     }
     let dispositions = LevelScale.ordered(

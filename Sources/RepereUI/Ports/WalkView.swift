@@ -109,6 +109,8 @@ public struct OptionView: Hashable, Sendable {
 public struct PathItem: Hashable, Sendable {
   public var stepID: String
   public var question: String
+  /// The question in a few words, when the protocol gives them (`short`), for narrow places.
+  public var short: String?
   /// The answer as people read it: « oui », « 15 », « Fugues, Hôtel ».
   public var answer: String
   /// The answer was changed after it was first given.
@@ -116,9 +118,13 @@ public struct PathItem: Hashable, Sendable {
   /// The labels ticked, for a checklist answer (the narrow path pane counts and abridges them).
   public var ticked: [String]
 
-  public init(stepID: String, question: String, answer: String, changed: Bool = false, ticked: [String] = []) {
+  public init(
+    stepID: String, question: String, short: String? = nil, answer: String, changed: Bool = false,
+    ticked: [String] = []
+  ) {
     self.stepID = stepID
     self.question = question
+    self.short = short
     self.answer = answer
     self.changed = changed
     self.ticked = ticked

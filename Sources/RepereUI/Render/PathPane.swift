@@ -16,7 +16,7 @@ struct PathPane {
     }
     for (index, entry) in state.walk.path.enumerated() {
       let number = "\(index + 1)".padding(toLength: 3, withPad: " ", startingAt: 0)
-      let question = TextLayout.truncate(TerminalText.sanitized(entry.question), width: width - 3)
+      let question = TextLayout.truncate(TerminalText.sanitized(entry.short ?? entry.question), width: width - 3)
       let editing = entry.stepID == state.editingStepID
       lines.append(StyledLine([Span(number, .faint), Span(question)], highlight: editing ? .selected : nil))
       let mark = entry.changed ? " (" + Chrome.changedMark(language) + ")" : ""
@@ -28,7 +28,7 @@ struct PathPane {
     if !state.walk.setAside.isEmpty {
       lines.append(StyledLine(Chrome.setAsideTitle(language), .title))
       for entry in state.walk.setAside {
-        let question = TerminalText.sanitized(entry.question)
+        let question = TerminalText.sanitized(entry.short ?? entry.question)
         let answer = TerminalText.sanitized(entry.answer)
         lines.append(StyledLine("~  " + TextLayout.truncate(question, width: width - 3), .faint))
         lines.append(StyledLine("   › " + TextLayout.truncate(answer, width: width - 5), .faint))
