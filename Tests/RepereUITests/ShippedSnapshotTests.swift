@@ -20,7 +20,7 @@ import Testing
   static let screenNames = [
     "checklist", "checklist-group-2", "urgent-path-1", "urgent-path-2", "urgent-path-2-end", "urgent-path-place",
     "urgent-path-placed", "raised-urgence-top", "raised-urgence-end", "follow-up-quit", "follow-up-entry",
-    "follow-up-recorded",
+    "follow-up-recorded", "path-pane",
   ]
 
   /// The golden files this suite produces (for `SnapshotOrphanTests`).
@@ -35,6 +35,16 @@ import Testing
     let state = try ShippedChecklistTests.atSigns(size: size)
     Self.assert(state, "checklist")
     Self.assert(TestWorld.press([.character("1"), .character("2"), .tab, .down], on: state).0, "checklist-group-2")
+  }
+
+  /// Two questions answered: the path pane names them by their short titles (« Danger
+  /// immédiat ? », « Introuvable en ce moment ? »), never by two identical truncated texts.
+  @Test(arguments: sizes)
+  func pathPane(_ size: GridSize) throws {
+    let state = TestWorld.press([.character("2"), .character("2")], on: ShippedWorld.state(size: size)).0
+    let text = UIProgram.render(state).text
+    #expect(text.contains("Danger immédiat ?") && text.contains("Introuvable en ce moment ?"))
+    Self.assert(state, "path-pane")
   }
 
   /// The urgent path (« danger immédiat » answered yes) as it is walked, question by question.
