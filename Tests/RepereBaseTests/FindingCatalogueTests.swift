@@ -7,10 +7,12 @@ import Testing
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// `diagnostics.error("code"`, `.warning("code"`, `Finding(code: "code"`, `ExpressionError(code: "code"`.
+  /// `diagnostics.error("code"`, `.warning("code"`, `Finding(code: "code"`, `ExpressionError(code: "code"`,
+  /// `code = "code"` (the data-file reader picks its code by the kind of failure).
   static func emittedCodes() throws -> Set<String> {
     let pattern = try NSRegularExpression(
-      pattern: #"(?:\.(?:error|warning)\(\s*"([a-z][a-z0-9-]+)"|code:\s*"([a-z][a-z0-9-]+)")"#)
+      pattern: #"(?:\.(?:error|warning)\(\s*"([a-z][a-z0-9-]+)"|code:\s*"([a-z][a-z0-9-]+)""#
+        + #"|\bcode = "([a-z][a-z0-9-]+)")"#)
     var codes = Set<String>()
     let sources = root.appendingPathComponent("Sources")
     let skipped = ["RepereBench", "RepereRulesBench"]
@@ -21,7 +23,7 @@ import Testing
       let text = try String(contentsOf: url, encoding: .utf8)
       let range = NSRange(text.startIndex..., in: text)
       for match in pattern.matches(in: text, range: range) {
-        for group in 1...2 {
+        for group in 1...3 {
           if let found = Range(match.range(at: group), in: text) { codes.insert(String(text[found])) }
         }
       }
