@@ -22,8 +22,7 @@ public enum YAMLFile {
         diagnostics.error("empty-file", at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
         return nil
       }
-      warnAboutControlCharacters(in: node, file: file, diagnostics: &diagnostics)
-      warnAboutLongTexts(in: node, file: file, diagnostics: &diagnostics)
+      warnAboutTexts(in: node, file: file, diagnostics: &diagnostics)
       return YAMLNode(node: node, file: file)
     } catch let error as YamlError {
       diagnostics.append(finding(for: error, file: file, text: text))
@@ -42,48 +41,33 @@ public enum YAMLFile {
     return parse(text, file: displayName, diagnostics: &diagnostics)
   }
 
-  /// A warning for each text (up to 20 per file) holding a terminal control or bidi character,
-  /// written raw or as an escape (`"\e[2J"`): the screen drops them, but a text that needs
-  /// them is suspect (issue 18, point 2). The tree has no aliases (anchors are refused), so
-  /// this visit is linear.
-  static func warnAboutControlCharacters(in root: Node, file: String, diagnostics: inout Diagnostics) {
+  /// Warnings on the texts of one file, in one visit of its tree (no aliases: anchors are
+  /// refused, so the visit is linear), each kind reported up to 20 times:
+  /// - a terminal control or bidi character, written raw or as an escape (`"\e[2J"`): the
+  ///   screen drops them, but a text that needs them is suspect (issue 18, point 2);
+  /// - a text past `TextLimits.maximumFieldLength`: readers get it cut with a mark
+  ///   (`YAMLNode.scalar`), and `check --strict` refuses the bundle.
+  static func warnAboutTexts(in root: Node, file: String, diagnostics: inout Diagnostics) {
     var pending = [root]
-    var reported = 0
-    while let node = pending.popLast(), reported < 20 {
+    var (controls, longTexts) = (0, 0)
+    while let node = pending.popLast(), controls < 20 || longTexts < 20 {
       switch node {
       case .scalar(let scalar):
-        guard let bad = scalar.string.unicodeScalars.first(where: isControl) else { continue }
-        reported += 1
-        diagnostics.warning(
-          "control-character",
-          at: SourceLocation(file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1),
-          "the text holds the control character U+\(String(format: "%04X", bad.value)), which is not shown",
-          hint: "remove it: terminal escapes and bidi overrides have no place in data texts")
-      case .mapping(let mapping):
-        for (key, value) in mapping.reversed() { pending += [value, key] }
-      case .sequence(let sequence):
-        pending += sequence.reversed()
-      case .alias:
-        continue
-      }
-    }
-  }
-
-  /// A warning for each text (up to 20 per file) past `TextLimits.maximumFieldLength`: readers
-  /// get it cut with a mark (`YAMLNode.scalar`), and `check --strict` refuses the bundle.
-  static func warnAboutLongTexts(in root: Node, file: String, diagnostics: inout Diagnostics) {
-    var pending = [root]
-    var reported = 0
-    while let node = pending.popLast(), reported < 20 {
-      switch node {
-      case .scalar(let scalar):
-        guard TextLimits.capped(scalar.string) != nil else { continue }
-        reported += 1
-        diagnostics.warning(
-          "text-too-long",
-          at: SourceLocation(file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1),
-          "the text is longer than \(TextLimits.maximumFieldLength) characters; it is cut and shown ending with «\(TextLimits.cutMark) »",
-          hint: "shorten it, or move the detail to a reflex sheet")
+        let location = SourceLocation(file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
+        if controls < 20, let bad = scalar.string.unicodeScalars.first(where: isControl) {
+          controls += 1
+          diagnostics.warning(
+            "control-character", at: location,
+            "the text holds the control character U+\(String(format: "%04X", bad.value)), which is not shown",
+            hint: "remove it: terminal escapes and bidi overrides have no place in data texts")
+        }
+        if longTexts < 20, TextLimits.capped(scalar.string) != nil {
+          longTexts += 1
+          diagnostics.warning(
+            "text-too-long", at: location,
+            "the text is longer than \(TextLimits.maximumFieldLength) characters; it is cut and shown ending with «\(TextLimits.cutMark) »",
+            hint: "shorten it, or move the detail to a reflex sheet")
+        }
       case .mapping(let mapping):
         for (key, value) in mapping.reversed() { pending += [value, key] }
       case .sequence(let sequence):
