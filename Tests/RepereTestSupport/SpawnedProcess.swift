@@ -64,13 +64,19 @@ public struct SpawnedProcess {
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     let argvWithEnd = argv + [nil]
-    let result: Int32
-    if let environment {
-      let envp = environment.map { strdup("\($0.key)=\($0.value)") }
-      defer { for pointer in envp { free(pointer) } }
-      result = posix_spawnp(&pid, program, &actions, &attributes, argvWithEnd, envp + [nil])
-    } else {
-      result = posix_spawnp(&pid, program, &actions, &attributes, argvWithEnd, environ)
+    let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } }
+    defer { for pointer in envp ?? [] { free(pointer) } }
+    var result: Int32 = 0
+    // A freshly copied binary can be « text file busy » (ETXTBSY) for a moment: a child forked by
+    // a test running in parallel may still hold the copy's write descriptor until it execs.
+    for attempt in 0..<50 {
+      if attempt > 0 { usleep(20_000) }
+      if let envp {
+        result = posix_spawnp(&pid, program, &actions, &attributes, argvWithEnd, envp + [nil])
+      } else {
+        result = posix_spawnp(&pid, program, &actions, &attributes, argvWithEnd, environ)
+      }
+      guard result == ETXTBSY else { break }
     }
     guard result == 0 else { throw Failure(description: "cannot start \(program): \(result)") }
     return SpawnedProcess(pid: pid, stdout: stdout, stderr: stderr)
