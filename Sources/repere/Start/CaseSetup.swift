@@ -89,7 +89,10 @@ struct CaseSetup {
       journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)
     let store = journals.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
-    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder)) ?? "inconnu" }
+    // Each file's digest is kept in the user's cache folder: only files changed since the last
+    // start are hashed again (a national directory is 90 MB).
+    let digests = LookupCache.directory(environment: environment)
+    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder, digests: digests)) ?? "inconnu" }
     return CaseSetup(
       data: data, folder: folder, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
   }
