@@ -55,7 +55,7 @@ struct WalkCommand: ParsableCommand {
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
-    let id = try CommandSupport.protocolID(protocolID, in: bundle)
+    let id = try bundle.requireProtocol(protocolID)
     let instant = try CommandSupport.now(now)
     let family = bundle.familySteps(of: id)
     let parser = bundle.answerParser
