@@ -214,9 +214,7 @@ extension AppState {
       overlays.append(.notes)
       return []
     case .raiseLevel:
-      raiseSelection = 0
-      raiseReason = ""
-      raiseChoosingReason = false
+      raise = RaiseLevelWindow()
       overlays.append(.raiseLevel)
       return []
     case .changeAnswer:
@@ -224,7 +222,7 @@ extension AppState {
         status = StatusMessage(.info, Chrome.changeNothing(language))
         return []
       }
-      changeSelection = max(0, walk.path.count - 1)
+      change.cursor = ListCursor(max(0, walk.path.count - 1))
       overlays.append(.changeAnswer)
       return []
     case .orientation:
@@ -399,7 +397,7 @@ extension AppState {
       noteDraft += clean
       return []
     case .search:
-      searchQuery += clean
+      search.query += clean
       refreshSearch()
       return []
     default:

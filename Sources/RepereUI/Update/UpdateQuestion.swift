@@ -178,10 +178,10 @@ extension AppState {
   /// reason of the change (not in training, which keeps no journal).
   mutating func submit(_ step: StepView, input answer: AnswerInput) -> [Effect] {
     if training == nil, editingStepID == step.id, let current = step.currentAnswer, current != answer {
-      pendingChange = PendingChange(
+      change.pending = PendingChange(
         stepID: step.id, input: answer, fromLabel: AnswerLabel.text(current, step: step, language: language),
         toLabel: AnswerLabel.text(answer, step: step, language: language))
-      changeReason = ""
+      change.reason = ""
       overlays.append(.changeReason)
       return []
     }
@@ -227,21 +227,21 @@ extension AppState {
       // A likely mistyping (« Sarcele »): offered to choose from, never taken silently.
       status = StatusMessage(
         .info, Chrome.placeDidYouMean(language, TerminalText.sanitized(text), TerminalText.sanitized(first.label)))
-      placeQuery = text
-      placeSuggested = true
-      placeCandidates = suggestions
-      placeSelection = 0
-      placeForStep = stepID
+      placeChoice.query = text
+      placeChoice.suggested = true
+      placeChoice.candidates = suggestions
+      placeChoice.cursor.index = 0
+      placeChoice.forStep = stepID
       overlays.append(.placeChoice)
       return []
     }
     let departements = Set(candidates.map(\.departement))
-    placeQuery = text
-    placeSuggested = false
+    placeChoice.query = text
+    placeChoice.suggested = false
     if departements.count > 1 {
-      placeCandidates = candidates
-      placeSelection = 0
-      placeForStep = stepID
+      placeChoice.candidates = candidates
+      placeChoice.cursor.index = 0
+      placeChoice.forStep = stepID
       overlays.append(.placeChoice)
       return []
     }
@@ -252,6 +252,6 @@ extension AppState {
     if let stepID, let step = walker.step(stepID) {
       return submit(step, input: .place(place))
     }
-    return walkChanged(walker.setPlace(place, typed: placeQuery.isEmpty ? place.label : placeQuery))
+    return walkChanged(walker.setPlace(place, typed: placeChoice.query.isEmpty ? place.label : placeChoice.query))
   }
 }
