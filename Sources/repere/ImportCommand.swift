@@ -153,7 +153,7 @@ struct ImportCommand: ParsableCommand {
       StandardError.write("--dry-run : rien n'a été écrit\n")
       return
     }
-    let header = existing.source ?? source ?? Self.attribution(for: batch.sources)
+    let header = existing.source ?? source ?? ImportAttribution.header(for: batch.sources)
     let yaml = DirectoryYAMLWriter.yaml(source: header, updated: CalendarDay(Date()), structures: merged.structures)
     if toStandardOutput {
       FileHandle.standardOutput.write(Data(yaml.utf8))
@@ -166,17 +166,5 @@ struct ImportCommand: ParsableCommand {
 
   private func report(_ diagnostics: Diagnostics) {
     for finding in diagnostics.sorted { StandardError.write("\(finding)\n") }
-  }
-
-  /// The licences' attribution, written in the file's `source:` (Licence Ouverte 2.0 asks for it).
-  static func attribution(for sources: Set<String>) -> String {
-    let names: [String: String] = [
-      "data-inclusion": "data·inclusion (GIP de l'inclusion), Licence Ouverte 2.0",
-      "finess": "FINESS (DREES / ministère de la Santé, data.gouv.fr), Licence Ouverte",
-      "service-public": "Annuaire de l'administration, Service-Public.fr / DILA, Licence Ouverte 2.0",
-      "repere": "export CSV",
-    ]
-    let parts = sources.sorted().compactMap { names[$0] }
-    return "Import repere — " + (parts.isEmpty ? "sources ouvertes" : parts.joined(separator: " ; "))
   }
 }

@@ -55,9 +55,9 @@ enum PlainText {
   static func searchResults(_ state: AppState) -> [String] {
     let language = state.language
     guard state.services.directory != nil else { return [Chrome.directoryUnavailable(language)] }
-    guard !state.searchResults.isEmpty else { return [Chrome.searchNoResults(language)] }
+    guard !state.search.results.isEmpty else { return [Chrome.searchNoResults(language)] }
     var lines: [String] = []
-    for (index, result) in state.searchResults.prefix(20).enumerated() {
+    for (index, result) in state.search.results.prefix(20).enumerated() {
       let open: String =
         switch result.openNow {
         case .some(true): Chrome.openNow(language)
