@@ -54,6 +54,15 @@ let package = Package(
       ]
     ),
 
+    // The case as the program runs it, without the process: start-up loading, effects against the
+    // journal, the plain line runner, journal replay, training effects (clock and folders given).
+    .target(
+      name: "RepereApp",
+      dependencies: [
+        "RepereBase", "RepereRules", "RepereLookup", "RepereJournal", "RepereBundle", "RepereUI",
+      ]
+    ),
+
     // MARK: Edge
     .target(
       name: "RepereTerminal",
@@ -63,7 +72,7 @@ let package = Package(
       name: "repere",
       dependencies: [
         "RepereBase", "RepereRules", "RepereLookup", "RepereJournal", "RepereBundle",
-        "RepereUI", "RepereTerminal",
+        "RepereUI", "RepereApp", "RepereTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -110,6 +119,12 @@ let package = Package(
       name: "RepereUITests",
       dependencies: [
         "RepereUI", "RepereTerminal", "RepereBundle", "RepereRules", "RepereJournal", "RepereBase", "RepereTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "RepereAppTests",
+      dependencies: [
+        "RepereApp", "RepereUI", "RepereBundle", "RepereJournal", "RepereRules", "RepereBase", "RepereTestSupport",
       ]
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RepereBase
 import RepereBundle
 import RepereRules
 
@@ -43,7 +44,7 @@ struct PathsCommand: ParsableCommand {
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
-    let id = try CommandSupport.protocolID(protocolID, in: bundle)
+    let id = try bundle.requireProtocol(protocolID)
     let limits = FeasiblePaths.Limits(maxPaths: max(1, maxPaths))
     guard let summary = bundle.pathsSummary(protocolID: id, defaultNow: Date(), limits: limits) else {
       throw RuntimeFailure("\(protocolID) : protocole absent — lancer `repere check`")

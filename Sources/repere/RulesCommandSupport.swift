@@ -53,16 +53,6 @@ enum CommandSupport {
       print("")
     }
   }
-
-  /// The protocol, or a clear error listing those that exist.
-  static func protocolID(_ id: String, in bundle: DataBundle) throws -> String {
-    guard bundle.library.protocolDefinition(id) != nil else {
-      let hint = Suggestion.frenchHint(for: id, among: bundle.library.ids).map { " (\($0))" } ?? ""
-      throw RuntimeFailure(
-        "protocole « \(id) » absent\(hint) ; protocoles : \(bundle.library.ids.joined(separator: ", "))")
-    }
-    return id
-  }
 }
 
 /// Standard error as a `TextOutputStream`. Every byte goes through the terminal sanitiser

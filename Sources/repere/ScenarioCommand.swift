@@ -39,7 +39,8 @@ struct ScenarioTestCommand: ParsableCommand {
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
-    let scenarios = try ScenarioSelection.select(files, in: bundle)
+    let scenarios = try ScenarioSelection.select(
+      files, in: bundle, workingDirectory: RuntimeContext.current.workingDirectory)
     let results = bundle.run(scenarios, defaultNow: Date())
     CommandSupport.announceDemonstration(bundle.holdsFiction, json: json)
     print(json ? ScenarioReport.json(results) : ScenarioReport.human(results))
@@ -72,37 +73,5 @@ struct ScenarioListCommand: ParsableCommand {
       json
         ? ScenarioReport.listJSON(bundle.scenarios, bundle: bundle, defaultNow: now)
         : ScenarioReport.list(bundle.scenarios, bundle: bundle, defaultNow: now))
-  }
-}
-
-/// Picks the scenarios named on the command line: files inside the data folder (relative to it
-/// or to the current directory), or files outside it loaded on their own.
-enum ScenarioSelection {
-  static func select(_ files: [String], in bundle: DataBundle) throws -> [Scenario] {
-    guard !files.isEmpty else { return bundle.scenarios }
-    var selected: [Scenario] = []
-    let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let root = bundle.root.standardizedFileURL.resolvingSymlinksInPath().path
-    for file in files {
-      let url = URL(fileURLWithPath: file, relativeTo: current).standardizedFileURL.resolvingSymlinksInPath()
-      let relative = url.path.hasPrefix(root + "/") ? String(url.path.dropFirst(root.count + 1)) : file
-      let inBundle = bundle.scenarios.filter { $0.file == relative || $0.file == file || $0.id == file }
-      if !inBundle.isEmpty {
-        selected += inBundle
-        continue
-      }
-      var diagnostics = Diagnostics()
-      guard let node = YAMLFile.load(url: url, displayName: file, diagnostics: &diagnostics),
-        let scenario = ScenarioLoader.load(node: node, diagnostics: &diagnostics), !diagnostics.hasErrors
-      else {
-        // The findings first (file:line:column each), then the one-line failure.
-        for finding in diagnostics.findings {
-          FileHandle.standardError.write(Data((TerminalText.sanitized(finding.description) + "\n").utf8))
-        }
-        throw RuntimeFailure("scénario « \(TerminalText.sanitized(file)) » illisible")
-      }
-      selected.append(scenario)
-    }
-    return selected
   }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import RepereApp
 import RepereBase
 import RepereBundle
 import RepereJournal
+import RepereLookup
 import RepereRules
 import RepereTerminal
 import RepereUI
@@ -114,11 +116,19 @@ struct StartCommand: ParsableCommand {
     }
     let now = Date()
     let clock = StartClock(environment: environment)
+    let data = dataOptions.dataURL
+    let context = CaseContext(
+      clock: { Date() }, timeZone: .current, workingDirectory: RuntimeContext.current.workingDirectory,
+      programVersion: ReleaseInfo.version,
+      lookupCache: LookupCache.Location(
+        folder: SharedIndex.cacheDirectory(for: data), program: Bundle.main.executableURL),
+      onPhase: clock.mark)
+    let journals =
+      journal.map { URL(fileURLWithPath: $0, isDirectory: true) }
+      ?? JournalStore.defaultFolder(environment: environment)
     var setup: CaseSetup
     do {
-      setup = try CaseSetup.load(
-        data: dataOptions.dataURL, protocolID: protocolID, journalFolder: journal, environment: environment,
-        clock: clock)
+      setup = try CaseSetup.load(data: data, protocolID: protocolID, journals: journals, context: context)
     } catch let error as CaseSetup.SetupError {
       Self.fail(error.description, code: 2)
     }
@@ -129,7 +139,7 @@ struct StartCommand: ParsableCommand {
       setup.services = setup.loadServices()
       clock.mark("directory and reference data")
       let effects = CaseEffects(setup: setup, journal: resumed?.journal)
-      let runner = PlainRunner(setup: setup, language: language, effects: effects)
+      let runner = PlainRunner(setup: setup, language: language, effects: effects, lines: .standard)
       throw ExitCode(runner.run(place: place, resumed: resumed))
     }
     try runFullScreen(
@@ -171,8 +181,7 @@ struct StartCommand: ParsableCommand {
       start.0.idleLock = IdleLock(after: TimeInterval(minutes * 60), lastActivity: now)
     }
     // A resumed case offers no other: the unfinished cases are listed only for a new one.
-    let background = BackgroundServices(
-      setup: setup, clock: clock, store: resumed == nil ? setup.store : nil)
+    let background = BackgroundServices(setup: setup, store: resumed == nil ? setup.store : nil)
     let runtime = TerminalRuntime(
       screen: screen, clock: { Date() }, pollServices: background.take, perform: effects.perform)
     var firstFrame = true

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RepereApp
 import RepereBase
 import RepereBundle
 import RepereJournal
@@ -62,7 +63,8 @@ struct TrainCommand: ParsableCommand {
     let language = Language.resolve(
       option: lang ?? RuntimeContext.current.settings.lang?.value, environment: environment)
     let (bundle, services) = Self.load(dataOptions.dataURL)
-    let chosen = try Self.find(scenario, in: bundle)
+    let chosen = try ScenarioSelection.find(
+      scenario, in: bundle, workingDirectory: RuntimeContext.current.workingDirectory)
     guard bundle.library.protocolDefinition(chosen.protocolID) != nil else {
       StartCommand.fail(
         "repere : le scénario « \(chosen.id) » suit le protocole « \(chosen.protocolID) », absent du dossier de données",
@@ -92,7 +94,7 @@ struct TrainCommand: ParsableCommand {
     let wallStart = Date()
     let runtime = TerminalRuntime(
       screen: screen, clock: { TrainingProgram.sessionTime(origin: origin, wallStart: wallStart, wallNow: Date()) },
-      perform: TrainingEffects.perform)
+      perform: TrainingEffects(folder: RuntimeContext.current.workingDirectory).perform)
     let ending = runtime.run((state, []))
     screen.stop()
     if case .signal(let number) = ending { throw ExitCode(128 + number) }
@@ -112,38 +114,5 @@ struct TrainCommand: ParsableCommand {
       StartCommand.fail("repere : les données contiennent des erreurs (voir « repere check ») :\n\(lines)", code: 2)
     }
     return (bundle, AppServices(bundle: bundle))
-  }
-
-  /// The scenario with this id, or whose file (relative to the data folder) is this path.
-  static func find(_ name: String, in bundle: DataBundle) throws -> Scenario {
-    if let scenario = bundle.scenarios.first(where: { $0.id == name }) { return scenario }
-    let root = bundle.root.standardizedFileURL.resolvingSymlinksInPath().path
-    let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let path = URL(fileURLWithPath: name, relativeTo: current).standardizedFileURL.resolvingSymlinksInPath().path
-    let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : name
-    if let scenario = bundle.scenarios.first(where: { $0.file == relative || $0.file == name }) { return scenario }
-    let ids = bundle.scenarios.map(\.id)
-    let hint = Suggestion.closest(to: name, among: ids).map { " — vouliez-vous dire « \($0) » ?" } ?? ""
-    let list = ids.isEmpty ? "aucun scénario dans ce dossier" : "voir « repere scenario list »"
-    throw RuntimeFailure("scénario « \(TerminalText.sanitized(name)) » introuvable\(hint) (\(list))")
-  }
-}
-
-/// The effects of a training session: no journal; the debrief exported to the current folder.
-enum TrainingEffects {
-  static func perform(_ effect: Effect, _ state: AppState) -> [Msg] {
-    switch effect {
-    case .journal, .quit, .resume, .saveDraft:
-      return []
-    case .export(let text, let name):
-      do {
-        // Never over an earlier debrief: `name-2`, `name-3`… (SafeFile.writeNew).
-        let path = try SafeFile.writeNew(
-          Data(text.utf8), in: FileManager.default.currentDirectoryPath, name: name)
-        return [.exported(path: path)]
-      } catch {
-        return [.exportFailed(String(describing: error))]
-      }
-    }
   }
 }

@@ -55,25 +55,15 @@ struct WalkCommand: ParsableCommand {
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
-    let id = try CommandSupport.protocolID(protocolID, in: bundle)
+    let id = try bundle.requireProtocol(protocolID)
     let instant = try CommandSupport.now(now)
-    let family = bundle.familySteps(of: id)
-    let parser = bundle.answerParser
-    var answers: [String: AnswerValue] = [:]
-    for written in answer {
-      guard let equals = written.firstIndex(of: "=") else {
-        throw ValidationError("réponse « \(written) » : écrire ETAPE=VALEUR")
-      }
-      let stepID = String(written[..<equals]).trimmingCharacters(in: .whitespaces)
-      let value = String(written[written.index(after: equals)...])
-      guard let step = family[stepID] else {
-        let hint = Suggestion.frenchHint(for: stepID, among: family.keys.sorted()).map { " (\($0))" } ?? ""
-        throw RuntimeFailure("aucune étape « \(stepID) » dans \(id)\(hint)")
-      }
-      switch parser.parse(value, for: step) {
-      case .success(let parsed): answers[stepID] = parsed
-      case .failure(let problem): throw ValidationError("réponse à « \(stepID) » : \(problem.description)")
-      }
+    let answers: [String: AnswerValue]
+    do {
+      answers = try WrittenAnswers.parse(answer, protocolID: id, in: bundle)
+    } catch WrittenAnswers.Problem.badlyWritten(let message) {
+      throw ValidationError(message)
+    } catch WrittenAnswers.Problem.unknownStep(let message) {
+      throw RuntimeFailure(message)
     }
     let state = Walker.walk(library: bundle.library, protocolID: id, answers: answers, acknowledgeInfo: true)
     let contacts = bundle.contacts(for: state, now: instant)

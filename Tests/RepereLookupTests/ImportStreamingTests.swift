@@ -178,7 +178,7 @@ import Testing
     #expect(
       yaml
         == DirectoryYAMLWriter.yaml(
-          source: ImportRun.attribution(for: ["finess"]), updated: CalendarDay(iso: "2026-11-01"),
+          source: ImportAttribution.header(for: ["finess"]), updated: CalendarDay(iso: "2026-11-01"),
           structures: ImportTests.run([("finess.csv", ImportTests.finess)]).0.structures))
     let baseURL = ImportRun.baseURL(for: destination)
     let base = try #require(ImportBase.decode(try Data(contentsOf: baseURL)))

@@ -119,4 +119,41 @@ import Testing
     let (_, noteOutput) = Self.feed([":note"], to: &session)
     #expect(session.reprints(session.screenText, shown: shown, output: noteOutput))
   }
+
+  /// The plain mode sends actions by name (`Msg.action`) where it used to press keys: on every
+  /// screen it sends from, the table gives each of those keys exactly the action now sent (or
+  /// none where the action does not apply), so the behaviour is the one the keys had.
+  @Test func theActionsSentAreThoseItsFormerKeysGave() throws {
+    // Commands leave only these screens open before they act.
+    let commandScreens: [ScreenKind] = [.question, .typedQuestion, .orientation, .placeChoice, .confirmQuit]
+    let formerKeys: [(key: KeyPress, action: ActionID, screens: [ScreenKind])] = [
+      (
+        .enter, .confirm,
+        [
+          .question, .typedQuestion, .placeChoice, .changeReason, .changeAnswer, .search, .levelReason, .placeEntry,
+          .followUp,
+        ]
+      ),
+      (.character("0"), .unknown, [.question]), (.function(9), .unknown, commandScreens),
+      (.left, .back, commandScreens), (.function(6), .changeAnswer, commandScreens),
+      (.function(3), .search, commandScreens), (.function(4), .raiseLevel, commandScreens),
+      (.control("p"), .setPlace, commandScreens), (.function(5), .export, commandScreens),
+      (.function(10), .quit, commandScreens), (.character("o"), .yes, [.confirmQuit]),
+      (.escape, .no, [.confirmQuit]), (.character("f"), .closeCase, [.confirmQuit]),
+    ]
+    for (key, action, screens) in formerKeys {
+      for screen in screens {
+        let offered = try #require(ActionTable.spec(action)).screens.contains(screen)
+        #expect(ActionTable.action(for: key, on: screen) == (offered ? action : nil), "\(key) on \(screen)")
+      }
+    }
+  }
+
+  @Test func anActionThatDoesNotApplySaysSoLikeAKeyThatDoesNothing() throws {
+    var state = try TestWorld.state()
+    let (afterKey, _) = UIProgram.update(state, .key(.function(12)))
+    state = UIProgram.update(state, .action(.debrief)).0
+    #expect(state.status == afterKey.status)
+    #expect(state.status != nil)
+  }
 }

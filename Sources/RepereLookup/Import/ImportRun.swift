@@ -78,7 +78,7 @@ public struct ImportRun {
     guard !diagnostics.hasErrors else { return .refused }
     var summary = batch.summary
     let header = DirectoryYAMLWriter.header(
-      source: existing.source ?? source ?? Self.attribution(for: batch.sources), updated: updated)
+      source: existing.source ?? source ?? ImportAttribution.header(for: batch.sources), updated: updated)
     var count = 0
     switch output {
     case _ where dryRun:
@@ -110,17 +110,5 @@ public struct ImportRun {
       try baseFile?.commit()
     }
     return .done(summary: summary, written: count)
-  }
-
-  /// The licences' attribution, written in the file's `source:` (Licence Ouverte 2.0 asks for it).
-  public static func attribution(for sources: Set<String>) -> String {
-    let names: [String: String] = [
-      "data-inclusion": "data·inclusion (GIP de l'inclusion), Licence Ouverte 2.0",
-      "finess": "FINESS (DREES / ministère de la Santé, data.gouv.fr), Licence Ouverte",
-      "service-public": "Annuaire de l'administration, Service-Public.fr / DILA, Licence Ouverte 2.0",
-      "repere": "export CSV",
-    ]
-    let parts = sources.sorted().compactMap { names[$0] }
-    return "Import repere — " + (parts.isEmpty ? "sources ouvertes" : parts.joined(separator: " ; "))
   }
 }

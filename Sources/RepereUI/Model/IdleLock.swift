@@ -23,7 +23,7 @@ public struct IdleLock: Hashable, Sendable {
     case .tick(let date):
       if !locked, date.timeIntervalSince(lastActivity) >= after { locked = true }
       return false
-    case .key, .click:
+    case .key, .action, .click:
       lastActivity = now
       if locked {
         locked = false

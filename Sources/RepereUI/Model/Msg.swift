@@ -15,6 +15,9 @@ public enum KeyPress: Hashable, Sendable {
 /// Everything that can happen to the interface: keys, clock, size, and the results of effects.
 public enum Msg: Hashable, Sendable {
   case key(KeyPress)
+  /// An action by name, as the plain mode's commands send it: the same table decides whether it
+  /// applies on the screen, and the same screen handler carries it out, without a key.
+  case action(ActionID)
   /// A mouse click at a cell.
   case click(x: Int, y: Int)
   /// Text pasted in the terminal (bracketed paste): text for the field it lands in, never keys.

@@ -5,7 +5,8 @@ import RepereBase
 /// lines, for screen readers, dumb terminals, logs and scripts.
 ///
 /// A line is an answer (an option's number, several numbers for a checklist, the text of a
-/// typed answer) or a command starting with « : » (`:aide` lists them).
+/// typed answer) or a command starting with « : » (`:aide` lists them). Both become actions of
+/// the one action table (`Msg.action`), never keys pretending to be typed.
 public struct PlainSession {
   public private(set) var state: AppState
   /// Set once the session asked to quit.
@@ -33,9 +34,9 @@ public struct PlainSession {
     return effects
   }
 
-  private mutating func press(_ keys: [KeyPress]) -> [Effect] {
+  private mutating func send(_ actions: [ActionID]) -> [Effect] {
     var effects: [Effect] = []
-    for key in keys { effects += apply(.key(key)) }
+    for action in actions { effects += apply(.action(action)) }
     return effects
   }
 
@@ -49,33 +50,33 @@ public struct PlainSession {
     switch state.screen {
     case .changeReason:
       state.changeReason = line
-      return (press([.enter]), [])
+      return (send([.confirm]), [])
     case .confirmQuit:
       let yes = ["o", "oui", "y", "yes"].contains(line.lowercased())
-      return (press([yes ? .character("o") : .escape]), [])
+      return (send([yes ? .yes : .no]), [])
     case .placeChoice, .question:
       if state.screen == .question, let step = state.displayedStep, step.kind == .multi {
         let numbers = line.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Int($0) }
-        if numbers == [0] { return (press([.character("0")]), []) }
+        if numbers == [0] { return (send([.unknown]), []) }
         let options = state.choices(for: step)
         state.ticked = Set(numbers.filter { (1...options.count).contains($0) }.map { options[$0 - 1].value })
-        return (press([.enter]), [])
+        return (send([.confirm]), [])
       }
-      if line.isEmpty { return (press([.enter]), []) }
+      if line.isEmpty { return (send([.confirm]), []) }
       let count =
         state.screen == .placeChoice
         ? state.placeCandidates.count : state.displayedStep.map { state.choices(for: $0).count } ?? 0
       guard let number = Int(line), number >= 0, number <= count else { return refuse() }
       if state.screen == .placeChoice {
         state.placeSelection = number - 1
-        return (press([.enter]), [])
+        return (send([.confirm]), [])
       }
-      if number == 0 { return (press([.character("0")]), []) }
+      if number == 0 { return (send([.unknown]), []) }
       state.selection = number - 1
-      return (press([.enter]), [])
+      return (send([.confirm]), [])
     case .typedQuestion:
       state.input = line
-      return (press([.enter]), [])
+      return (send([.confirm]), [])
     default:
       state.overlays.removeAll()
       return refuse()
@@ -109,26 +110,30 @@ public struct PlainSession {
       return ([], PlainText.help(state))
     case "retour", "back":
       state.input = ""
-      return (press([.left]), [])
+      return (send([.back]), [])
     case "0", "jsp", "inconnu", "unknown":
-      return (press([.function(9)]), [])
+      return (send([.unknown]), [])
     case "changer", "change":
       guard let number = Int(argument), number >= 1, number <= state.walk.path.count else {
         return ([], PlainText.changeList(state))
       }
-      let effects = press([.function(6)])
+      let effects = send([.changeAnswer])
       state.changeSelection = number - 1
-      return (effects + press([.enter]), [])
+      return (effects + send([.confirm]), [])
     case "annuaire", "search":
-      var effects = press([.function(3)])
-      for character in argument { effects += press([.character(character)]) }
+      let effects = send([.search])
+      // The words go into the search field as if typed there (the field keeps what it had).
+      if state.screen == .search {
+        state.searchQuery += argument
+        state.refreshSearch()
+      }
       return (effects, PlainText.searchResults(state))
     case "fiche", "record":
       guard state.overlays.last == .search, let number = Int(argument), number >= 1,
         number <= state.searchResults.count
       else { return ([], [Chrome.plainRecordUsage(language)]) }
       state.searchSelection = number - 1
-      let effects = press([.enter])
+      let effects = send([.confirm])
       let output = PlainText.detail(state)
       state.overlays.removeAll()
       return (effects, output)
@@ -141,31 +146,31 @@ public struct PlainSession {
       let levels = state.higherLevels
       guard let first = pieces.first, let number = Int(first), number >= 1, number <= levels.count, pieces.count == 2
       else { return ([], PlainText.levelChoices(state)) }
-      var effects = press([.function(4)])
+      var effects = send([.raiseLevel])
       state.raiseSelection = number - 1
       state.raiseChoosingReason = true
       state.raiseReason = pieces[1]
-      effects += press([.enter])
+      effects += send([.confirm])
       state.overlays.removeAll()
       return (effects, [])
     case "lieu", "place":
       guard !argument.isEmpty else { return ([], [Chrome.plainPlaceUsage(language)]) }
-      var effects = press([.control("p")])
-      for character in argument { effects += press([.character(character)]) }
-      effects += press([.enter])
+      var effects = send([.setPlace])
+      if state.screen == .placeEntry { state.placeInput += argument }
+      effects += send([.confirm])
       // Not found: the window stays open in the full screen; here the status says why.
       state.overlays.removeAll { $0 == .placeEntry }
       return (effects, [])
     case "orientation":
       return ([], PlainText.orientation(state))
     case "export", "exporter":
-      return (press([.function(5)]), [])
+      return (send([.export]), [])
     case "quitter", "quit", "q":
-      return (press([.function(10)]), [])
+      return (send([.quit]), [])
     case "clore", "close":
-      let effects = press([.function(10)])
+      let effects = send([.quit])
       guard state.screen == .confirmQuit else { return (effects, []) }
-      return (effects + press([.character("f")]), [])
+      return (effects + send([.closeCase]), [])
     case "suite", "followup":
       let fields = argument.split(separator: ";", omittingEmptySubsequences: false).map {
         $0.trimmingCharacters(in: .whitespaces)
@@ -177,7 +182,7 @@ public struct PlainSession {
       for (field, text) in zip(FollowUpDraft.Field.allCases, fields) { draft[field] = text }
       state.overlays.append(.followUp)
       state.followUpDraft = draft
-      return (press([.enter]), [])
+      return (send([.confirm]), [])
     default:
       return refuse(command: ":" + name)
     }

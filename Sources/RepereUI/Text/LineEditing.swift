@@ -5,7 +5,7 @@
 enum LineEditing {
   /// Applies `key` to `text`. False when the key is not an edit here (so the field's own action
   /// applies): a key that is not an editing key, or ⌫, Ctrl-U, Ctrl-W on an empty line.
-  static func edit(_ text: inout String, with key: KeyPress) -> Bool {
+  static func edit(_ text: inout String, with key: KeyPress?) -> Bool {
     switch key {
     case .character(let character):
       text.append(character)

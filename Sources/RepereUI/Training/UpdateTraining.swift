@@ -1,7 +1,7 @@
 extension AppState {
   /// Keys of a training session: the training screens whole, and the training actions (and
   /// those a session forbids) on the case screens. Nil hands the key to the case screens.
-  mutating func handleTraining(_ key: KeyPress, action: ActionID?, on screen: ScreenKind) -> [Effect]? {
+  mutating func handleTraining(_ key: KeyPress?, action: ActionID?, on screen: ScreenKind) -> [Effect]? {
     guard training != nil else { return nil }
     switch screen {
     case .trainingVignette, .trainingReveal, .trainingDebrief:

@@ -97,13 +97,26 @@ extension AppState {
         if key == .character("q") || key == .function(10) || key == .control("c") { return requestQuit() }
         return []
       }
-      let draftBefore = noteDraft
-      var effects = handle(key)
-      // After the note's journal write (which drops the draft), before leaving.
-      let quitIndex = effects.firstIndex { if case .quit = $0 { true } else { false } } ?? effects.endIndex
-      effects.insert(contentsOf: draftChanged(from: draftBefore), at: quitIndex)
-      return effects
+      let screen = self.screen
+      let action = ActionTable.action(for: key, on: screen) { allows($0, on: screen) }
+      return dispatchKeepingDraft(key, action: action)
+    case .action(let id):
+      guard size.fitsMinimum else { return id == .quit ? requestQuit() : [] }
+      let screen = self.screen
+      // An action the table does not offer here is treated like a key that does nothing here.
+      let applies = ActionTable.spec(id)?.screens.contains(screen) == true && allows(id, on: screen)
+      return dispatchKeepingDraft(nil, action: applies ? id : nil)
     }
+  }
+
+  /// Dispatches, then adds the note draft's save or removal when the draft changed, after the
+  /// note's journal write (which drops the draft) and before leaving.
+  private mutating func dispatchKeepingDraft(_ key: KeyPress?, action: ActionID?) -> [Effect] {
+    let draftBefore = noteDraft
+    var effects = dispatch(key, action: action)
+    let quitIndex = effects.firstIndex { if case .quit = $0 { true } else { false } } ?? effects.endIndex
+    effects.insert(contentsOf: draftChanged(from: draftBefore), at: quitIndex)
+    return effects
   }
 
   /// Takes the services loaded in the background: contacts are resolved, an open search
@@ -165,9 +178,9 @@ extension AppState {
     .placeEntry, .followUp,
   ]
 
-  private mutating func handle(_ key: KeyPress) -> [Effect] {
+  /// The one dispatch of an input to the screen on show: `key` is nil for an action sent by name.
+  private mutating func dispatch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let screen = self.screen
-    let action = ActionTable.action(for: key, on: screen) { allows($0, on: screen) }
     if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
     // Windows without a quit of their own (the case screens, help and record have one).
     if action == .quit, Self.quitsFromAnyWindow.contains(screen) { return requestQuit() }

@@ -5,7 +5,7 @@ extension AppState {
   /// The « suite donnée » box (`s` on the orientation): four fields (called whom, when,
   /// reference, outcome); Tab or ↓ goes to the next field, ↑ back, Enter records it in the
   /// journal (who was called is required), Esc leaves without recording.
-  mutating func handleFollowUp(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleFollowUp(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let fields = FollowUpDraft.Field.allCases
     switch key {
     case .character(let character):

@@ -2,7 +2,7 @@ import RepereBase
 import RepereJournal
 
 extension AppState {
-  mutating func handleOrientation(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleOrientation(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     if let effects = handleCommon(action) { return effects }
     let count = orientationContacts.count
     var scroller = OrientationScroller(state: self)
@@ -40,7 +40,7 @@ extension AppState {
     return []
   }
 
-  mutating func handleSearch(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleSearch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     if LineEditing.edit(&searchQuery, with: key) {
       refreshSearch()
       return []
@@ -123,7 +123,7 @@ extension AppState {
     return []
   }
 
-  mutating func handleNotes(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleNotes(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     if key == .enter {
       noteDraft.append("\n")
       return []
@@ -152,7 +152,7 @@ extension AppState {
     return journal([.note(NoteEvent(text: text, step: displayedStep?.id))])
   }
 
-  mutating func handleRaiseLevel(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleRaiseLevel(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let levels = higherLevels
     if raiseChoosingReason {
       if LineEditing.edit(&raiseReason, with: key) { return [] }
@@ -221,7 +221,7 @@ extension AppState {
     return []
   }
 
-  mutating func handlePlaceChoice(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handlePlaceChoice(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     switch action {
     case .answer:
       guard case .character(let character) = key, let digit = character.wholeNumberValue,
@@ -251,7 +251,7 @@ extension AppState {
     return applyPlace(place, forStep: placeForStep)
   }
 
-  mutating func handleChangeAnswer(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleChangeAnswer(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let count = walk.path.count
     switch action {
     case .answer:
@@ -276,7 +276,7 @@ extension AppState {
 
   /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
   /// empty line keeps the generic reason); Escape leaves the answer as it was.
-  mutating func handleChangeReason(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleChangeReason(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     if LineEditing.edit(&changeReason, with: key) || key == .backspace { return [] }
     switch action {
     case .confirm:
@@ -323,7 +323,7 @@ extension AppState {
 
   /// A key with no meaning on this screen says so on the status line (issue 12, point 10): a
   /// professional who typed a wrong key sees it was not taken, rather than nothing at all.
-  mutating func sayKeyDoesNothing(_ key: KeyPress) {
+  mutating func sayKeyDoesNothing(_ key: KeyPress?) {
     if case .character(let character) = key, !character.isWhitespace {
       status = StatusMessage(.info, Chrome.keyNotHere(language, TerminalText.sanitized(String(character))))
     } else {

@@ -5,7 +5,7 @@ extension AppState {
   /// Enter looks it up. One place replaces the case's place (an answered place question is
   /// changed and the walk recomputed); several départements ask which; nothing found keeps
   /// the window open with the text, to correct it.
-  mutating func handlePlaceEntry(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handlePlaceEntry(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     switch key {
     case .character(let character):
       placeInput.append(character)

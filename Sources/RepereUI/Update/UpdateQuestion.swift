@@ -2,12 +2,12 @@ import Foundation
 import RepereBase
 
 extension AppState {
-  mutating func handleQuestion(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleQuestion(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     guard let step = displayedStep else { return [] }
     let typed = step.takesTypedInput
     if typed, let effects = editInput(key, action: action) { return effects }
     let options = choices(for: step)
-    if !typed, let effects = twoDigitNumber(key, step: step, options: options) { return effects }
+    if !typed, let effects = twoDigitNumber(key, action: action, step: step, options: options) { return effects }
     if let effects = handleCommon(action) { return effects }
     let rowCount = options.count + (step.allowsUnknown ? 1 : 0)
     switch action {
@@ -80,7 +80,9 @@ extension AppState {
   /// Lists of ten options or more take two-digit numbers: a digit that could start one (« 1 »
   /// among 16 options) waits for a second digit, for `digitWait` at most (`tick` then picks it
   /// alone); any other key picks it first. Returns nil when the key is not part of a number.
-  private mutating func twoDigitNumber(_ key: KeyPress, step: StepView, options: [OptionView]) -> [Effect]? {
+  private mutating func twoDigitNumber(
+    _ key: KeyPress?, action: ActionID?, step: StepView, options: [OptionView]
+  ) -> [Effect]? {
     let digit: Int? = if case .character(let character) = key { character.wholeNumberValue } else { nil }
     if let first = pendingDigit {
       pendingDigit = nil
@@ -90,7 +92,7 @@ extension AppState {
       let effects = pick(number: first, step: step)
       // The first digit answered and moved on: the next key was meant for this question.
       if displayedStep?.id != step.id { return effects }
-      return effects + (handleKeyAgain(key) ?? [])
+      return effects + (handleKeyAgain(key, action: action) ?? [])
     }
     // Grouped checklists number each group from 1: no digit waits for another there.
     guard let digit, digit >= 1, digit * 10 <= options.count, checklistGroups == nil else { return nil }
@@ -102,8 +104,10 @@ extension AppState {
   /// How long a digit that could start a two-digit number waits for the second one.
   static let digitWait: TimeInterval = 0.8
 
-  /// Handles `key` on the question again (after a pending digit was picked).
-  private mutating func handleKeyAgain(_ key: KeyPress) -> [Effect]? {
+  /// Handles `key` on the question again (after a pending digit was picked); an action sent by
+  /// name (no key) is handled again as it was.
+  private mutating func handleKeyAgain(_ key: KeyPress?, action: ActionID?) -> [Effect]? {
+    guard let key else { return handleQuestion(nil, action: action) }
     let screen = self.screen
     return handleQuestion(key, action: ActionTable.action(for: key, on: screen) { allows($0, on: screen) })
   }
@@ -118,7 +122,7 @@ extension AppState {
 
   /// Typing into the input line of a number/text/place question. Returns nil when the key is
   /// not editing (so it is handled as an action).
-  private mutating func editInput(_ key: KeyPress, action: ActionID?) -> [Effect]? {
+  private mutating func editInput(_ key: KeyPress?, action: ActionID?) -> [Effect]? {
     if LineEditing.edit(&input, with: key) {
       if case .character = key { status = nil }
       return []

@@ -16,7 +16,7 @@ extension AppState {
     return []
   }
 
-  mutating func handleResumeList(_ key: KeyPress, action: ActionID?) -> [Effect] {
+  mutating func handleResumeList(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let count = unfinishedCases.count
     switch action {
     case .answer:

@@ -23,6 +23,9 @@ extension Repere {
       // A failure while running: one French line and its status, never the usage text. The
       // message may quote a data file or a path (libyaml quotes the raw line): sanitised, so
       // that no escape sequence from a file reaches the terminal (issue 18, point 2).
+      for detail in failure.details {
+        FileHandle.standardError.write(Data((TerminalText.sanitized(detail) + "\n").utf8))
+      }
       let line = TerminalText.sanitized(failure.message.replacingOccurrences(of: "\n", with: " "))
       FileHandle.standardError.write(Data("repere : \(line)\n".utf8))
       Foundation.exit(failure.status)

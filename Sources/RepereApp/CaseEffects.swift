@@ -4,8 +4,8 @@ import RepereUI
 
 /// Carries out the interface's effects: journal writes (the journal file is created with the
 /// first event, so opening and quitting without a word leaves no empty case behind), exports,
-/// and closing or suspending the journal at exit.
-final class CaseEffects {
+/// and closing or suspending the journal at exit. The full screen and the plain mode share it.
+public final class CaseEffects {
   private let setup: CaseSetup
   private var journal: CaseJournal?
   private var closeAs: CaseOutcome?
@@ -17,17 +17,17 @@ final class CaseEffects {
   /// any newer one, so the journal never skips an answer (issue 18, point 4).
   private var unsaved = UnsavedEvents()
   /// What went wrong at exit (unsaved records, a failed close), for the message and exit status.
-  private(set) var exitProblem: String?
+  public private(set) var exitProblem: String?
 
   /// - Parameter journal: the journal of a resumed case (a new case creates its own).
-  init(setup: CaseSetup, journal: CaseJournal? = nil) {
+  public init(setup: CaseSetup, journal: CaseJournal? = nil) {
     self.setup = setup
     self.journal = journal
   }
 
-  var journalPath: String? { journal?.url.path }
+  public var journalPath: String? { journal?.url.path }
 
-  func perform(_ effect: Effect, _ state: AppState) -> [Msg] {
+  public func perform(_ effect: Effect, _ state: AppState) -> [Msg] {
     switch effect {
     case .journal(let events):
       unsaved.add(events, at: state.now)
@@ -75,7 +75,7 @@ final class CaseEffects {
   /// Closes (a finished case) or suspends (an unfinished one, offered for resuming) the journal,
   /// after a last attempt at writing what is unsaved. A case with unsaved records is never
   /// closed as complete; what failed is kept in `exitProblem`.
-  func finish() {
+  public func finish() {
     if !unsaved.isEmpty {
       do {
         try writeUnsaved()
@@ -129,10 +129,11 @@ final class CaseEffects {
       var fileName = name
       if let journal, let store = setup.store {
         let record = try store.recordedCase(id: journal.id)
-        text = MarkdownExporter.render(record, exportedAt: JournalTimestamp(date: state.now, timeZone: .current))
+        text = MarkdownExporter.render(
+          record, exportedAt: JournalTimestamp(date: state.now, timeZone: setup.context.timeZone))
         fileName = "\(journal.id).md"
       }
-      let folder = (setup.store?.folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+      let folder = (setup.store?.folder ?? setup.context.workingDirectory)
         .appendingPathComponent("exports", isDirectory: true)
       try FileManager.default.createDirectory(
         at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -2,16 +2,43 @@ import Foundation
 import RepereBase
 import RepereUI
 
-/// Runs `PlainSession` on standard input and output: prints the question, reads a line,
-/// carries out the effects, prints what changed. Works with stdin not a terminal (scripts).
-struct PlainRunner {
+/// Runs `PlainSession` over lines: prints the question, reads a line, carries out the effects,
+/// prints what changed. The lines come from and go to closures, standard input and output in
+/// the program (it works with stdin not a terminal: scripts), memory in the tests.
+public struct PlainRunner {
+  /// Where the runner reads and writes; every written line is already sanitised.
+  public struct Lines {
+    /// The next typed line without its newline, nil at the end of input.
+    public var read: () -> String?
+    /// Lines for standard output, newline-terminated.
+    public var write: (String) -> Void
+    /// A line for standard error, newline-terminated.
+    public var writeError: (String) -> Void
+
+    public init(
+      read: @escaping () -> String?, write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
+    ) {
+      self.read = read
+      self.write = write
+      self.writeError = writeError
+    }
+  }
+
   let setup: CaseSetup
   let language: Language
   let effects: CaseEffects
+  let lines: Lines
 
-  /// Runs until quit or end of input; returns the exit code.
-  func run(place: String?, resumed: ResumedSession? = nil) -> Int32 {
-    let now = Date()
+  public init(setup: CaseSetup, language: Language, effects: CaseEffects, lines: Lines) {
+    self.setup = setup
+    self.language = language
+    self.effects = effects
+    self.lines = lines
+  }
+
+  /// Runs until quit or end of input; returns the exit code (1 when records could not be saved).
+  public func run(place: String?, resumed: ResumedSession? = nil) -> Int32 {
+    let now = setup.context.clock()
     var (state, initialEffects) = UIProgram.start(
       walker: resumed?.walker ?? setup.makeWalker(now: now, language: language), services: setup.services,
       language: language, size: .minimum, now: now, placeText: place)
@@ -24,8 +51,8 @@ struct PlainRunner {
     var shown = session.screenText
     emit(session.statusText.map { [$0] } ?? [])
     emit(shown)
-    while !session.finished, let line = readLine(strippingNewline: true) {
-      _ = session.apply(.tick(Date()))
+    while !session.finished, let line = lines.read() {
+      _ = session.apply(.tick(setup.context.clock()))
       let (effects, output) = session.handle(line)
       emit(output)
       let saved = perform(effects, on: &session)
@@ -44,7 +71,7 @@ struct PlainRunner {
     effects.finish()
     if let path = effects.journalPath { emit(["journal : \(path)"]) }
     if let problem = effects.exitProblem {
-      StandardError.write(problem + "\n")
+      lines.writeError(TerminalText.sanitized(problem) + "\n")
       return 1
     }
     return 0
@@ -65,10 +92,10 @@ struct PlainRunner {
     return saved
   }
 
-  private func emit(_ lines: [String]) {
-    guard !lines.isEmpty else { return }
+  private func emit(_ text: [String]) {
+    guard !text.isEmpty else { return }
     // Lines quote data files (start-up errors, texts): nothing but text reaches the terminal.
-    let safe = lines.map { TerminalText.sanitized($0, keepNewlines: true) }
-    FileHandle.standardOutput.write(Data((safe.joined(separator: "\n") + "\n").utf8))
+    let safe = text.map { TerminalText.sanitized($0, keepNewlines: true) }
+    lines.write(safe.joined(separator: "\n") + "\n")
   }
 }

@@ -9,32 +9,37 @@ import RepereUI
 /// Everything a case needs, loaded at start: the protocols (first, fast: the first question
 /// needs nothing else), then the rest of the bundle, the directory and the reference data (in
 /// the background for the full screen), and where journals go.
-struct CaseSetup {
-  struct SetupError: Error, CustomStringConvertible {
-    var description: String
+public struct CaseSetup {
+  /// A start refused (no data folder, protocol errors, an unknown protocol): the message, in
+  /// French, for stderr.
+  public struct SetupError: Error, CustomStringConvertible {
+    public var description: String
   }
 
-  let data: URL
+  public let data: URL
   /// The data folder, discovered once for the whole start: protocols, services and fingerprint.
-  let folder: DataFolder
-  let library: ProtocolLibrary
-  let protocolID: String
-  let store: JournalStore?
+  public let folder: DataFolder
+  public let library: ProtocolLibrary
+  public let protocolID: String
+  public let store: JournalStore?
+  /// The clock, zone, folders and program the process gave.
+  public let context: CaseContext
   /// Filled by `loadServices` (synchronously in plain mode).
-  var services = AppServices()
+  public var services = AppServices()
   /// « /srv/repere (option --data) »: the folder and why it was chosen, for the help screen.
-  var dataFolderLabel: String? {
+  public var dataFolderLabel: String? {
     didSet { services.dataFolder = dataFolderLabel }
   }
   /// The data folder's content hash, computed in the background from the start (hashing the
   /// reference data takes a while; the journal needs it only with its first event).
-  let fingerprint: Lazy<String>
+  public let fingerprint: Lazy<String>
 
   /// Reads only the protocol files of `data` (found by their declared `format`) and picks the
   /// protocol to start; a protocol error stops the start with file:line:column.
-  static func load(
-    data: URL, protocolID requested: String?, journalFolder: String?, environment: [String: String],
-    clock: StartClock
+  /// - Parameter journals: the journal folder (the option, the configuration or the default);
+  ///   nil when none is known, and nothing is journaled.
+  public static func load(
+    data: URL, protocolID requested: String?, journals: URL?, context: CaseContext
   ) throws -> CaseSetup {
     let folder = DataFolder.scan(data)
     guard folder.exists else {
@@ -64,7 +69,7 @@ struct CaseSetup {
         $0.severity == .error
       }
     }
-    clock.mark("protocols")
+    context.onPhase("protocols")
     guard errors.isEmpty else {
       let lines = errors.prefix(20).map(\.description).joined(separator: "\n")
       throw SetupError(
@@ -85,27 +90,25 @@ struct CaseSetup {
     } else {
       throw SetupError(description: "repere : aucun protocole dans \(data.path)")
     }
-    let journals =
-      journalFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
-      ?? JournalStore.defaultFolder(environment: environment)
-    let store = journals.map { JournalStore(folder: $0, clock: { Date() }, timeZone: .current) }
+    let store = journals.map { JournalStore(folder: $0, clock: context.clock, timeZone: context.timeZone) }
     let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder)) ?? "inconnu" }
     return CaseSetup(
-      data: data, folder: folder, library: library, protocolID: chosen, store: store, fingerprint: fingerprint)
+      data: data, folder: folder, library: library, protocolID: chosen, store: store, context: context,
+      fingerprint: fingerprint)
   }
 
   /// The rest of the bundle (its loading findings become a warning on screen), then the
   /// directory, places and contacts from the lookup module.
-  func loadServices() -> AppServices {
-    Self.loadServices(folder: folder, library: library, label: dataFolderLabel)
+  public func loadServices() -> AppServices {
+    Self.loadServices(folder: folder, library: library, cache: context.lookupCache, label: dataFolderLabel)
   }
 
-  static func loadServices(folder: DataFolder, library: ProtocolLibrary, label: String? = nil) -> AppServices {
+  /// - Parameter cache: the same cache file as `repere find` (same folder, same program): a warm
+  ///   start reads the directory and its index from it instead of parsing every directory file.
+  static func loadServices(
+    folder: DataFolder, library: ProtocolLibrary, cache: LookupCache.Location, label: String? = nil
+  ) -> AppServices {
     let data = folder.root
-    // The same cache file as `repere find` (same folder, same program): a warm start reads the
-    // directory and its index from it instead of parsing every directory file.
-    let cache = LookupCache.Location(
-      folder: SharedIndex.cacheDirectory(for: data), program: Bundle.main.executableURL)
     let (bundle, findings) = DataBundle.load(folder, protocols: library, lookupCache: cache)
     // The same answer as the journal's `demonstrationData` (caseStart), from the files' heads.
     var services = AppServices(bundle: bundle, holdsFiction: folder.holdsFiction)
@@ -130,7 +133,7 @@ struct CaseSetup {
   }
 
   /// A new case on the chosen protocol.
-  func makeWalker(now: Date, language: Language) -> RulesCaseWalker {
+  public func makeWalker(now: Date, language: Language) -> RulesCaseWalker {
     RulesCaseWalker(
       session: CaseSession(library: library, protocolID: protocolID), today: CalendarDay(now),
       displayLanguage: language)
@@ -138,7 +141,7 @@ struct CaseSetup {
 
   /// Reopens the suspended case `id` (journal locked and repaired) and rebuilds its walk on
   /// this bundle's protocols.
-  func resume(id: String, now: Date, language: Language) throws -> ResumedSession {
+  public func resume(id: String, now: Date, language: Language) throws -> ResumedSession {
     guard let store else { throw SetupError(description: "aucun dossier de journaux (option --journal)") }
     var resumed = try store.resume(id: id)
     // A note that was being typed when the last session was killed goes to the journal now.
@@ -156,7 +159,7 @@ struct CaseSetup {
   }
 
   /// What the journal's opening event records.
-  func caseStart() -> CaseStart {
+  public func caseStart() -> CaseStart {
     let definition = library.protocolDefinition(protocolID)
     let references = library.ids.map { id in
       ProtocolReference(id: id, version: library.protocolDefinition(id)?.version ?? "")
@@ -164,77 +167,7 @@ struct CaseSetup {
     return CaseStart(
       protocolInForce: ProtocolReference(id: protocolID, version: definition?.version ?? "", title: definition?.title),
       bundleProtocols: references, bundleHash: fingerprint.value,
-      programVersion: ReleaseInfo.version, levels: definition?.levels ?? [],
+      programVersion: context.programVersion, levels: definition?.levels ?? [],
       demonstrationData: folder.holdsFiction)
-  }
-}
-
-/// Loads the data services on a background thread; the interface polls `take()` each turn.
-final class BackgroundServices: @unchecked Sendable {
-  private let lock = NSLock()
-  private var loaded: AppServices?
-  private var delivered = false
-
-  /// - Parameter store: when given, its unfinished cases are offered for resuming.
-  init(setup: CaseSetup, clock: StartClock, store: JournalStore? = nil) {
-    let (folder, library, label) = (setup.folder, setup.library, setup.dataFolderLabel)
-    let thread = Thread { [self] in
-      var services = CaseSetup.loadServices(folder: folder, library: library, label: label)
-      clock.mark("directory and reference data (background)")
-      if let store, let unfinished = try? store.unfinishedCases() {
-        services.unfinishedCases = unfinished.map(UnfinishedCase.init(summary:))
-      }
-      lock.withLock { loaded = services }
-    }
-    thread.start()
-  }
-
-  /// The services, once, when they are ready.
-  func take() -> AppServices? {
-    lock.withLock {
-      guard !delivered, let loaded else { return nil }
-      delivered = true
-      return loaded
-    }
-  }
-}
-
-/// With REPERE_TIMING=1, prints how long each start phase took (stderr), to measure start time.
-struct StartClock: Sendable {
-  let enabled: Bool
-  let start: Date
-
-  init(environment: [String: String], start: Date = Date()) {
-    enabled = environment["REPERE_TIMING"] == "1"
-    self.start = start
-  }
-
-  func mark(_ phase: String) {
-    guard enabled else { return }
-    let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-    StandardError.write("repere: \(phase) \(milliseconds) ms\n")
-  }
-}
-
-/// A suspended case reopened (`--resume`, or picked in the interface's resume list): its
-/// journal and its rebuilt walk.
-struct ResumedSession {
-  let `case`: ResumedCase
-  let walker: RulesCaseWalker
-
-  var journal: CaseJournal { `case`.journal }
-
-  /// What the interface adopts in place of the new case: the walk, the notes, the opening time.
-  var walk: ResumedWalk {
-    let record = `case`.record
-    return ResumedWalk(
-      caseID: record.caseID, walker: walker,
-      notes: record.notes.map { CaseNote(text: $0.event.text, at: $0.time.date) }, openedAt: record.startedAt?.date,
-      answerCount: record.answers.count, followUps: record.followUps.map(\.event))
-  }
-
-  /// Puts the case's walk, notes and opening time into `state`, and says it was resumed.
-  func apply(to state: inout AppState) {
-    state = UIProgram.update(state, .resumed(walk)).0
   }
 }
