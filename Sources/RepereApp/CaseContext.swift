@@ -15,18 +15,23 @@ public struct CaseContext: Sendable {
   public var programVersion: String
   /// The directory's cache, shared with `repere find` (same folder, same program).
   public var lookupCache: LookupCache.Location
+  /// Where the data files' digests are kept between starts (the user's cache folder), so the
+  /// bundle fingerprint hashes only changed files; nil: every file is hashed.
+  public var fileDigests: URL?
   /// Told when a start phase ends (`REPERE_TIMING=1` prints it), from any thread.
   public var onPhase: @Sendable (String) -> Void
 
   public init(
     clock: @escaping @Sendable () -> Date, timeZone: TimeZone, workingDirectory: URL, programVersion: String,
-    lookupCache: LookupCache.Location, onPhase: @escaping @Sendable (String) -> Void = { _ in }
+    lookupCache: LookupCache.Location, fileDigests: URL? = nil,
+    onPhase: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.clock = clock
     self.timeZone = timeZone
     self.workingDirectory = workingDirectory
     self.programVersion = programVersion
     self.lookupCache = lookupCache
+    self.fileDigests = fileDigests
     self.onPhase = onPhase
   }
 }

@@ -91,7 +91,10 @@ public struct CaseSetup {
       throw SetupError(description: "repere : aucun protocole dans \(data.path)")
     }
     let store = journals.map { JournalStore(folder: $0, clock: context.clock, timeZone: context.timeZone) }
-    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder)) ?? "inconnu" }
+    // Each file's digest is kept between starts: only files changed since the last start are
+    // hashed again (a national directory is 90 MB).
+    let digests = context.fileDigests
+    let fingerprint = Lazy.inBackground { (try? BundleFingerprint.of(folder, digests: digests)) ?? "inconnu" }
     return CaseSetup(
       data: data, folder: folder, library: library, protocolID: chosen, store: store, context: context,
       fingerprint: fingerprint)

@@ -30,6 +30,19 @@ struct SHA256 {
     pending = Array(input[whole...])
   }
 
+  /// The digest as 32 bytes.
+  mutating func finalize() -> [UInt8] {
+    _ = finalizeHex()
+    return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+  }
+
+  /// The digest of `bytes` as 32 bytes.
+  static func digest<Bytes: Sequence>(of bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    var hasher = SHA256()
+    hasher.update(bytes)
+    return hasher.finalize()
+  }
+
   /// The digest as 64 lowercase hex digits.
   mutating func finalizeHex() -> String {
     let bitLength = totalBytes &* 8

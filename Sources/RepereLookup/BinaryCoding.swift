@@ -29,6 +29,9 @@ struct BinaryWriter {
   }
 
   mutating func append(_ bytes: Data) { data.append(bytes) }
+
+  /// Room for `count` bytes at once (a 100,000-structure cache is ≈ 80 MB: no regrowth copies).
+  mutating func reserve(_ count: Int) { data.reserveCapacity(count) }
 }
 
 /// Why a cache file could not be read (it is then rebuilt).
@@ -102,17 +105,31 @@ struct BinaryReader {
 /// noticed before any of it is trusted — not a cryptographic hash: it guards against disk and
 /// copy damage, not against someone forging a cache in the user's own folder.
 enum CacheChecksum {
+  /// Four independent lanes of 8 bytes (32 bytes a step), so that the multiplications overlap:
+  /// checked at every start over the whole file (≈ 80 MB at 100,000 structures).
   static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    let prime: UInt64 = 0x0000_0100_0000_01B3
+    var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+      0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count), 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9,
+      0x85EB_CA77_C2B2_AE63
+    )
     var offset = 0
-    while offset + 8 <= bytes.count {
-      let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      state = (state ^ word) &* 0x0000_0100_0000_01B3
-      state ^= state >> 29
-      offset += 8
+    func load(_ at: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    while offset + 32 <= bytes.count {
+      lanes.0 = (lanes.0 ^ load(offset)) &* prime
+      lanes.1 = (lanes.1 ^ load(offset + 8)) &* prime
+      lanes.2 = (lanes.2 ^ load(offset + 16)) &* prime
+      lanes.3 = (lanes.3 ^ load(offset + 24)) &* prime
+      lanes.0 ^= lanes.0 >> 29
+      lanes.1 ^= lanes.1 >> 29
+      lanes.2 ^= lanes.2 >> 29
+      lanes.3 ^= lanes.3 >> 29
+      offset += 32
     }
+    var state = lanes.0
+    for lane in [lanes.1, lanes.2, lanes.3] { state = ((state ^ lane) &* prime) ^ (state >> 31) }
     while offset < bytes.count {
-      state = (state ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+      state = (state ^ UInt64(bytes[offset])) &* prime
       offset += 1
     }
     state ^= state >> 32

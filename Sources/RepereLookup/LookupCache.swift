@@ -18,7 +18,9 @@ import RepereBase
 /// load slower: `LookupData.cacheNote` then says why, once.
 public enum LookupCache {
   static let magic = "REPERE-LOOKUP-CACHE"
-  static let version = 3  // 3: vocabulary synonyms are indexed
+  // 3: vocabulary synonyms are indexed; 4: each directory file's run of structures and the index
+  // inputs are stored, so that an edit splices the index instead of rebuilding it; a faster checksum.
+  static let version = 4
 
   /// Where a program keeps its cache: `repere find` and the interactive app pass the same
   /// folder and program, so they share one file. A nil folder means no cache (read the sources).
@@ -66,7 +68,18 @@ public enum LookupCache {
     switch read(cacheFile, key: key, parts: parts) {
     case .loaded(let cached): return cached
     case .absent, .stale(nil): break
-    case .stale(let previous?): reused = previous.unchangedFiles(for: key)
+    case .stale(let previous?):
+      // Only some directory files changed: parse those, splice the index.
+      if let spliced = splice(previous, key: key, files: files, parts: parts) {
+        parts.diagnostics.append(contentsOf: spliced.contents.findings)
+        var data = LookupData(parts, directory: spliced.directory)
+        data.parsedFiles = spliced.parsedFiles
+        data.indexWasSpliced = true
+        data.cacheNote = unwrittenNote(
+          write(spliced.contents, key: key, to: cacheFile), cacheDirectory: cacheDirectory)
+        return data
+      }
+      reused = previous.unchangedFiles(for: key)
     case .damaged(let why): note = "cache de l'annuaire \(why) (\(cacheFile.path)) : reconstruit depuis les sources"
     }
     let before = parts.diagnostics.findings.count
@@ -75,14 +88,23 @@ public enum LookupCache {
     let directory = Directory(structures: structures, reference: parts.reference, vocabulary: parts.vocabulary)
     var data = LookupData(parts, directory: directory)
     data.parsedFiles = LookupData.directoryFiles(files).map(\.path).filter { reused[$0] == nil }
-    if let failure = write(data, structures: structures, findings: structureFindings, key: key, to: cacheFile) {
-      let unwritten =
-        "cache de l'annuaire non enregistré dans \(cacheDirectory.path) (\(failure)) : "
-        + "chaque démarrage relira l'annuaire, plus lentement"
-      note = note.map { $0 + " ; " + unwritten } ?? unwritten
+    let (blob, offsets, table) = StructureCoder.encode(structures)
+    var unwritten: String?
+    if let encoded = EncodedStructures(blob: blob, offsets: offsets, files: table) {
+      let contents = Contents(
+        findings: structureFindings, encoded: encoded, runs: FileRun.runs(of: structures), ids: directory.ids,
+        index: directory.index)
+      unwritten = unwrittenNote(write(contents, key: key, to: cacheFile), cacheDirectory: cacheDirectory)
     }
-    data.cacheNote = note
+    data.cacheNote = [note, unwritten].compactMap { $0 }.joined(separator: " ; ").nilIfEmpty
     return data
+  }
+
+  private static func unwrittenNote(_ failure: String?, cacheDirectory: URL) -> String? {
+    failure.map { failure in
+      "cache de l'annuaire non enregistré dans \(cacheDirectory.path) (\(failure)) : "
+        + "chaque démarrage relira l'annuaire, plus lentement"
+    }
   }
 
   /// What the cache depends on: the whole text is compared (so a hash collision cannot fool it);
@@ -94,6 +116,10 @@ public enum LookupCache {
     var invariant: [String]
     /// Each directory file's fingerprint line, by path.
     var directoryFiles: [String: String]
+    /// Every line but the directory files': what the search index depends on besides the
+    /// structures (vocabulary labels, reference communes). An index is spliced only when these
+    /// are the same.
+    var indexInputs: String
   }
 
   static func cacheKey(folder: URL, files: [DataFolder.File], program: URL?) -> Key {
@@ -110,7 +136,10 @@ public enum LookupCache {
     for name in ["departements.csv", "communes.csv"] {
       lines.append(fingerprint(reference.appendingPathComponent(name)))
     }
-    return Key(text: lines.joined(separator: "\n"), invariant: invariant, directoryFiles: directoryFiles)
+    let directoryLines = Set(directoryFiles.values)
+    return Key(
+      text: lines.joined(separator: "\n"), invariant: invariant, directoryFiles: directoryFiles,
+      indexInputs: lines.filter { !directoryLines.contains($0) }.joined(separator: "\n"))
   }
 
   private static func fingerprint(_ url: URL) -> String {
@@ -137,27 +166,39 @@ public enum LookupCache {
     case damaged(String)
   }
 
-  /// An intact cache written for other sources: its key and what it read from each file.
+  /// An intact cache written for other sources: its key and everything it holds.
   struct Previous {
     var keyLines: Set<Substring>
-    var structures: EncodedStructures
-    var findings: [Finding]
+    var indexInputs: String
+    var contents: Contents
 
     /// The structures and findings of every directory file whose fingerprint is unchanged, by
-    /// path, so that editing one file of 101 parses only that one.
+    /// path, so that editing one file of 101 parses only that one (when the index cannot be
+    /// spliced: the vocabulary or reference changed too).
     func unchangedFiles(for key: Key) -> [String: ([Structure], [Finding])] {
       guard key.invariant.allSatisfy({ keyLines.contains(Substring($0)) }) else { return [:] }
       let unchanged = Set(key.directoryFiles.filter { keyLines.contains(Substring($0.value)) }.keys)
       guard !unchanged.isEmpty else { return [:] }
       var result: [String: ([Structure], [Finding])] = [:]
       for path in unchanged { result[path] = ([], []) }
+      let structures = contents.encoded
       for position in 0..<structures.count {
         let structure = structures.structure(at: position, keeping: false)
         result[structure.location.file]?.0.append(structure)
       }
-      for finding in findings { result[finding.location.file]?.1.append(finding) }
+      for finding in contents.findings { result[finding.location.file]?.1.append(finding) }
       return result
     }
+  }
+
+  /// What a cache file holds after its key: the directory's load findings, its structures
+  /// (packed), which file each run of them came from, the id lookup and the search index.
+  struct Contents {
+    var findings: [Finding]
+    var encoded: EncodedStructures
+    var runs: [FileRun]
+    var ids: IDIndex
+    var index: SearchIndex
   }
 
   static func read(_ url: URL, key: Key, parts: LookupData.SmallFiles) -> ReadOutcome {
@@ -177,41 +218,50 @@ public enum LookupCache {
       // Another version's cache may sum differently: only a cache for these sources is "damaged".
       return written == key.text ? .damaged("endommagé (somme de contrôle)") : .stale(nil)
     }
+    var reader = BinaryReader(body, offset: header.offset)
     guard written == key.text else {
-      var reader = BinaryReader(body, offset: header.offset)
-      guard written.hasPrefix(key.invariant[0] + "\n"), let findings = try? readFindings(&reader),
-        let files = try? reader.readStrings(), let offsets: [UInt64] = try? reader.readArray(),
-        let blobSize = try? reader.readInt(), let blob = try? reader.readData(count: blobSize),
-        let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files)
+      guard written.hasPrefix(key.invariant[0] + "\n"), let inputs = try? reader.readString(),
+        let contents = try? readContents(&reader)
       else { return .stale(nil) }
       let lines = Set(written.split(separator: "\n", omittingEmptySubsequences: false))
-      return .stale(Previous(keyLines: lines, structures: encoded, findings: findings))
+      return .stale(Previous(keyLines: lines, indexInputs: inputs, contents: contents))
     }
     do {
-      var reader = BinaryReader(body, offset: header.offset)
+      _ = try reader.readString()
+      let contents = try readContents(&reader)
       var diagnostics = parts.diagnostics
-      for finding in try readFindings(&reader) { diagnostics.append(finding) }
-      let files = try reader.readStrings()
-      let offsets: [UInt64] = try reader.readArray()
-      let blobSize = try reader.readInt()
-      let blob = try reader.readData(count: blobSize)
-      let ids = IDIndex(hashes: try reader.readArray(), positions: try reader.readArray())
-      let index = try SearchIndex(reader: &reader)
-      guard let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files) else {
-        throw BinaryFormatError()
-      }
-      let structures = StructureList(encoded: encoded)
-      guard structures.count == index.count, ids.hashes.count == index.count, ids.positions.count == index.count,
-        ids.positions.allSatisfy({ $0 >= 0 && Int($0) < index.count })
-      else { throw BinaryFormatError() }
+      for finding in contents.findings { diagnostics.append(finding) }
       let directory = Directory(
-        structures: structures, reference: parts.reference, vocabulary: parts.vocabulary, index: index, ids: ids)
+        structures: StructureList(encoded: contents.encoded), reference: parts.reference,
+        vocabulary: parts.vocabulary, index: contents.index, ids: contents.ids)
       var loaded = parts
       loaded.diagnostics = diagnostics
       return .loaded(LookupData(loaded, directory: directory))
     } catch {
       return .damaged("incohérent")
     }
+  }
+
+  private static func readContents(_ reader: inout BinaryReader) throws -> Contents {
+    let findings = try readFindings(&reader)
+    let files = try reader.readStrings()
+    let offsets: [UInt64] = try reader.readArray()
+    let blobSize = try reader.readInt()
+    let blob = try reader.readData(count: blobSize)
+    let runPaths = try reader.readStrings()
+    let runCounts: [Int] = try reader.readArray()
+    let ids = IDIndex(hashes: try reader.readArray(), positions: try reader.readArray())
+    let index = try SearchIndex(reader: &reader)
+    guard let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files) else {
+      throw BinaryFormatError()
+    }
+    let count = index.count
+    guard encoded.count == count, ids.hashes.count == count, ids.positions.count == count,
+      ids.positions.allSatisfy({ $0 >= 0 && Int($0) < count }), runPaths.count == runCounts.count,
+      runCounts.allSatisfy({ $0 > 0 }), runCounts.reduce(0, +) == count
+    else { throw BinaryFormatError() }
+    let runs = zip(runPaths, runCounts).map { FileRun(path: $0, count: $1) }
+    return Contents(findings: findings, encoded: encoded, runs: runs, ids: ids, index: index)
   }
 
   /// The file mapped read-only: pages of structures that are never printed are never read.
@@ -257,13 +307,13 @@ public enum LookupCache {
 
   /// Writes the cache (through a temporary file renamed into place, so a reader never sees half
   /// of one); returns why it could not be written, or nil.
-  private static func write(
-    _ data: LookupData, structures: [Structure], findings: [Finding], key: Key, to url: URL
-  ) -> String? {
+  static func write(_ contents: Contents, key: Key, to url: URL) -> String? {
     var writer = BinaryWriter()
+    writer.reserve(contents.encoded.blob.count * 2 + 1 << 20)
     writer.write(key.text)
-    writer.write(findings.count)
-    for finding in findings {
+    writer.write(key.indexInputs)
+    writer.write(contents.findings.count)
+    for finding in contents.findings {
       writer.write(
         strings: [
           finding.code, finding.severity.rawValue, finding.location.file, finding.message, finding.hint ?? "",
@@ -271,17 +321,41 @@ public enum LookupCache {
       writer.write(
         array: [finding.location.line, finding.location.column] + finding.related.flatMap { [$0.line, $0.column] })
     }
-    let (blob, offsets, files) = StructureCoder.encode(structures)
-    writer.write(strings: files)
-    writer.write(array: offsets)
-    writer.write(blob.count)
-    writer.append(blob)
-    writer.write(array: data.directory.ids.hashes)
-    writer.write(array: data.directory.ids.positions)
-    data.directory.index.encode(into: &writer)
+    writer.write(strings: contents.encoded.files)
+    writer.write(array: contents.encoded.offsets)
+    writer.write(contents.encoded.blob.count)
+    writer.append(contents.encoded.blob)
+    writer.write(strings: contents.runs.map(\.path))
+    writer.write(array: contents.runs.map(\.count))
+    writer.write(array: contents.ids.hashes)
+    writer.write(array: contents.ids.positions)
+    contents.index.encode(into: &writer)
     writer.write(writer.data.withUnsafeBytes { CacheChecksum.hash($0) })
     return CacheFile.replace(url, with: writer.data)
   }
+}
+
+/// The structures one directory file gave, in the order of the directory (files in path order).
+struct FileRun: Equatable {
+  var path: String
+  var count: Int
+
+  /// The runs of `structures` by source file (each file's structures are consecutive).
+  static func runs(of structures: [Structure]) -> [FileRun] {
+    var runs: [FileRun] = []
+    for structure in structures {
+      if runs.last?.path == structure.location.file {
+        runs[runs.count - 1].count += 1
+      } else {
+        runs.append(FileRun(path: structure.location.file, count: 1))
+      }
+    }
+    return runs
+  }
+}
+
+extension String {
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Why a cache file that exists could not be read.

@@ -17,6 +17,9 @@ public struct LookupData: Sendable {
   /// The directory files parsed from source by this load, in path order; the others came from
   /// the cache (all of them when it was valid, the unchanged ones when only some files changed).
   public var parsedFiles: [String] = []
+  /// Whether the search index was spliced from an older cache's (only some files changed)
+  /// rather than built over every structure (for tests and the benchmark).
+  var indexWasSpliced = false
 
   /// Loads `reference/*.csv`, the vocabulary, directory YAML and CSV files and resource files
   /// under `folder` (any depth). Other YAML formats are skipped without being parsed.
@@ -76,7 +79,19 @@ public struct LookupData: Sendable {
   static func loadStructures(
     files: [DataFolder.File], reused: [String: ([Structure], [Finding])] = [:], diagnostics: inout Diagnostics
   ) -> [Structure] {
-    let sources = directoryFiles(files)
+    var structures: [Structure] = []
+    for (loaded, findings) in loadEachFile(directoryFiles(files), reused: reused) {
+      structures += loaded
+      diagnostics.append(contentsOf: findings)
+    }
+    return structures
+  }
+
+  /// The structures and findings of each of `sources` (directory files), read in parallel, in
+  /// the order given; a file in `reused` (by path) is taken from there instead of being read.
+  static func loadEachFile(
+    _ sources: [DataFolder.File], reused: [String: ([Structure], [Finding])] = [:]
+  ) -> [([Structure], [Finding])] {
     let results = UnsafeResults(count: sources.count)
     DispatchQueue.concurrentPerform(iterations: sources.count) { position in
       if let known = reused[sources[position].path] {
@@ -87,12 +102,7 @@ public struct LookupData: Sendable {
       let structures = loadStructures(of: sources[position], diagnostics: &local)
       results.store((structures, local.findings), at: position)
     }
-    var structures: [Structure] = []
-    for (loaded, findings) in results.values {
-      structures += loaded
-      diagnostics.append(contentsOf: findings)
-    }
-    return structures
+    return results.values
   }
 
   /// The directory's source files (YAML and CSV), in path order.

@@ -90,6 +90,17 @@ final class EncodedStructures: @unchecked Sendable {
     }
   }
 
+  /// The folded name and the id of the structure at `position` (the directory's name order),
+  /// without decoding the rest of it.
+  func sortKey(at position: Int) -> (String, String) {
+    blob.withUnsafeBytes { raw in
+      var decoder = StructureCoder.Decoder(
+        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
+      let id = decoder.string()
+      return (TextFolding.fold(decoder.string()), id)
+    }
+  }
+
   func id(at position: Int) -> String {
     blob.withUnsafeBytes { raw in
       var decoder = StructureCoder.Decoder(
@@ -102,11 +113,16 @@ final class EncodedStructures: @unchecked Sendable {
 /// A compact, versioned byte layout for one structure (varint lengths, optional flags).
 enum StructureCoder {
   /// Encodes every structure; returns the blob, offsets (count + 1) and the file table.
-  static func encode(_ structures: some Collection<Structure>) -> (Data, [UInt64], [String]) {
+  /// `files`: a file table to extend (records of an older blob kept beside these still point
+  /// into it).
+  static func encode(_ structures: some Collection<Structure>, files known: [String] = []) -> (
+    Data, [UInt64], [String]
+  ) {
     var encoder = Encoder(bytes: [])
     var offsets: [UInt64] = [0]
-    var files: [String] = []
+    var files = known
     var fileIndex: [String: Int] = [:]
+    for (position, file) in files.enumerated() where fileIndex[file] == nil { fileIndex[file] = position }
     for structure in structures {
       let file: Int
       if let known = fileIndex[structure.location.file] {

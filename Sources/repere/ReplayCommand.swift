@@ -4,6 +4,7 @@ import RepereApp
 import RepereBase
 import RepereBundle
 import RepereJournal
+import RepereLookup
 import RepereRules
 
 /// `repere replay JOURNAL`: re-runs a recorded case against a (possibly newer) bundle and shows
@@ -41,7 +42,10 @@ struct ReplayCommand: ParsableCommand {
       let record = RecordedCase(caseID: id, reading: reading)
       let script = ReplayScript(record, entries: reading.entries)
       let bundle = CommandSupport.load(dataOptions)
-      let bundleHash = try BundleFingerprint.of(folder: dataOptions.dataURL)
+      // A journal opened before the per-file definition recorded the legacy hash: compared with it.
+      let bundleHash = try BundleFingerprint.comparable(
+        to: record.opening?.bundleHash, folder: dataOptions.dataURL,
+        digests: LookupCache.directory(environment: RuntimeContext.current.environment))
       let outcome = try JournalReplay.run(script, in: bundle)
       print("Dossier \(id) rejoué sur \(TerminalText.sanitized(dataOptions.dataURL.path))")
       let lines = ReplayComparison.lines(recorded: record, replayed: outcome, bundleHash: bundleHash)

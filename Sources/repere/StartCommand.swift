@@ -122,7 +122,7 @@ struct StartCommand: ParsableCommand {
       programVersion: ReleaseInfo.version,
       lookupCache: LookupCache.Location(
         folder: SharedIndex.cacheDirectory(for: data), program: Bundle.main.executableURL),
-      onPhase: clock.mark)
+      fileDigests: LookupCache.directory(environment: environment), onPhase: clock.mark)
     let journals =
       journal.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)

@@ -25,12 +25,12 @@ import Testing
   @Test func theSearchFieldTakesCtrlUAndCtrlW() throws {
     let (searching, _) = TestWorld.press([.character("/")] + TestWorld.type("crip val"), on: try TestWorld.state())
     #expect(searching.screen == .search)
-    #expect(searching.searchQuery == "crip val")
+    #expect(searching.search.query == "crip val")
     let (word, _) = TestWorld.press([.control("w")], on: searching)
-    #expect(word.searchQuery == "crip ")
+    #expect(word.search.query == "crip ")
     #expect(word.screen == .search)
     let (cleared, _) = TestWorld.press([.control("u")], on: word)
-    #expect(cleared.searchQuery.isEmpty)
+    #expect(cleared.search.query.isEmpty)
     #expect(cleared.screen == .search)
   }
 
@@ -39,11 +39,27 @@ import Testing
     let keys: [KeyPress] = [.character("l"), .character("1")] + TestWorld.type(reason)
     let (typing, _) = TestWorld.press(keys, on: try TestWorld.state())
     #expect(typing.screen == .levelReason || typing.screen == .raiseLevel)
-    #expect(typing.raiseReason == reason)
+    #expect(typing.raise.reason == reason)
     let text = UIProgram.render(typing).textLines.joined(separator: "\n")
     #expect(text.contains("voiture grise FIN"), "the end being typed is in view")
     #expect(text.contains("Raison (obligatoire) : …"))
     #expect(TextLayout.tail("abcdef", width: 4) == "…def")
     #expect(TextLayout.tail("abc", width: 4) == "abc")
+  }
+
+  /// The place window and the follow-up fields edit by the same rule (they had their own copy,
+  /// without Ctrl-U or Ctrl-W).
+  @Test func thePlaceWindowAndTheFollowUpFieldsEditByTheSameRule() throws {
+    let (typing, _) = TestWorld.press([.control("p")] + TestWorld.type("Saint Denis"), on: try TestWorld.state())
+    #expect(typing.screen == .placeEntry)
+    let (word, _) = TestWorld.press([.control("w")], on: typing)
+    #expect(word.placeInput == "Saint ")
+    let (cleared, _) = TestWorld.press([.control("u"), .backspace], on: word)
+    #expect(cleared.placeInput.isEmpty)
+    #expect(cleared.screen == .placeEntry)
+    var followUp = try TestWorld.state()
+    followUp.overlays.append(.followUp)
+    let (called, _) = TestWorld.press(TestWorld.type("CRIP 95 accueil") + [.control("w")], on: followUp)
+    #expect(called.followUpDraft[.contact] == "CRIP 95 ")
   }
 }

@@ -11,7 +11,7 @@ import Testing
     let keys: [KeyPress] = [.character("2"), .character("1")] + TestWorld.type("Sarcele") + [.enter]
     let (offered, effects) = TestWorld.press(keys, on: try TestWorld.state())
     #expect(offered.screen == .placeChoice)
-    #expect(offered.placeSuggested)
+    #expect(offered.placeChoice.suggested)
     #expect(offered.status?.text == "Lieu introuvable : « Sarcele » — Sarcelles (95) ?")
     #expect(offered.walk.place == nil, "a suggestion is never taken silently")
     #expect(

@@ -80,7 +80,7 @@ import Testing
       [.character("2"), .character("1")] + t("Saint-Denis") + [.enter], on: try TestWorld.state()
     ).0
     #expect(asked.screen == .placeChoice)
-    #expect(asked.placeCandidates.count == 2)
+    #expect(asked.placeChoice.candidates.count == 2)
     let (chosen, _) = TestWorld.press([.character("2")], on: asked)
     #expect(chosen.walk.place?.departement == "974")
     #expect(chosen.screen == .typedQuestion)
@@ -108,7 +108,7 @@ import Testing
     #expect(base.displayedStep?.kind == .multi)
     let (ticked, none) = TestWorld.press(
       [.character("1"), .character("3"), .character("3"), .up, .character(" ")], on: base)
-    #expect(ticked.ticked == ["fugues", "hotel"])
+    #expect(ticked.question.ticked == ["fugues", "hotel"])
     #expect(none.isEmpty)
     let (done, _) = TestWorld.press([.enter], on: ticked)
     #expect(done.walk.isFinished)
@@ -142,12 +142,12 @@ import Testing
     let finished = try TestWorld.finishedCase()
     let (editing, _) = TestWorld.press([.character("c"), .character("1")], on: finished)
     #expect(editing.editingStepID == "securite")
-    #expect(editing.selection == 1)  // the current answer, « Non », is preselected
+    #expect(editing.question.cursor.index == 1)  // the current answer, « Non », is preselected
     // The new answer first asks for an optional reason; Enter on an empty line keeps the generic one.
     let (asking, nothingYet) = TestWorld.press([.character("1")], on: editing)
     #expect(asking.screen == .changeReason)
-    #expect(asking.pendingChange?.fromLabel == "Non")
-    #expect(asking.pendingChange?.toLabel == "Oui")
+    #expect(asking.change.pending?.fromLabel == "Non")
+    #expect(asking.change.pending?.toLabel == "Oui")
     #expect(nothingYet.isEmpty)
     #expect(asking.walk.path.count == finished.walk.path.count)
     let (changed, effects) = TestWorld.press([.enter], on: asking)
@@ -176,11 +176,11 @@ import Testing
   @Test func searchShowsResultsAsYouTypeAndOpensTheRecord() throws {
     let (searching, _) = TestWorld.press([.character("/")] + t("exemple"), on: try TestWorld.state())
     #expect(searching.screen == .search)
-    #expect(searching.searchResults.count == 3)
+    #expect(searching.search.results.count == 3)
     let (narrower, _) = TestWorld.press(t(" crip"), on: searching)
-    #expect(narrower.searchQuery == "exemple crip")
+    #expect(narrower.search.query == "exemple crip")
     let (wider, _) = TestWorld.press([.backspace, .backspace, .backspace, .backspace, .backspace], on: narrower)
-    #expect(wider.searchResults.count == 3)
+    #expect(wider.search.results.count == 3)
     let (detail, _) = TestWorld.press([.down, .enter], on: wider)
     guard case .detail(let id, _, _) = detail.overlays.last else {
       Issue.record("no detail")
@@ -199,9 +199,9 @@ import Testing
   @Test func searchIsReachableWhileTypingAnAnswerWithF3() throws {
     let typing = TestWorld.press([.character("2"), .character("1")] + t("Cer"), on: try TestWorld.state()).0
     let (searching, _) = TestWorld.press([.function(3)] + t("119"), on: typing)
-    #expect(searching.searchResults.map(\.id) == ["national/119"])
+    #expect(searching.search.results.map(\.id) == ["national/119"])
     let (back, _) = TestWorld.press([.escape], on: searching)
-    #expect(back.input == "Cer")
+    #expect(back.question.input == "Cer")
   }
 
   @Test func notesAreMultiLineUTF8AndJournaledWhenSaved() throws {
@@ -386,11 +386,11 @@ import Testing
     let (start, _) = UIProgram.start(
       walker: try TestWorld.walker(), services: loading, language: .fr, size: .minimum, now: TestWorld.now)
     let (searching, _) = TestWorld.press([.character("/")] + TestWorld.type("119"), on: start)
-    #expect(searching.searchResults.isEmpty)
+    #expect(searching.search.results.isEmpty)
     #expect(UIProgram.render(searching).text.contains("Chargement de l'annuaire"))
     // The background load arrives as a message through `update`, like every other event.
     let (ready, _) = UIProgram.update(searching, .servicesLoaded(LoadedServices(TestWorld.services)))
-    #expect(ready.searchResults.map(\.id) == ["national/119"])
+    #expect(ready.search.results.map(\.id) == ["national/119"])
     #expect(!UIProgram.render(ready).text.contains("Chargement de l'annuaire"))
   }
 

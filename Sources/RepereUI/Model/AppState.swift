@@ -12,7 +12,7 @@ public enum Overlay: Hashable, Sendable {
   case confirmQuit
   case placeChoice
   case changeAnswer
-  /// The optional reason for a changed answer (the answer waits in `pendingChange`).
+  /// The optional reason for a changed answer (the answer waits in `change.pending`).
   case changeReason
   /// The unfinished cases of the journal, to pick one to resume.
   case resumeList
@@ -83,37 +83,20 @@ public struct AppState: Sendable {
   public var overlays: [Overlay] = []
   /// Show the orientation before the walk ends (`o`).
   public var showOrientation = false
-  /// Highlighted option of the question, or row of a list.
-  public var selection = 0
-  /// Ticked values of a checklist.
-  public var ticked: Set<String> = []
-  /// The first digit of a two-digit option number, waiting for the second until the deadline.
-  public var pendingDigit: Int?
-  public var pendingDigitDeadline: Date?
-  /// The line being typed for number/text/place questions.
-  public var input = ""
+  /// The question on screen: the option highlighted, the options ticked, the line typed.
+  public var question = QuestionScreen()
   /// A step being re-answered (jumped to from the path), or nil for the walk's current step.
   public var editingStepID: String?
-  public var changeSelection = 0
-  /// A changed answer waiting for its reason, and the reason typed so far.
-  public var pendingChange: PendingChange?
-  public var changeReason = ""
+  /// The window picking an earlier answer to change, and the change waiting for its reason.
+  public var change = ChangeAnswerWindow()
   public var notes: [CaseNote] = []
   public var noteDraft = ""
-  public var searchQuery = ""
-  public var searchResults: [StructureSummary] = []
-  public var searchSelection = 0
-  public var raiseSelection = 0
-  public var raiseReason = ""
-  public var raiseChoosingReason = false
-  public var placeCandidates: [PlaceValue] = []
-  /// The candidates are « vouliez-vous dire » suggestions for a place that matched nothing.
-  public var placeSuggested = false
-  public var placeSelection = 0
-  /// What was typed when several places matched.
-  public var placeQuery = ""
-  /// The step the place choice answers (nil for `--place` at start).
-  public var placeForStep: String?
+  /// The directory search window (`/`).
+  public var search = SearchWindow()
+  /// The window raising the case's level (`l`).
+  public var raise = RaiseLevelWindow()
+  /// The choice between places a typed place matched (or suggestions when it matched nothing).
+  public var placeChoice = PlaceChoiceWindow()
   /// The place being typed in the place window (`p`).
   public var placeInput = ""
   /// The « suites données » recorded (who was called, when, reference, outcome).
@@ -147,7 +130,7 @@ public struct AppState: Sendable {
   public var training: TrainingContext?
   /// Unfinished cases offered for resuming (from the services), and the one highlighted.
   public var unfinishedCases: [UnfinishedCase] = []
-  public var resumeSelection = 0
+  public var resumeList = ResumeListWindow()
   /// The idle screen lock, when configured (nil: never locks).
   public var idleLock: IdleLock?
 
@@ -184,7 +167,7 @@ public struct AppState: Sendable {
     case .search: return .search
     case .detail: return .detail
     case .notes: return .notes
-    case .raiseLevel: return raiseChoosingReason ? .levelReason : .raiseLevel
+    case .raiseLevel: return raise.choosingReason ? .levelReason : .raiseLevel
     case .confirmQuit: return .confirmQuit
     case .placeChoice: return .placeChoice
     case .changeAnswer: return .changeAnswer

@@ -49,7 +49,7 @@ public struct PlainSession {
     if line.hasPrefix(":") || line == "?" { return command(line == "?" ? ":aide" : line) }
     switch state.screen {
     case .changeReason:
-      state.changeReason = line
+      state.change.reason = line
       return (send([.confirm]), [])
     case .confirmQuit:
       let yes = ["o", "oui", "y", "yes"].contains(line.lowercased())
@@ -59,23 +59,23 @@ public struct PlainSession {
         let numbers = line.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Int($0) }
         if numbers == [0] { return (send([.unknown]), []) }
         let options = state.choices(for: step)
-        state.ticked = Set(numbers.filter { (1...options.count).contains($0) }.map { options[$0 - 1].value })
+        state.question.ticked = Set(numbers.filter { (1...options.count).contains($0) }.map { options[$0 - 1].value })
         return (send([.confirm]), [])
       }
       if line.isEmpty { return (send([.confirm]), []) }
       let count =
         state.screen == .placeChoice
-        ? state.placeCandidates.count : state.displayedStep.map { state.choices(for: $0).count } ?? 0
+        ? state.placeChoice.candidates.count : state.displayedStep.map { state.choices(for: $0).count } ?? 0
       guard let number = Int(line), number >= 0, number <= count else { return refuse() }
       if state.screen == .placeChoice {
-        state.placeSelection = number - 1
+        state.placeChoice.cursor.index = number - 1
         return (send([.confirm]), [])
       }
       if number == 0 { return (send([.unknown]), []) }
-      state.selection = number - 1
+      state.question.cursor.index = number - 1
       return (send([.confirm]), [])
     case .typedQuestion:
-      state.input = line
+      state.question.input = line
       return (send([.confirm]), [])
     default:
       state.overlays.removeAll()
@@ -103,13 +103,13 @@ public struct PlainSession {
     let keepSearch = ["fiche", "record"].contains(name)
     if !keepSearch {
       state.overlays.removeAll { $0 != .confirmQuit && $0 != .placeChoice }
-      state.pendingChange = nil
+      state.change.pending = nil
     }
     switch name {
     case "aide", "help":
       return ([], PlainText.help(state))
     case "retour", "back":
-      state.input = ""
+      state.question.input = ""
       return (send([.back]), [])
     case "0", "jsp", "inconnu", "unknown":
       return (send([.unknown]), [])
@@ -118,21 +118,21 @@ public struct PlainSession {
         return ([], PlainText.changeList(state))
       }
       let effects = send([.changeAnswer])
-      state.changeSelection = number - 1
+      state.change.cursor.index = number - 1
       return (effects + send([.confirm]), [])
     case "annuaire", "search":
       let effects = send([.search])
       // The words go into the search field as if typed there (the field keeps what it had).
       if state.screen == .search {
-        state.searchQuery += argument
+        state.search.query += argument
         state.refreshSearch()
       }
       return (effects, PlainText.searchResults(state))
     case "fiche", "record":
       guard state.overlays.last == .search, let number = Int(argument), number >= 1,
-        number <= state.searchResults.count
+        number <= state.search.results.count
       else { return ([], [Chrome.plainRecordUsage(language)]) }
-      state.searchSelection = number - 1
+      state.search.cursor.index = number - 1
       let effects = send([.confirm])
       let output = PlainText.detail(state)
       state.overlays.removeAll()
@@ -147,9 +147,9 @@ public struct PlainSession {
       guard let first = pieces.first, let number = Int(first), number >= 1, number <= levels.count, pieces.count == 2
       else { return ([], PlainText.levelChoices(state)) }
       var effects = send([.raiseLevel])
-      state.raiseSelection = number - 1
-      state.raiseChoosingReason = true
-      state.raiseReason = pieces[1]
+      state.raise.cursor.index = number - 1
+      state.raise.choosingReason = true
+      state.raise.reason = pieces[1]
       effects += send([.confirm])
       state.overlays.removeAll()
       return (effects, [])
@@ -204,15 +204,15 @@ public struct PlainSession {
         ? Chrome.quitUnsaved(language, String(state.journalUnsaved)) : Chrome.quitBody(language)
       lines += [Chrome.quitTitle(language) + " " + body, Chrome.plainYesNo(language)]
     case .changeReason:
-      if let change = state.pendingChange {
+      if let change = state.change.pending {
         lines.append(TerminalText.sanitized(change.fromLabel) + " → " + TerminalText.sanitized(change.toLabel))
       }
       lines.append(Chrome.plainChangeReason(language))
     case .placeChoice:
       lines.append(
-        (state.placeSuggested ? Chrome.placeSuggestionTitle : Chrome.placeChoiceTitle)(
-          language, TerminalText.sanitized(state.placeQuery)))
-      for (index, place) in state.placeCandidates.enumerated() {
+        (state.placeChoice.suggested ? Chrome.placeSuggestionTitle : Chrome.placeChoiceTitle)(
+          language, TerminalText.sanitized(state.placeChoice.query)))
+      for (index, place) in state.placeChoice.candidates.enumerated() {
         lines.append("  \(index + 1). " + TerminalText.sanitized(place.label))
       }
     case .question, .typedQuestion:

@@ -22,7 +22,7 @@ enum PlainText {
     lines.append(heading + " — " + TerminalText.sanitized(step.text))
     let options = state.choices(for: step)
     for (index, option) in options.enumerated() {
-      let tick = step.kind == .multi ? (state.ticked.contains(option.value) ? "[x] " : "[ ] ") : ""
+      let tick = step.kind == .multi ? (state.question.ticked.contains(option.value) ? "[x] " : "[ ] ") : ""
       lines.append("  \(tick)\(index + 1). " + TerminalText.sanitized(option.label))
     }
     if step.allowsUnknown {
@@ -55,9 +55,9 @@ enum PlainText {
   static func searchResults(_ state: AppState) -> [String] {
     let language = state.language
     guard state.services.directory != nil else { return [Chrome.directoryUnavailable(language)] }
-    guard !state.searchResults.isEmpty else { return [Chrome.searchNoResults(language)] }
+    guard !state.search.results.isEmpty else { return [Chrome.searchNoResults(language)] }
     var lines: [String] = []
-    for (index, result) in state.searchResults.prefix(20).enumerated() {
+    for (index, result) in state.search.results.prefix(20).enumerated() {
       let open: String =
         switch result.openNow {
         case .some(true): Chrome.openNow(language)

@@ -33,7 +33,7 @@ struct ModalBox {
 
   /// Title, the question, « old → new », the reason line being typed, and what Enter and Esc do.
   func changeReasonLines(width: Int) -> [StyledLine] {
-    guard let change = state.pendingChange else { return [] }
+    guard let change = state.change.pending else { return [] }
     var lines = [StyledLine(Chrome.changeReasonTitle(language), .title), .empty]
     let question = state.walker.step(change.stepID)?.text ?? change.stepID
     lines.append(StyledLine(TextLayout.truncate(TerminalText.sanitized(question), width: width), .faint))
@@ -47,7 +47,7 @@ struct ModalBox {
       ]))
     lines.append(.empty)
     let prompt = Chrome.changeReasonPrompt(language)
-    let typed = TerminalText.sanitized(state.changeReason)
+    let typed = TerminalText.sanitized(state.change.reason)
     // The end of a long reason stays in view.
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
     let shown = TextLayout.tail(typed, width: typedRoom)

@@ -33,19 +33,19 @@ struct OverlayScreens {
     var lines = [StyledLine(Chrome.searchTitle(language), .title), .empty]
     let prompt = Chrome.searchPrompt(language)
     let query = TextLayout.tail(
-      TerminalText.sanitized(state.searchQuery), width: max(1, width - CharacterWidth.of(prompt) - 1))
+      TerminalText.sanitized(state.search.query), width: max(1, width - CharacterWidth.of(prompt) - 1))
     lines.append(StyledLine([Span(prompt, .title), Span(query, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     if state.services.directory == nil {
       let why = state.services.isLoading ? Chrome.directoryLoading : .directoryUnavailable
       lines.append(StyledLine(why(language), .faint))
-    } else if state.searchResults.isEmpty {
-      let hint = state.searchQuery.isEmpty ? Chrome.searchHint : .searchNoResults
+    } else if state.search.results.isEmpty {
+      let hint = state.search.query.isEmpty ? Chrome.searchHint : .searchNoResults
       lines.append(StyledLine(hint(language), .faint))
     }
     var focus: Int?
-    for (index, result) in state.searchResults.enumerated() {
-      let selected = index == state.searchSelection
+    for (index, result) in state.search.results.enumerated() {
+      let selected = index == state.search.cursor.index
       if selected { focus = lines.count + 1 }
       var spans = [Span(selected ? "› " : "  ", .title), Span(TerminalText.sanitized(result.name), .title)]
       if result.isExample {
@@ -174,7 +174,7 @@ struct OverlayScreens {
     lines.append(.empty)
     var focus: Int?
     for (index, unfinished) in state.unfinishedCases.enumerated() {
-      let selected = index == state.resumeSelection
+      let selected = index == state.resumeList.cursor.index
       if selected { focus = lines.count }
       let highlight: CellStyle? = selected ? .selected : nil
       var first: [Span] = [
@@ -238,7 +238,7 @@ struct OverlayScreens {
     lines.append(StyledLine(Chrome.raiseChoose(language)))
     var focus: Int?
     for (index, level) in levels.enumerated() {
-      let selected = index == state.raiseSelection
+      let selected = index == state.raise.cursor.index
       if selected { focus = lines.count }
       lines.append(
         StyledLine(
@@ -247,7 +247,7 @@ struct OverlayScreens {
             Span(" " + LevelNames.label(level.id, language) + " ", .badge(rank: level.rank)),
           ], highlight: selected ? .selected : nil, tag: index))
     }
-    if state.raiseChoosingReason {
+    if state.raise.choosingReason {
       lines.append(.empty)
       // A reason longer than the field scrolls: its end, being typed, stays in view.
       let prompt = Chrome.raiseReason(language)
@@ -255,7 +255,7 @@ struct OverlayScreens {
       lines.append(
         StyledLine([
           Span(prompt, .title),
-          Span(TextLayout.tail(TerminalText.sanitized(state.raiseReason), width: room), .underline),
+          Span(TextLayout.tail(TerminalText.sanitized(state.raise.reason), width: room), .underline),
           Span(" ", .reverse),
         ]))
       focus = lines.count - 1
@@ -266,12 +266,12 @@ struct OverlayScreens {
   var placeChoice: ([StyledLine], Int?, Int) {
     var lines = [
       StyledLine(
-        (state.placeSuggested ? Chrome.placeSuggestionTitle : Chrome.placeChoiceTitle)(
-          language, TerminalText.sanitized(state.placeQuery)), .title), .empty,
+        (state.placeChoice.suggested ? Chrome.placeSuggestionTitle : Chrome.placeChoiceTitle)(
+          language, TerminalText.sanitized(state.placeChoice.query)), .title), .empty,
     ]
     var focus: Int?
-    for (index, place) in state.placeCandidates.enumerated() {
-      let selected = index == state.placeSelection
+    for (index, place) in state.placeChoice.candidates.enumerated() {
+      let selected = index == state.placeChoice.cursor.index
       if selected { focus = lines.count }
       lines.append(
         StyledLine(
@@ -290,7 +290,7 @@ struct OverlayScreens {
     ]
     var focus: Int?
     for (index, entry) in state.walk.path.enumerated() {
-      let selected = index == state.changeSelection
+      let selected = index == state.change.cursor.index
       if selected { focus = lines.count }
       let number = TextLayout.pad("\(index + 1)", width: 3)
       let prefix = [Span(selected ? "› " : "  ", .title), Span(number, .title)]

@@ -41,19 +41,19 @@ extension AppState {
   }
 
   mutating func handleSearch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&searchQuery, with: key) {
+    if LineEditing.edit(&search.query, with: key) {
       refreshSearch()
       return []
     }
     if key == .backspace { return [] }
     switch action {
     case .previous:
-      searchSelection = max(0, searchSelection - 1)
+      search.cursor.up()
     case .next:
-      searchSelection = min(max(0, searchResults.count - 1), searchSelection + 1)
+      search.cursor.down(count: search.results.count)
     case .confirm:
-      guard searchSelection < searchResults.count else { return [] }
-      overlays.append(.detail(id: searchResults[searchSelection].id, reason: nil, scroll: 0))
+      guard let chosen = search.cursor.row(in: search.results) else { return [] }
+      overlays.append(.detail(id: chosen.id, reason: nil, scroll: 0))
     case .close:
       overlays.removeLast()
     case .help:
@@ -66,12 +66,12 @@ extension AppState {
 
   /// Results for the query as typed so far (the first ones near the case's place).
   mutating func refreshSearch() {
-    searchSelection = 0
+    search.cursor.index = 0
     guard let directory = services.directory else {
-      searchResults = []
+      search.results = []
       return
     }
-    searchResults = directory.search(searchQuery, near: walk.place, now: now, limit: 50)
+    search.results = directory.search(search.query, near: walk.place, now: now, limit: 50)
   }
 
   mutating func handleDetail(_ action: ActionID?) -> [Effect] {
@@ -154,40 +154,40 @@ extension AppState {
 
   mutating func handleRaiseLevel(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let levels = higherLevels
-    if raiseChoosingReason {
-      if LineEditing.edit(&raiseReason, with: key) { return [] }
+    if raise.choosingReason {
+      if LineEditing.edit(&raise.reason, with: key) { return [] }
       if key == .backspace {
-        raiseChoosingReason = false
+        raise.choosingReason = false
         return []
       }
     }
     switch action {
     case .answer:
-      guard !raiseChoosingReason, case .character(let character) = key, let digit = character.wholeNumberValue,
+      guard !raise.choosingReason, case .character(let character) = key, let digit = character.wholeNumberValue,
         digit <= levels.count
       else { return [] }
-      raiseSelection = digit - 1
-      raiseChoosingReason = true
+      raise.cursor.index = digit - 1
+      raise.choosingReason = true
     case .previous:
-      raiseSelection = max(0, raiseSelection - 1)
+      raise.cursor.up()
     case .next:
-      raiseSelection = min(max(0, levels.count - 1), raiseSelection + 1)
+      raise.cursor.down(count: levels.count)
     case .confirm:
-      guard raiseSelection < levels.count else { return [] }
-      guard raiseChoosingReason else {
-        raiseChoosingReason = true
+      guard let chosen = raise.cursor.row(in: levels) else { return [] }
+      guard raise.choosingReason else {
+        raise.choosingReason = true
         return []
       }
-      let reason = raiseReason.trimmingCharacters(in: .whitespaces)
+      let reason = raise.reason.trimmingCharacters(in: .whitespaces)
       guard !reason.isEmpty else {
         status = StatusMessage(.error, Chrome.raiseNeedReason(language))
         return []
       }
-      switch walker.raiseLevel(to: levels[raiseSelection].id, reason: reason) {
+      switch walker.raiseLevel(to: chosen.id, reason: reason) {
       case .success(let events):
         overlays.removeLast()
-        raiseChoosingReason = false
-        raiseReason = ""
+        raise.choosingReason = false
+        raise.reason = ""
         status = nil
         return walkChanged(events)
       case .failure(let rejection):
@@ -195,7 +195,7 @@ extension AppState {
       }
     case .close:
       overlays.removeLast()
-      raiseChoosingReason = false
+      raise.choosingReason = false
     default:
       break
     }
@@ -225,14 +225,14 @@ extension AppState {
     switch action {
     case .answer:
       guard case .character(let character) = key, let digit = character.wholeNumberValue,
-        digit <= placeCandidates.count
+        digit <= placeChoice.candidates.count
       else { return [] }
-      placeSelection = digit - 1
+      placeChoice.cursor.index = digit - 1
       return pickPlace()
     case .previous:
-      placeSelection = max(0, placeSelection - 1)
+      placeChoice.cursor.up()
     case .next:
-      placeSelection = min(max(0, placeCandidates.count - 1), placeSelection + 1)
+      placeChoice.cursor.down(count: placeChoice.candidates.count)
     case .confirm:
       return pickPlace()
     case .close:
@@ -244,11 +244,10 @@ extension AppState {
   }
 
   private mutating func pickPlace() -> [Effect] {
-    guard placeSelection < placeCandidates.count else { return [] }
-    let place = placeCandidates[placeSelection]
+    guard let place = placeChoice.cursor.row(in: placeChoice.candidates) else { return [] }
     overlays.removeLast()
-    placeCandidates = []
-    return applyPlace(place, forStep: placeForStep)
+    placeChoice.candidates = []
+    return applyPlace(place, forStep: placeChoice.forStep)
   }
 
   mutating func handleChangeAnswer(_ key: KeyPress?, action: ActionID?) -> [Effect] {
@@ -258,12 +257,12 @@ extension AppState {
       guard case .character(let character) = key, let digit = character.wholeNumberValue, digit <= count else {
         return []
       }
-      changeSelection = digit - 1
+      change.cursor.index = digit - 1
       return startChanging()
     case .previous:
-      changeSelection = max(0, changeSelection - 1)
+      change.cursor.up()
     case .next:
-      changeSelection = min(max(0, count - 1), changeSelection + 1)
+      change.cursor.down(count: count)
     case .confirm:
       return startChanging()
     case .close:
@@ -277,19 +276,19 @@ extension AppState {
   /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
   /// empty line keeps the generic reason); Escape leaves the answer as it was.
   mutating func handleChangeReason(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&changeReason, with: key) || key == .backspace { return [] }
+    if LineEditing.edit(&change.reason, with: key) || key == .backspace { return [] }
     switch action {
     case .confirm:
       overlays.removeLast()
-      let reason = changeReason.trimmingCharacters(in: .whitespaces)
-      changeReason = ""
-      guard let change = pendingChange else { return [] }
-      pendingChange = nil
-      return apply(change.input, to: change.stepID, changeReason: reason.isEmpty ? nil : reason)
+      let reason = change.reason.trimmingCharacters(in: .whitespaces)
+      change.reason = ""
+      guard let pending = change.pending else { return [] }
+      change.pending = nil
+      return apply(pending.input, to: pending.stepID, changeReason: reason.isEmpty ? nil : reason)
     case .close:
       overlays.removeLast()
-      changeReason = ""
-      pendingChange = nil
+      change.reason = ""
+      change.pending = nil
     default:
       break
     }
@@ -297,9 +296,9 @@ extension AppState {
   }
 
   private mutating func startChanging() -> [Effect] {
-    guard changeSelection < walk.path.count else { return [] }
+    guard let answered = change.cursor.row(in: walk.path) else { return [] }
     overlays.removeLast()
-    editingStepID = walk.path[changeSelection].stepID
+    editingStepID = answered.stepID
     showOrientation = false
     prepareDisplayedStep()
     return []
@@ -312,10 +311,10 @@ extension AppState {
     guard let index = layout.option(atRow: y, column: x) else { return [] }
     let options = choices(for: step)
     if index >= options.count { return step.allowsUnknown ? submit(step, input: .unknown) : [] }
-    selection = index
+    question.cursor.index = index
     if step.kind == .multi {
       let value = options[index].value
-      if ticked.contains(value) { ticked.remove(value) } else { ticked.insert(value) }
+      if question.ticked.contains(value) { question.ticked.remove(value) } else { question.ticked.insert(value) }
       return []
     }
     return handleQuestion(.enter, action: .confirm)

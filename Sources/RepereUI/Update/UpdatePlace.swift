@@ -6,16 +6,7 @@ extension AppState {
   /// changed and the walk recomputed); several départements ask which; nothing found keeps
   /// the window open with the text, to correct it.
   mutating func handlePlaceEntry(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    switch key {
-    case .character(let character):
-      placeInput.append(character)
-      return []
-    case .backspace:
-      if !placeInput.isEmpty { placeInput.removeLast() }
-      return []
-    default:
-      break
-    }
+    if LineEditing.edit(&placeInput, with: key) { return [] }
     switch action {
     case .confirm:
       let text = placeInput.trimmingCharacters(in: .whitespaces)

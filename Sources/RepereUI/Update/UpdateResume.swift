@@ -10,7 +10,7 @@ extension AppState {
 
   mutating func openResumeList() -> [Effect] {
     guard offersResume else { return [] }
-    resumeSelection = 0
+    resumeList.cursor.index = 0
     status = nil
     overlays.append(.resumeList)
     return []
@@ -23,12 +23,12 @@ extension AppState {
       guard case .character(let character) = key, let digit = character.wholeNumberValue, digit <= count else {
         return []
       }
-      resumeSelection = digit - 1
+      resumeList.cursor.index = digit - 1
       return resumeSelected()
     case .previous:
-      resumeSelection = max(0, resumeSelection - 1)
+      resumeList.cursor.up()
     case .next:
-      resumeSelection = min(max(0, count - 1), resumeSelection + 1)
+      resumeList.cursor.down(count: count)
     case .confirm:
       return resumeSelected()
     case .close:
@@ -41,8 +41,7 @@ extension AppState {
 
   /// Asks the runtime to reopen the highlighted case; one open in another window is refused.
   private mutating func resumeSelected() -> [Effect] {
-    guard resumeSelection < unfinishedCases.count else { return [] }
-    let chosen = unfinishedCases[resumeSelection]
+    guard let chosen = resumeList.cursor.row(in: unfinishedCases) else { return [] }
     guard !chosen.inUse else {
       status = StatusMessage(.error, chosen.id + " : " + Chrome.resumeInUse(language))
       return []
@@ -62,9 +61,9 @@ extension AppState {
     overlays = []
     showOrientation = false
     editingStepID = nil
-    pendingChange = nil
+    change.pending = nil
     unfinishedCases = []
-    resumeSelection = 0
+    resumeList.cursor.index = 0
     resolveContacts()
     prepareDisplayedStep()
     status = StatusMessage(.info, Chrome.caseResumed(language, resumed.caseID, String(resumed.answerCount)))

@@ -2,6 +2,7 @@ import Foundation
 import RepereBase
 import RepereBundle
 import RepereJournal
+import RepereLookup
 
 /// `repere --version`: the version, the commit it was built from and the data in use (folder,
 /// why that one, and its fingerprint, the same one every case journal records).
@@ -12,7 +13,9 @@ enum VersionReport {
     let exists = FileManager.default.fileExists(atPath: choice.folder.path, isDirectory: &isDirectory)
     let fingerprint =
       exists && isDirectory.boolValue
-      ? (try? BundleFingerprint.of(folder: choice.folder)) ?? "illisible" : "aucune (dossier absent)"
+      ? (try? BundleFingerprint.of(
+        folder: choice.folder, digests: LookupCache.directory(environment: context.environment))) ?? "illisible"
+      : "aucune (dossier absent)"
     var lines = [
       "repere \(ReleaseInfo.version)",
       "commit : \(commit(context: context) ?? "inconnu")",
