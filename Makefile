@@ -1,5 +1,6 @@
 # Installs Repère like any command-line tool: `make install PREFIX=…` (default /usr/local),
-# `make uninstall PREFIX=…` removes exactly the files the install wrote (listed in a manifest).
+# `make uninstall PREFIX=…` removes exactly the files the install wrote (listed in a manifest),
+# and the directories it created when they are empty again (a shared /usr/local/share/man stays).
 #
 #   PREFIX/bin/repere                              the program (release build)
 #   PREFIX/share/repere/                           the bundled data (Protocols/), read-only
@@ -59,10 +60,13 @@ install: $(BUILD_STEP) man completions
 	@set -e; \
 	root='$(ROOT)'; manifest='$(MANIFEST)'; \
 	if [ -e "$$manifest" ]; then echo "repere est déjà installé dans $(PREFIX) : make uninstall PREFIX=$(PREFIX) d'abord" >&2; exit 1; fi; \
+	list=$$(mktemp); \
+	for d in . bin share share/man share/man/man1 lib share/bash-completion share/bash-completion/completions \
+	  share/zsh share/zsh/site-functions share/fish share/fish/vendor_completions.d; do \
+	  [ -d "$$root/$$d" ] || echo "d $$d" >> "$$list"; done; \
 	install -d "$$root/bin" "$$root/share/repere" "$$root/share/man/man1" "$$root/lib/repere" \
 	  "$$root/share/bash-completion/completions" "$$root/share/zsh/site-functions" \
 	  "$$root/share/fish/vendor_completions.d"; \
-	list=$$(mktemp); \
 	install -m 0755 $(BINARY) "$$root/bin/repere"; echo bin/repere >> "$$list"; \
 	(cd Protocols && find . -type d) | while read -r d; do install -d -m 0755 "$$root/share/repere/$$d"; done; \
 	(cd Protocols && find . -type f ! -name '.*') | sed 's|^\./||' | while read -r f; do \
@@ -79,14 +83,16 @@ install: $(BUILD_STEP) man completions
 	chmod 0644 "$$root/lib/repere/commit"; echo lib/repere/commit >> "$$list"; \
 	echo lib/repere/installed-files >> "$$list"; \
 	install -m 0644 "$$list" "$$manifest"; rm -f "$$list"; \
-	echo "repere installé dans $(PREFIX) ($$(wc -l < "$$manifest") fichiers, liste : $$manifest)"
+	echo "repere installé dans $(PREFIX) ($$(grep -vc '^d ' "$$manifest") fichiers, liste : $$manifest)"
 
 uninstall:
 	@set -e; \
 	root='$(ROOT)'; manifest='$(MANIFEST)'; \
 	if [ ! -f "$$manifest" ]; then echo "rien à désinstaller : $$manifest absent" >&2; exit 1; fi; \
-	while read -r f; do rm -f "$$root/$$f"; done < "$$manifest"; \
+	created=$$(grep '^d ' "$$manifest" | cut -c3- | sort -r); \
+	grep -v '^d ' "$$manifest" | while read -r f; do rm -f "$$root/$$f"; done; \
 	rm -rf "$$root/share/repere/.repere-index"; \
 	for d in share/repere lib/repere; do \
 	  [ -d "$$root/$$d" ] && find "$$root/$$d" -depth -type d -empty -delete; done; \
+	for d in $$created; do p="$$root/$$d"; [ "$$d" = . ] && p="$$root"; rmdir "$$p" 2>/dev/null || true; done; \
 	echo "repere désinstallé de $(PREFIX)"

@@ -6,7 +6,7 @@ import RepereLookup
 //   repere-bench generate --count N --out DIR [--reference DIR]
 //   repere-bench search --data DIR [--repeat R] [--place TEXT]
 //   repere-bench reference --data DIR [--repeat R]
-//   repere-bench import [--count N] [--tables DIR]
+//   repere-bench import [--count N] [--data DIR] [--dir DIR] [--only finess|data-inclusion]
 //   repere-bench yaml --data DIR --out DIR [--split]   (the CSV directory as YAML, one file or 101)
 
 func option(_ name: String, _ fallback: String? = nil) -> String? {
@@ -197,7 +197,8 @@ case "startup":
 case "import":
   let count = Int(option("--count", "100000") ?? "100000") ?? 100_000
   ImportBench.run(
-    count: count, tablesFolder: URL(fileURLWithPath: option("--tables", "Protocols/correspondances") ?? ""))
+    count: count, data: URL(fileURLWithPath: option("--data", "Protocols") ?? "Protocols"),
+    folder: URL(fileURLWithPath: option("--dir", ".build-release/import-bench") ?? ""), only: option("--only"))
 
 default:
   fail("usage: repere-bench generate|search|reference|import …")

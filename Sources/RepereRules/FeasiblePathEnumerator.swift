@@ -84,9 +84,14 @@ struct FeasiblePathEnumerator {
   private var work = 0
   private var storedSteps = 0
 
-  init(library: ProtocolLibrary, start: ProtocolDefinition, limits: FeasiblePaths.Limits) {
+  /// `given`: answers already known (a case under way); only the futures they allow are walked.
+  init(
+    library: ProtocolLibrary, start: ProtocolDefinition, limits: FeasiblePaths.Limits,
+    given: [String: AnswerValue] = [:]
+  ) {
     self.library = library
     self.limits = limits
+    self.answers = given
     let family = library.root(of: start.id)
     self.family = family
     let members = library.ids.filter { library.root(of: $0) == family }.compactMap { library.protocolDefinition($0) }

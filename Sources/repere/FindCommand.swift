@@ -125,7 +125,9 @@ struct FindCommand: ParsableCommand {
     let data: LookupData
     do {
       data = try LookupCache.load(
-        folder: dataOptions.dataURL, cacheDirectory: SharedIndex.cacheDirectory(for: dataOptions.dataURL),
+        folder: dataOptions.dataURL,
+        cacheDirectory: SharedIndex.cacheDirectory(
+          for: dataOptions.dataURL, userCache: RuntimeContext.current.userCache),
         program: Bundle.main.executableURL)
     } catch {
       StandardError.write("\(error)\n")

@@ -102,11 +102,12 @@ struct ImportCommand: ParsableCommand {
     }
     var inputs: [ImportInput] = []
     for file in files {
-      guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)) else {
+      // Read as a stream by the importers; only opened here, so that a missing file stops at once.
+      guard FileManager.default.isReadableFile(atPath: file) else {
         StandardError.write("\(file):1:1: error: cannot read the file\n")
         throw ExitCode(2)
       }
-      inputs.append(ImportInput(path: file, data: data, format: forced))
+      inputs.append(ImportInput(path: file, bytes: .file(URL(fileURLWithPath: file)), format: forced))
     }
     let (bundle, _) = DataBundle.load(from: dataOptions.dataURL)
     var diagnostics = Diagnostics()
@@ -115,53 +116,45 @@ struct ImportCommand: ParsableCommand {
     }
     let selection = ImportSelection(
       departements: Set(departement), types: Set(types), producers: Set(producers))
-    var batch = Importer.run(
-      inputs, tables: bundle.correspondences, vocabulary: bundle.vocabulary, reference: bundle.reference,
-      selection: selection, diagnostics: &diagnostics)
-    report(diagnostics)
-    if diagnostics.hasErrors {
-      StandardError.write("import refusé : rien n'a été écrit\n")
+    var run = ImportRun(
+      inputs: inputs, tables: bundle.correspondences, vocabulary: bundle.vocabulary, reference: bundle.reference,
+      output: output == "-"
+        ? .stream { FileHandle.standardOutput.write(Data($0.utf8)) }
+        : .file(
+          URL(
+            fileURLWithPath: output
+              ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("yaml").path)))
+    run.selection = selection
+    run.replace = force
+    run.dryRun = dryRun
+    run.source = source
+    run.updated = CalendarDay(Date())
+    let outcome: ImportRun.Outcome
+    do {
+      outcome = try run.perform(diagnostics: &diagnostics)
+    } catch {
+      report(diagnostics)
+      StandardError.write("écriture impossible (\(error.localizedDescription)) : rien n'a été écrit\n")
       throw ExitCode(2)
     }
-    let toStandardOutput = output == "-"
-    let destination = URL(
-      fileURLWithPath: output
-        ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("yaml").path)
-    let baseURL = destination.deletingPathExtension().appendingPathExtension("import.json")
-    var existing = DirectoryFile(path: destination.path, structures: [])
-    var base: ImportBase?
-    if !toStandardOutput, !force, FileManager.default.fileExists(atPath: destination.path) {
-      var fileDiagnostics = Diagnostics()
-      // The same reader as the bundle (size limit, fast path for the layout an import writes).
-      guard
-        let bytes = DataFileReader.read(destination, displayName: destination.path, diagnostics: &fileDiagnostics),
-        let file = DirectoryFile.load(data: bytes, path: destination.path, diagnostics: &fileDiagnostics),
-        !fileDiagnostics.hasErrors
-      else {
-        report(fileDiagnostics)
-        StandardError.write(
-          "\(destination.path) : fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n")
-        throw ExitCode(2)
+    report(diagnostics)
+    switch outcome {
+    case .refused:
+      StandardError.write("import refusé : rien n'a été écrit\n")
+      throw ExitCode(2)
+    case .existingUnreadable:
+      StandardError.write("fichier existant illisible, rien n'a été écrit (--force pour le remplacer)\n")
+      throw ExitCode(2)
+    case .done(let summary, let written):
+      StandardError.write(summary.text)
+      guard let written else {
+        StandardError.write("--dry-run : rien n'a été écrit\n")
+        return
       }
-      existing = file
-      base = (try? Data(contentsOf: baseURL)).flatMap(ImportBase.decode)
+      if case .file(let url) = run.output {
+        StandardError.write("\(written) structure(s) écrite(s) dans \(url.path)\n")
+      }
     }
-    let merged = ImportSync.merge(
-      existing: existing.structures, base: base, batch: batch, summary: &batch.summary)
-    StandardError.write(batch.summary.text)
-    if dryRun {
-      StandardError.write("--dry-run : rien n'a été écrit\n")
-      return
-    }
-    let header = existing.source ?? source ?? ImportAttribution.header(for: batch.sources)
-    let yaml = DirectoryYAMLWriter.yaml(source: header, updated: CalendarDay(Date()), structures: merged.structures)
-    if toStandardOutput {
-      FileHandle.standardOutput.write(Data(yaml.utf8))
-      return
-    }
-    try Data(yaml.utf8).write(to: destination, options: .atomic)
-    if !merged.base.records.isEmpty { try merged.base.encoded().write(to: baseURL, options: .atomic) }
-    StandardError.write("\(merged.structures.count) structure(s) écrite(s) dans \(destination.path)\n")
   }
 
   private func report(_ diagnostics: Diagnostics) {

@@ -30,14 +30,7 @@ struct PrepareCommand: ParsableCommand {
     let data = dataOptions.dataURL
     let index = SharedIndex.folder(for: data)
     do {
-      try FileManager.default.createDirectory(
-        at: index, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-      // Readable by every account whatever the umask of whoever prepares it.
-      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: index.path)
-      // Remove indexes of earlier data or program versions so only the current one remains.
-      for old in try FileManager.default.contentsOfDirectory(atPath: index.path) {
-        try FileManager.default.removeItem(at: index.appendingPathComponent(old))
-      }
+      try SharedIndex.clear(index)
     } catch {
       FileHandle.standardError.write(
         Data("repere: impossible d'écrire \(index.path) : \(error.localizedDescription)\n".utf8))
@@ -50,14 +43,10 @@ struct PrepareCommand: ParsableCommand {
       FileHandle.standardError.write(Data("repere: \(TerminalText.sanitized(String(describing: error)))\n".utf8))
       throw ExitCode(2)
     }
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
+    let files = SharedIndex.publish(index)
     guard !files.isEmpty else {
       FileHandle.standardError.write(Data("repere: aucun index écrit dans \(index.path)\n".utf8))
       throw ExitCode(2)
-    }
-    for file in files {
-      try? FileManager.default.setAttributes(
-        [.posixPermissions: 0o644], ofItemAtPath: index.appendingPathComponent(file).path)
     }
     let errors = loaded.findings.filter { $0.severity == .error }.count
     print(

@@ -121,8 +121,9 @@ struct StartCommand: ParsableCommand {
       clock: { Date() }, timeZone: .current, workingDirectory: RuntimeContext.current.workingDirectory,
       programVersion: ReleaseInfo.version,
       lookupCache: LookupCache.Location(
-        folder: SharedIndex.cacheDirectory(for: data), program: Bundle.main.executableURL),
-      fileDigests: LookupCache.directory(environment: environment), onPhase: clock.mark)
+        folder: SharedIndex.cacheDirectory(for: data, userCache: RuntimeContext.current.userCache),
+        program: Bundle.main.executableURL),
+      fileDigests: RuntimeContext.current.userCache, onPhase: clock.mark)
     let journals =
       journal.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? JournalStore.defaultFolder(environment: environment)

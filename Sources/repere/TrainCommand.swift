@@ -62,14 +62,14 @@ struct TrainCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let language = Language.resolve(
       option: lang ?? RuntimeContext.current.settings.lang?.value, environment: environment)
-    let (bundle, services) = Self.load(dataOptions.dataURL)
-    let chosen = try ScenarioSelection.find(
-      scenario, in: bundle, workingDirectory: RuntimeContext.current.workingDirectory)
-    guard bundle.library.protocolDefinition(chosen.protocolID) != nil else {
-      StartCommand.fail(
-        "repere : le scénario « \(chosen.id) » suit le protocole « \(chosen.protocolID) », absent du dossier de données",
-        code: 2)
+    let setup: TrainingSetup
+    do {
+      setup = try TrainingSetup.load(
+        data: dataOptions.dataURL, scenario: scenario, workingDirectory: RuntimeContext.current.workingDirectory)
+    } catch let error as CaseSetup.SetupError {
+      StartCommand.fail(error.description, code: 2)
     }
+    let (bundle, services, chosen) = (setup.bundle, setup.services, setup.scenario)
     if let problem = TerminalCheck.problem(
       environment: environment, stdinIsTerminal: isatty(STDIN_FILENO) == 1,
       stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, language: language)
@@ -98,21 +98,5 @@ struct TrainCommand: ParsableCommand {
     let ending = runtime.run((state, []))
     screen.stop()
     if case .signal(let number) = ending { throw ExitCode(128 + number) }
-  }
-
-  /// The whole bundle (the scenario's reference run needs its places and contacts) and the
-  /// interface's services; any error in the data stops here, before the terminal is taken.
-  static func load(_ data: URL) -> (DataBundle, AppServices) {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: data.path, isDirectory: &isFolder), isFolder.boolValue else {
-      StartCommand.fail("repere : dossier de données introuvable : \(data.path) (option --data)", code: 2)
-    }
-    let (bundle, findings) = DataBundle.load(from: data)
-    let errors = findings.filter { $0.severity == .error }
-    guard errors.isEmpty else {
-      let lines = errors.prefix(20).map { TerminalText.sanitized($0.description) }.joined(separator: "\n")
-      StartCommand.fail("repere : les données contiennent des erreurs (voir « repere check ») :\n\(lines)", code: 2)
-    }
-    return (bundle, AppServices(bundle: bundle))
   }
 }

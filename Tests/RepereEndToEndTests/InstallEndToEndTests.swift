@@ -84,8 +84,10 @@ import Testing
 
     let uninstall = try sandbox.make("uninstall", binary: binary)
     #expect(uninstall.status == 0, "\(uninstall.output)\(uninstall.error)")
-    let left = try TmuxSession.run(["find", sandbox.prefix.path, "-type", "f"])
-    #expect(left.output.isEmpty, "left after uninstall: \(left.output)")
+    // The prefix did not exist: the install created it, with every folder under it, and the
+    // uninstall removes exactly that.
+    let left = try TmuxSession.run(["find", sandbox.prefix.path])
+    #expect(!FileManager.default.fileExists(atPath: sandbox.prefix.path), "left after uninstall: \(left.output)")
   }
 
   /// --data, then REPERE_DATA, then the configuration, then ./Protocols.

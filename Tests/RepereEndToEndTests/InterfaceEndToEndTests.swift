@@ -10,9 +10,10 @@ import Glibc
 @Suite(.tags(.endToEnd), .serialized) struct InterfaceEndToEndTests {
   /// Starts repere on the fixture in a tmux session of the given size.
   static func start(
-    columns: Int = 80, rows: Int = 24, arguments: String = "", environment: String = "-u NO_COLOR LANG=fr_FR.UTF-8"
+    columns: Int = 80, rows: Int = 24, arguments: String = "", environment: String = "-u NO_COLOR LANG=fr_FR.UTF-8",
+    bundle: String = "Tests/Fixtures/ui-bundle"
   ) throws -> (TmuxSession, (data: String, journals: String, root: URL)) {
-    let workspace = try Harness.workspace()
+    let workspace = try Harness.workspace(bundle: bundle)
     let binary = try Harness.binary()
     let command =
       "env \(environment) \(Harness.shellQuoted(binary)) --data \(Harness.shellQuoted(workspace.data))"

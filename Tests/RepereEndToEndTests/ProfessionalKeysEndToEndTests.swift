@@ -6,9 +6,9 @@ import Testing
 import Glibc
 #endif
 
-/// Issue 12, items 2 and 4 on a real terminal: Ctrl-S saves (flow control is off while Repère
-/// runs and back on after), and a note being typed survives Ctrl-C, a closed terminal and
-/// kill -9.
+/// Issue 12, items 2, 3 and 4 on a real terminal: Ctrl-S saves (flow control is off while Repère
+/// runs and back on after), a fast « 1 2 » in the signs checklist records exactly those two signs,
+/// and a note being typed survives Ctrl-C, a closed terminal and kill -9.
 @Suite(.tags(.endToEnd), .serialized) struct ProfessionalKeysEndToEndTests {
   /// `stty -a` of the pane's terminal.
   static func terminalModes(_ tmux: TmuxSession) throws -> [String] {
@@ -53,6 +53,52 @@ import Glibc
     #expect(try tmux.waitForExit() == 0)
     #expect(try Self.terminalModes(tmux).contains("ixon"))
     #expect(try InterfaceEndToEndTests.journalText(workspace.journals).contains("Appel de la CPE"))
+  }
+
+  /// The values of the journal's answers to step `step`, one list per answer event.
+  static func listAnswers(to step: String, in journals: String) throws -> [[String]] {
+    try InterfaceEndToEndTests.journalText(journals).split(separator: "\n").compactMap { line in
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      guard object?["type"] as? String == "answer", object?["step"] as? String == step else { return nil }
+      return object?["value"] as? [String]
+    }
+  }
+
+  /// The shipped national protocol, its sixteen signs in three groups, at 80×24.
+  @Test func aFastOneThenTwoInTheSignsRecordsExactlyThoseTwoSigns() throws {
+    let (tmux, workspace) = try InterfaceEndToEndTests.start(bundle: "Protocols")
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: workspace.root)
+    }
+    try tmux.waitFor(text: "Question 1")
+    try tmux.keys("2")
+    try tmux.waitFor(text: "Question 2")
+    try tmux.keys("2")
+    try tmux.waitFor(text: "Qui vous parle")
+    try tmux.keys("1")
+    try tmux.waitFor(text: "Où se trouve")
+    try tmux.type("Cergy")
+    try tmux.keys("Enter")
+    try tmux.waitFor(text: "Quel âge")
+    try tmux.type("15")
+    try tmux.keys("Enter")
+    try tmux.waitFor(text: "cellule de coordination")
+    try tmux.keys("2")
+    try tmux.waitFor(text: "Groupe 1 sur 3")
+    // One burst, as fast as the terminal delivers it: « 1 », « 2 », Enter in a single write.
+    try tmux.type("12\r")
+    let screen = try tmux.waitFor(text: "Question 8")
+    let journal = try InterfaceEndToEndTests.journalText(workspace.journals)
+    #expect(
+      try Self.listAnswers(to: "signes", in: workspace.journals) == [["echange-sexuel", "tiers-organisateur"]],
+      "\(screen)\n\(journal)")
+    // Item 8: every ending from here is a signalement, and the header says so before the end.
+    #expect(screen.contains("provisoire  ≥ SIGNALEMENT"), "\(screen)")
+    try tmux.keys("q")
+    try tmux.waitFor(text: "Quitter Repère ?")
+    try tmux.keys("o")
+    #expect(try tmux.waitForExit() == 0)
   }
 
   @Test func aNoteBeingTypedSurvivesControlC() throws {

@@ -158,12 +158,15 @@ enum Harness {
   }
 
   /// A copy of Tests/Fixtures/ui-bundle in a new temporary folder, and a journal folder.
-  static func workspace() throws -> (data: String, journals: String, root: URL) {
+  /// A fresh folder with a copy of `bundle` (a path under the package root: the UI fixture by
+  /// default, `Protocols` for the shipped bundle) and an empty journal folder.
+  static func workspace(bundle: String = "Tests/Fixtures/ui-bundle") throws -> (
+    data: String, journals: String, root: URL
+  ) {
     let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("repere-ws-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     let data = root.appendingPathComponent("data")
-    try FileManager.default.copyItem(
-      at: packageRoot.appendingPathComponent("Tests/Fixtures/ui-bundle"), to: data)
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(bundle), to: data)
     return (data.path, root.appendingPathComponent("journaux").path, root)
   }
 

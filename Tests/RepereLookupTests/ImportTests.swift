@@ -281,6 +281,43 @@ import Testing
     #expect(ImportBase.decode(result.base.encoded()) == result.base)
   }
 
+  /// Several départements imported from the national file into one directory file, one run each:
+  /// a run marks gone only the records it could have produced (its département, still absent
+  /// from the source), never the other départements' records.
+  @Test func importsOfSeveralDepartementsIntoOneFileDoNotMarkEachOthersRecordsGone() {
+    func importing(
+      _ text: String, _ selection: ImportSelection, into existing: [Structure], base: ImportBase?
+    ) -> (structures: [Structure], base: ImportBase, summary: ImportSummary) {
+      var diagnostics = Diagnostics()
+      let batch = Importer.run(
+        [ImportInput(path: "finess.csv", data: Data(text.utf8))], tables: Self.tables, vocabulary: nil,
+        reference: nil, selection: selection, watching: Set(existing.map(\.id)), diagnostics: &diagnostics)
+      var summary = batch.summary
+      let merged = ImportSync.merge(existing: existing, base: base, batch: batch, summary: &summary)
+      return (merged.structures, merged.base, summary)
+    }
+    let ninetyThree = importing(Self.finess, ImportSelection(departements: ["93"]), into: [], base: nil)
+    #expect(ninetyThree.structures.map(\.id) == ["finess/930000001"])
+    let both = importing(
+      Self.finess, ImportSelection(departements: ["973"]), into: ninetyThree.structures, base: ninetyThree.base)
+    #expect(both.structures.map(\.id) == ["finess/930000001", "finess/9C0000001"])
+    #expect(both.structures.allSatisfy { $0.statut == .active })
+    #expect(both.summary.gone.isEmpty)
+    #expect(both.summary.leftAlone == 1)
+    // The next month: the 93's MDA left the national file; the 93's run marks it, and only it.
+    let newer = Self.finess.split(separator: "\n").filter { !$0.contains("930000001") }.joined(separator: "\n")
+    let next = importing(newer, ImportSelection(departements: ["93"]), into: both.structures, base: both.base)
+    #expect(next.summary.gone == ["finess/930000001"])
+    #expect(next.structures.map(\.statut) == [.inactive, .active])
+    // Without a département, a national file that lacks the 973's record would mark it; a record
+    // still in the source but left out by a type selection is not gone either.
+    let typed = importing(
+      Self.finess, ImportSelection(departements: ["93", "973"], types: ["maison-des-adolescents"]),
+      into: both.structures, base: both.base)
+    #expect(typed.summary.gone.isEmpty)
+    #expect(typed.structures.map(\.statut) == [.active, .active])
+  }
+
   @Test func correspondenceTablesAreCheckedAgainstTheVocabulary() throws {
     var diagnostics = Diagnostics()
     let text = """

@@ -115,7 +115,7 @@ extension AppState {
   /// The same state with these checklist values ticked.
   func ticking(_ values: Set<String>) -> AppState {
     var copy = self
-    copy.ticked = values
+    copy.question.ticked = values
     return copy
   }
 }

@@ -59,7 +59,7 @@ import Testing
 
   @Test func aDigitBeyondTheGroupSaysSoAndTicksNothing() throws {
     let (after, _) = TestWorld.press([.character("9")], on: try Self.atSigns())
-    #expect(after.ticked.isEmpty)
+    #expect(after.question.ticked.isEmpty)
     #expect(after.status?.kind == .error)
   }
 

@@ -66,7 +66,7 @@ import Testing
     let atPlace = TestWorld.press([.enter, .character("2"), .character("2")], on: try TrainingWorld.state()).0
     #expect(atPlace.screen == .typedQuestion)
     let typed = TestWorld.press([.character("r")], on: atPlace).0
-    #expect(typed.input == "r")
+    #expect(typed.question.input == "r")
     #expect(typed.screen == .typedQuestion)
     let revealed = TestWorld.press([.function(8)], on: atPlace).0
     #expect(revealed.screen == .trainingReveal)

@@ -46,16 +46,16 @@ import Testing
   @Test func aLongChecklistNeverCombinesDigits() {
     // Grouped (6 + 6, each numbered from 1): a fast « 1 » then « 2 » ticks two options, never 12.
     let (state, _) = TestWorld.press([.character("1"), .character("2")], on: start())
-    #expect(state.ticked == ["v1", "v2"])
-    #expect(state.pendingDigit == nil)
+    #expect(state.question.ticked == ["v1", "v2"])
+    #expect(state.question.pendingDigit == nil)
     let (second, _) = TestWorld.press([.tab, .character("6")], on: state)
-    #expect(second.ticked == ["v1", "v2", "v12"])
+    #expect(second.question.ticked == ["v1", "v2", "v12"])
   }
 
   @Test func twoDigitsPickTheTenthOptionAndBeyondInAChoice() {
     let (state, _) = TestWorld.press([.character("1"), .character("2")], on: onChoice())
     #expect(answered(state) == "v12")
-    #expect(state.pendingDigit == nil)
+    #expect(state.question.pendingDigit == nil)
   }
 
   @Test func aDigitThatCannotStartANumberActsAtOnce() {

@@ -108,7 +108,7 @@ import Testing
     #expect(base.displayedStep?.kind == .multi)
     let (ticked, none) = TestWorld.press(
       [.character("1"), .character("3"), .character("3"), .up, .character(" ")], on: base)
-    #expect(ticked.ticked == ["fugues", "hotel"])
+    #expect(ticked.question.ticked == ["fugues", "hotel"])
     #expect(none.isEmpty)
     let (done, _) = TestWorld.press([.enter], on: ticked)
     #expect(done.walk.isFinished)
@@ -142,7 +142,7 @@ import Testing
     let finished = try TestWorld.finishedCase()
     let (editing, _) = TestWorld.press([.character("c"), .character("1")], on: finished)
     #expect(editing.editingStepID == "securite")
-    #expect(editing.selection == 1)  // the current answer, « Non », is preselected
+    #expect(editing.question.cursor.index == 1)  // the current answer, « Non », is preselected
     // The new answer first asks for an optional reason; Enter on an empty line keeps the generic one.
     let (asking, nothingYet) = TestWorld.press([.character("1")], on: editing)
     #expect(asking.screen == .changeReason)
@@ -201,7 +201,7 @@ import Testing
     let (searching, _) = TestWorld.press([.function(3)] + t("119"), on: typing)
     #expect(searching.search.results.map(\.id) == ["national/119"])
     let (back, _) = TestWorld.press([.escape], on: searching)
-    #expect(back.input == "Cer")
+    #expect(back.question.input == "Cer")
   }
 
   @Test func notesAreMultiLineUTF8AndJournaledWhenSaved() throws {

@@ -30,63 +30,55 @@ enum FinessReader {
 
   static let structureFieldCount = 32
 
+  /// The establishments `keep` accepts, streamed row by row: only those stay in memory, with the
+  /// coordinates of the `geolocalisation` rows that follow them in the file.
   static func records(
-    _ data: Data, path: String, reference: ReferenceData?, diagnostics: inout Diagnostics,
-    summary: inout ImportSummary
+    _ input: ImportInput, path: String, reference: ReferenceData?,
+    keep: (SourceRecord, inout ImportSummary) -> Bool, diagnostics: inout Diagnostics, summary: inout ImportSummary
   ) -> [SourceRecord] {
     var records: [SourceRecord] = []
     var indexByID: [String: Int] = [:]
-    var coordinates: [(String, Double, Double, SourceLocation)] = []
     var rowDiagnostics = Diagnostics()
-    CSVTable.forEachRow(data, path: path, diagnostics: &diagnostics) { cells in
-      guard let kind = cells.first?.text.trimmingSpaces else { return }
-      let location = SourceLocation(file: path, line: cells[0].line, column: 1)
+    CSVTable.forEachRecord(input.bytes, path: path, diagnostics: &diagnostics) { cells in
+      guard let kind = cells.trimmed(0) else { return }
       switch kind {
       case "structureet":
+        let location = SourceLocation(file: path, line: cells.line(0), column: 1)
         guard cells.count >= structureFieldCount else {
           rowDiagnostics.error(
             "csv-syntax", at: location,
             "FINESS: a 'structureet' row has \(structureFieldCount) fields, this one has \(cells.count)")
           return
         }
-        if let record = record(cells, location: location, reference: reference, summary: &summary) {
-          if indexByID[record.sourceID] == nil {
-            indexByID[record.sourceID] = records.count
-            records.append(record)
-          }
-        }
-      case "geolocalisation":
-        guard cells.count >= 4, let x = Double(cells[2].text.trimmingSpaces),
-          let y = Double(cells[3].text.trimmingSpaces)
+        guard let record = record(cells, location: location, reference: reference, summary: &summary),
+          indexByID[record.sourceID] == nil, keep(record, &summary)
         else { return }
-        coordinates.append((cells[1].text.trimmingSpaces, x, y, location))
+        indexByID[record.sourceID] = records.count
+        records.append(record)
+      case "geolocalisation":
+        guard cells.count >= 4, let id = cells.trimmed(1), let index = indexByID[id],
+          let x = cells.trimmed(2).flatMap(Double.init), let y = cells.trimmed(3).flatMap(Double.init)
+        else { return }
+        if records[index].departement?.count == 2 {
+          let point = Lambert93.toWGS84(x: x, y: y)
+          records[index].latitude = (point.latitude * 1_000_000).rounded() / 1_000_000
+          records[index].longitude = (point.longitude * 1_000_000).rounded() / 1_000_000
+          summary.convertedCoordinates += 1
+        } else {
+          summary.communePointCoordinates += 1
+        }
       default:
         return  // the `finess;etalab;…` line and row types Repère does not use
       }
     }
     diagnostics.append(contentsOf: rowDiagnostics.findings)
-    for (id, x, y, _) in coordinates {
-      guard let index = indexByID[id] else { continue }
-      let departement = records[index].departement ?? ""
-      if departement.count == 2 {
-        let point = Lambert93.toWGS84(x: x, y: y)
-        records[index].latitude = (point.latitude * 1_000_000).rounded() / 1_000_000
-        records[index].longitude = (point.longitude * 1_000_000).rounded() / 1_000_000
-        summary.convertedCoordinates += 1
-      } else {
-        summary.communePointCoordinates += 1
-      }
-    }
     return records
   }
 
   private static func record(
-    _ cells: [CSVTable.Cell], location: SourceLocation, reference: ReferenceData?, summary: inout ImportSummary
+    _ cells: CSVRecord, location: SourceLocation, reference: ReferenceData?, summary: inout ImportSummary
   ) -> SourceRecord? {
-    func text(_ field: Field) -> String? {
-      let value = cells[field.rawValue].text.trimmingSpaces
-      return value.isEmpty ? nil : value
-    }
+    func text(_ field: Field) -> String? { cells.trimmed(field.rawValue) }
     guard let id = text(.nofinesset) else { return nil }
     let name = text(.rslongue) ?? text(.rs) ?? id
     var record = SourceRecord(sourceID: id, nom: name, location: location)
@@ -145,8 +137,9 @@ enum FinessReader {
   /// the INSEE département (Saint-Barthélemy and Saint-Martin, under `9A`, stay in 971's zone).
   static func departementCode(finess: String?, postalCode: String?) -> String? {
     guard let finess else { return postalCode.map { String($0.prefix(2)) } }
-    let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9E": "975", "9F": "976"]
-    if let code = overseas[finess.uppercased()] { return code }
+    if finess.utf8.count == 2, finess.utf8.first == UInt8(ascii: "9"), let code = overseas[finess.uppercased()] {
+      return code
+    }
     if finess.hasPrefix("9"), finess.count == 2, finess.last?.isLetter == true {
       return postalCode.map { String($0.prefix(3)) }
     }
@@ -155,10 +148,13 @@ enum FinessReader {
 
   /// FINESS abbreviates street types (`R`, `AV`, `BD`…); the common ones are written out.
   static func expandStreetType(_ code: String) -> String {
-    let names = [
-      "R": "rue", "AV": "avenue", "BD": "boulevard", "PL": "place", "CHE": "chemin", "RTE": "route",
-      "ALL": "allée", "IMP": "impasse", "QU": "quai", "SQ": "square", "CRS": "cours", "PASS": "passage",
-    ]
-    return names[code.uppercased()] ?? code
+    streetTypes[code] ?? streetTypes[code.uppercased()] ?? code
   }
+
+  private static let streetTypes = [
+    "R": "rue", "AV": "avenue", "BD": "boulevard", "PL": "place", "CHE": "chemin", "RTE": "route",
+    "ALL": "allée", "IMP": "impasse", "QU": "quai", "SQ": "square", "CRS": "cours", "PASS": "passage",
+  ]
+
+  private static let overseas = ["9A": "971", "9B": "972", "9C": "973", "9D": "974", "9E": "975", "9F": "976"]
 }

@@ -30,6 +30,14 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     }
   }
 
+  /// Whether the file's first character (after a byte order mark and spaces) opens JSON.
+  static func looksLikeJSON(_ head: Data) -> Bool {
+    var bytes = head[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    let first = bytes.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+    return first == UInt8(ascii: "[") || first == UInt8(ascii: "{")
+  }
+
   /// The format of `data`, from its first bytes and keys; nil when it matches none.
   public static func detect(_ data: Data) -> ImportFormat? {
     let head = data.prefix(64 * 1024)

@@ -27,6 +27,9 @@ public struct ImportSummary: Sendable {
   public var keptEdits: [(id: String, field: String)] = []
   public var unchanged = 0
   public var handWritten = 0
+  /// Records of the same source outside this run's selection (another département's import into
+  /// the same file) or still in the source but not selected: left as they are.
+  public var leftAlone = 0
 
   public init() {}
 
@@ -78,6 +81,9 @@ public struct ImportSummary: Sendable {
     lines.append(
       "ajoutées : \(added.count), modifiées : \(changed.count), disparues de la source : \(gone.count), "
         + "inchangées : \(unchanged), fiches écrites à la main conservées : \(handWritten)")
+    if leftAlone > 0 {
+      lines.append("\(leftAlone) fiche(s) de la source hors de cette sélection laissée(s) telle(s) quelle(s)")
+    }
     for (id, fields) in changed { lines.append("  modifiée \(id) : \(fields.joined(separator: ", "))") }
     for id in gone { lines.append("  disparue \(id) : marquée statut: inactive") }
     for (id, field) in keptEdits { lines.append("  correction locale conservée \(id) : \(field)") }

@@ -1,30 +1,120 @@
 import Foundation
 import RepereBase
 
-/// What the source said about each record at the last import (`FILE.yaml.import.json`, next to
-/// the directory file, kept in git with it). Comparing it with the file tells a field corrected
-/// by hand (it differs from what the source said) from one the source has since changed.
+/// What the source said about each record at the last import (`FILE.import.json`, next to the
+/// directory file, kept in git with it). Comparing it with the file tells a field corrected by
+/// hand (it differs from what the source said) from one the source has since changed.
+///
+/// Held compactly (one text per record, not a dictionary of 17 texts: 100,000 records would
+/// otherwise cost hundreds of megabytes) and written as sorted JSON by hand, a record per block
+/// and a field per line, so that git diffs stay small. An empty field is not written.
 public struct ImportBase: Sendable, Equatable {
-  /// Record id → field → the source's value, as compared text.
-  public var records: [String: [String: String]]
+  public static let format = "repere/import-base@1"
+  /// Record id → its fields' values in `ImportSync.fieldNames` order, joined by U+001F.
+  private var values: [String: String]
+  private static let separator = "\u{1F}"
+  private static let separatorByte: UInt8 = 0x1F
 
-  public init(records: [String: [String: String]] = [:]) { self.records = records }
+  public init() { values = [:] }
 
-  public static func decode(_ data: Data) -> ImportBase? {
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let records = object["fiches"] as? [String: [String: String]]
-    else { return nil }
-    return ImportBase(records: records)
+  public var count: Int { values.count }
+  public var isEmpty: Bool { values.isEmpty }
+
+  /// What the source said of each field of `id` (field order of `ImportSync.fieldNames`).
+  func fields(of id: String) -> [String]? {
+    guard let joined = values[id] else { return nil }
+    let parts = joined.utf8.split(separator: Self.separatorByte, omittingEmptySubsequences: false).map {
+      String(Substring($0))
+    }
+    return parts.count == ImportSync.fieldNames.count ? parts : nil
   }
 
-  /// Sorted JSON, one stable text per content so that git diffs stay small.
+  mutating func set(_ id: String, fields: [String]) {
+    // A value holding the separator (a control character no source should send) is not kept:
+    // the record then counts as never imported, and nothing is taken for a hand edit.
+    guard fields.count == ImportSync.fieldNames.count,
+      !fields.contains(where: { $0.utf8.contains(Self.separatorByte) })
+    else {
+      values[id] = nil
+      return
+    }
+    values[id] = fields.joined(separator: Self.separator)
+  }
+
+  mutating func set(_ id: String, field name: String, to value: String) {
+    guard var current = fields(of: id), let index = ImportSync.fieldNames.firstIndex(of: name) else { return }
+    current[index] = value
+    set(id, fields: current)
+  }
+
+  /// Reads the file `write` produces; nil when it is not one.
+  public static func decode(_ data: Data) -> ImportBase? {
+    guard case .object(let root)? = try? JSONParser.parse([UInt8](data)),
+      case .object(let records)? = root["fiches"]
+    else { return nil }
+    var base = ImportBase()
+    for (id, record) in records {
+      guard case .object(let fields) = record else { return nil }
+      base.set(
+        id,
+        fields: ImportSync.fieldNames.map { name in
+          if case .string(let text)? = fields[name] { text } else { "" }
+        })
+    }
+    return base
+  }
+
+  /// Sorted JSON, streamed to `sink` a record at a time.
+  public func write(to sink: (String) throws -> Void) rethrows {
+    try sink("{\n  \"fiches\": {")
+    let sortedFields = ImportSync.fieldNames.enumerated().sorted { $0.element < $1.element }
+    var first = true
+    for id in values.keys.sorted() {
+      guard let fields = fields(of: id) else { continue }
+      var block = first ? "\n" : ",\n"
+      first = false
+      block += "    \(Self.quoted(id)): {"
+      var firstField = true
+      for (index, name) in sortedFields where !fields[index].isEmpty {
+        block += (firstField ? "\n" : ",\n") + "      \(Self.quoted(name)): \(Self.quoted(fields[index]))"
+        firstField = false
+      }
+      block += firstField ? "}" : "\n    }"
+      try sink(block)
+    }
+    try sink(
+      (first ? "}" : "\n  }") + ",\n  \"format\": \(Self.quoted(Self.format)),\n  \"note\": "
+        + Self.quoted("Valeurs des sources au dernier import (repere import) ; ne pas modifier à la main.") + "\n}\n")
+  }
+
   public func encoded() -> Data {
-    let object: [String: Any] = [
-      "format": "repere/import-base@1",
-      "note": "Valeurs des sources au dernier import (repere import) ; ne pas modifier à la main.",
-      "fiches": records,
-    ]
-    return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    var out = ""
+    write { out += $0 }
+    return Data(out.utf8)
+  }
+
+  /// A JSON text in quotes: `"`, `\` and control characters escaped, the rest as is.
+  static func quoted(_ text: String) -> String {
+    // Most values need no escape: copied whole.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return "\"" + text + "\"" }
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
   }
 }
 
@@ -75,48 +165,65 @@ public enum ImportSync {
     Field(name: "lien_source", value: { text($0.lienSource) }, copy: { $0.lienSource = $1.lienSource }),
   ]
 
-  private static func snapshot(_ structure: Structure) -> [String: String] {
-    Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value(structure)) })
-  }
+  static let fieldNames = fields.map(\.name)
+
+  private static func snapshot(_ structure: Structure) -> [String] { fields.map { $0.value(structure) } }
 
   /// The file's new records and the new base; `summary` receives what changed.
   public static func merge(
     existing: [Structure], base: ImportBase?, batch: ImportBatch, summary: inout ImportSummary
   ) -> (structures: [Structure], base: ImportBase) {
-    var imported: [String: Structure] = [:]
-    var order: [String] = []
-    for structure in batch.structures where imported[structure.id] == nil {
-      imported[structure.id] = structure
-      order.append(structure.id)
+    var result: [Structure] = []
+    let newBase = merge(existing: existing, base: base, batch: batch, summary: &summary) { result.append($0) }
+    return (result, newBase)
+  }
+
+  /// The same, handing each record of the new file to `emit` in order (the file's records, then
+  /// the added ones) so that it can be written as it comes; returns the new base.
+  public static func merge(
+    existing: [Structure], base: ImportBase?, batch: ImportBatch, summary: inout ImportSummary,
+    emit: (Structure) throws -> Void
+  ) rethrows -> ImportBase {
+    var imported: [String: Int] = [:]
+    for (index, structure) in batch.structures.enumerated() where imported[structure.id] == nil {
+      imported[structure.id] = index
     }
     var newBase = base ?? ImportBase()
-    var result: [Structure] = []
     var seen = Set<String>()
     for current in existing {
       seen.insert(current.id)
       let source = current.id.split(separator: "/").first.map(String.init) ?? ""
-      guard let fresh = imported[current.id] else {
-        if batch.sources.contains(source), source != "repere" {
-          var marked = current
-          if current.statut != .inactive {
-            marked.statut = .inactive
-            summary.gone.append(current.id)
-          }
-          newBase.records[current.id]?["statut"] = StructureStatus.inactive.rawValue
-          result.append(marked)
-        } else {
+      guard let freshIndex = imported[current.id] else {
+        guard batch.sources.contains(source), source != "repere" else {
           summary.handWritten += 1
-          result.append(current)
+          try emit(current)
+          continue
         }
+        // Gone only if this import could have produced it: inside the selection (the 94's
+        // records in the same file are not the 93's import's) and no longer in the source at all
+        // (a record the selection or the tables now leave out has not disappeared).
+        guard batch.selection.covers(current), !batch.stillInSource.contains(current.id) else {
+          summary.leftAlone += 1
+          try emit(current)
+          continue
+        }
+        var marked = current
+        if current.statut != .inactive {
+          marked.statut = .inactive
+          summary.gone.append(current.id)
+        }
+        newBase.set(current.id, field: "statut", to: StructureStatus.inactive.rawValue)
+        try emit(marked)
         continue
       }
-      let said = base?.records[current.id]
+      let fresh = batch.structures[freshIndex]
+      let said = base?.fields(of: current.id)
       var merged = current
       var changedFields: [String] = []
-      for field in fields {
+      for (index, field) in fields.enumerated() {
         let now = field.value(current)
         let incoming = field.value(fresh)
-        let before = said?[field.name] ?? now
+        let before = said?[index] ?? now
         if now != before {
           if incoming != now { summary.keptEdits.append((current.id, field.name)) }
           continue
@@ -127,15 +234,14 @@ public enum ImportSync {
         }
       }
       if changedFields.isEmpty { summary.unchanged += 1 } else { summary.changed.append((current.id, changedFields)) }
-      newBase.records[current.id] = snapshot(fresh)
-      result.append(merged)
+      newBase.set(current.id, fields: snapshot(fresh))
+      try emit(merged)
     }
-    for id in order where !seen.contains(id) {
-      guard let fresh = imported[id] else { continue }
-      summary.added.append(id)
-      newBase.records[id] = snapshot(fresh)
-      result.append(fresh)
+    for (index, fresh) in batch.structures.enumerated() where imported[fresh.id] == index && !seen.contains(fresh.id) {
+      summary.added.append(fresh.id)
+      newBase.set(fresh.id, fields: snapshot(fresh))
+      try emit(fresh)
     }
-    return (result, newBase)
+    return newBase
   }
 }

@@ -4,14 +4,18 @@ import RepereBase
 /// One file handed to `repere import`.
 public struct ImportInput: Sendable {
   public var path: String
-  public var data: Data
+  public var bytes: ImportBytes
   /// Forced with `--format`; detected from the content otherwise.
   public var format: ImportFormat?
 
-  public init(path: String, data: Data, format: ImportFormat? = nil) {
+  public init(path: String, bytes: ImportBytes, format: ImportFormat? = nil) {
     self.path = path
-    self.data = data
+    self.bytes = bytes
     self.format = format
+  }
+
+  public init(path: String, data: Data, format: ImportFormat? = nil) {
+    self.init(path: path, bytes: .memory(data), format: format)
   }
 }
 
@@ -28,6 +32,25 @@ public struct ImportSelection: Sendable {
     self.types = types
     self.producers = producers
   }
+
+  /// Whether a record already in the directory file falls inside this selection: the sync only
+  /// marks as gone the records this import could have produced, so that the 94's records, imported
+  /// into the same file by another run, are not marked gone by the 93's import.
+  public func covers(_ structure: Structure) -> Bool {
+    if !departements.isEmpty {
+      let address = structure.adresse.flatMap { $0.codeInsee ?? $0.codePostal }.flatMap(departementCode(ofINSEE:))
+      let places = structure.zone + (address.map { [$0] } ?? [])
+      if !places.contains(where: departements.contains) { return false }
+    }
+    if !types.isEmpty, types.isDisjoint(with: structure.types) { return false }
+    if !producers.isEmpty {
+      let parts = structure.id.split(separator: "/", maxSplits: 1)
+      let source = parts.first.map(String.init) ?? ""
+      let producer = parts.count > 1 ? parts[1].components(separatedBy: "--").first : nil
+      if !producers.contains(source), !(producer.map(producers.contains) ?? false) { return false }
+    }
+    return true
+  }
 }
 
 /// The structures an import produced, before they meet the existing file.
@@ -36,23 +59,73 @@ public struct ImportBatch: Sendable {
   /// The sources read (ids of their records start with `source/`).
   public var sources: Set<String>
   public var summary: ImportSummary
+  /// The selection it was made with.
+  public var selection = ImportSelection()
+  /// Of the ids the run was asked to watch (the file's imported records), those the source still
+  /// has, imported this time or not: a record left out by the selection has not disappeared.
+  public var stillInSource: Set<String> = []
 }
 
 /// Reads open-data files, translates their vocabularies through the correspondence tables and
-/// keeps the selected records. Nothing here writes: see `ImportSync` and the `repere` command.
+/// keeps the selected records. Files are streamed: a national extract is read record by record
+/// and only the selected records stay in memory. Nothing here writes: see `ImportSync` and
+/// `ImportRun`.
 public enum Importer {
   public static func run(
     _ inputs: [ImportInput], tables: [CorrespondenceTable], vocabulary: Vocabulary?, reference: ReferenceData?,
-    selection: ImportSelection, diagnostics: inout Diagnostics
+    selection: ImportSelection, watching: Set<String> = [], diagnostics: inout Diagnostics
   ) -> ImportBatch {
     var summary = ImportSummary()
     var structures: [Structure] = []
     var sources = Set<String>()
-    var diStructures: [DataInclusionReader.Row] = []
-    var diServices: [DataInclusionReader.Row] = []
-    var records: [(String, SourceRecord)] = []
+    var stillInSource = Set<String>()
+    var dataInclusionStructures: [ImportInput] = []
+    var dataInclusionServices: [ImportInput] = []
+    let tablesBySource = Dictionary(tables.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+    var hoursCache: [String: OpeningHours?] = [:]
+    /// A file's kept records become structures at once (the records are then let go).
+    func convert(_ read: [SourceRecord], source: String) {
+      for record in read {
+        guard
+          let structure = structure(
+            from: record, source: source, table: tablesBySource[source], vocabulary: vocabulary,
+            hoursCache: &hoursCache, summary: &summary)
+        else { continue }
+        if !selection.types.isEmpty, selection.types.isDisjoint(with: structure.types) {
+          summary.outsideSelection += 1
+          continue
+        }
+        structures.append(structure)
+      }
+    }
+    /// The département and producer selection, decided as each record is read.
+    func keeper(_ source: String) -> (SourceRecord, inout ImportSummary) -> Bool {
+      { record, summary in
+        summary.read += 1
+        if !watching.isEmpty {
+          let id = repereID(source: source, sourceID: record.sourceID)
+          if watching.contains(id) { stillInSource.insert(id) }
+        }
+        if !selection.departements.isEmpty {
+          let inside =
+            record.departement.map(selection.departements.contains) == true
+            || record.zone.contains(where: selection.departements.contains)
+          if !inside {
+            summary.outsideSelection += 1
+            return false
+          }
+        }
+        if !selection.producers.isEmpty, !selection.producers.contains(source),
+          !(record.producer.map(selection.producers.contains) ?? false)
+        {
+          summary.outsideSelection += 1
+          return false
+        }
+        return true
+      }
+    }
     for input in inputs {
-      guard let format = input.format ?? ImportFormat.detect(input.data) else {
+      guard let format = input.format ?? ImportFormat.detect(input.bytes.head()) else {
         diagnostics.error(
           "unknown-import-format", at: SourceLocation(file: input.path, line: 1, column: 1),
           "the file is none of the formats repere import reads",
@@ -61,63 +134,39 @@ public enum Importer {
       }
       summary.files.append((input.path, format))
       sources.insert(format.source)
-      let isJSON = input.data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }.map {
-        $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{")
-      }
       switch format {
       case .repereCSV:
-        let file = DirectoryFile.loadCSV(input.data, path: input.path, diagnostics: &diagnostics)
-        summary.read += file.structures.count
-        structures += file.structures
-      case .dataInclusionStructures, .dataInclusionServices:
-        let rows =
-          isJSON == true
-          ? DataInclusionReader.jsonRows(input.data, path: input.path, diagnostics: &diagnostics) ?? []
-          : DataInclusionReader.csvRows(input.data, path: input.path, diagnostics: &diagnostics)
-        if format == .dataInclusionStructures { diStructures += rows } else { diServices += rows }
-      case .finess:
-        let read = FinessReader.records(
-          input.data, path: input.path, reference: reference, diagnostics: &diagnostics, summary: &summary)
-        records += read.map { ("finess", $0) }
-      case .servicePublic:
-        let read = ServicePublicReader.records(input.data, path: input.path, diagnostics: &diagnostics) ?? []
-        records += read.map { ("service-public", $0) }
-      }
-    }
-    if !diStructures.isEmpty || !diServices.isEmpty {
-      let read = DataInclusionReader.records(
-        structures: diStructures, services: diServices, diagnostics: &diagnostics, summary: &summary)
-      records += read.map { ("data-inclusion", $0) }
-    }
-    let tablesBySource = Dictionary(tables.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
-    for (source, record) in records {
-      summary.read += 1
-      if !selection.departements.isEmpty {
-        let inside =
-          record.departement.map(selection.departements.contains) == true
-          || record.zone.contains(where: selection.departements.contains)
-        if !inside {
-          summary.outsideSelection += 1
+        guard let data = try? input.bytes.all() else {
+          diagnostics.error(
+            "unreadable-file", at: SourceLocation(file: input.path, line: 1, column: 1), "cannot read the file")
           continue
         }
+        let file = DirectoryFile.loadCSV(data, path: input.path, diagnostics: &diagnostics)
+        summary.read += file.structures.count
+        structures += file.structures
+      case .dataInclusionStructures: dataInclusionStructures.append(input)
+      case .dataInclusionServices: dataInclusionServices.append(input)
+      case .finess:
+        convert(
+          FinessReader.records(
+            input, path: input.path, reference: reference, keep: keeper("finess"), diagnostics: &diagnostics,
+            summary: &summary), source: "finess")
+      case .servicePublic:
+        convert(
+          ServicePublicReader.records(
+            input, path: input.path, keep: keeper("service-public"), diagnostics: &diagnostics, summary: &summary),
+          source: "service-public")
       }
-      if !selection.producers.isEmpty,
-        !selection.producers.contains(source), !(record.producer.map(selection.producers.contains) ?? false)
-      {
-        summary.outsideSelection += 1
-        continue
-      }
-      guard
-        let structure = structure(
-          from: record, source: source, table: tablesBySource[source], vocabulary: vocabulary, summary: &summary)
-      else { continue }
-      if !selection.types.isEmpty, selection.types.isDisjoint(with: structure.types) {
-        summary.outsideSelection += 1
-        continue
-      }
-      structures.append(structure)
     }
-    return ImportBatch(structures: structures, sources: sources, summary: summary)
+    if !dataInclusionStructures.isEmpty || !dataInclusionServices.isEmpty {
+      convert(
+        DataInclusionReader.records(
+          structures: dataInclusionStructures, services: dataInclusionServices,
+          selectedDepartements: selection.departements, keep: keeper("data-inclusion"), diagnostics: &diagnostics,
+          summary: &summary), source: "data-inclusion")
+    }
+    return ImportBatch(
+      structures: structures, sources: sources, summary: summary, selection: selection, stillInSource: stillInSource)
   }
 
   /// `data-inclusion/dora--Abc:12`: the source, then its own id, with characters an id may not
@@ -135,7 +184,7 @@ public enum Importer {
 
   static func structure(
     from record: SourceRecord, source: String, table: CorrespondenceTable?, vocabulary: Vocabulary?,
-    summary: inout ImportSummary
+    hoursCache: inout [String: OpeningHours?], summary: inout ImportSummary
   ) -> Structure? {
     var types: [String] = []
     var themes: [String] = []
@@ -161,7 +210,15 @@ public enum Importer {
     var hours: OpeningHours?
     var hoursText = record.horaires
     if let text = record.horaires {
-      if case .success(let parsed) = OpeningHours.parse(text) {
+      // The same hours recur (« Mo-Fr 09:00-12:00; PH off »): parsed once per text.
+      let cached =
+        hoursCache[text]
+        ?? {
+          let parsed: OpeningHours? = if case .success(let value) = OpeningHours.parse(text) { value } else { nil }
+          hoursCache[text] = parsed
+          return parsed
+        }()
+      if let parsed = cached {
         hours = parsed
       } else {
         summary.unreadableHours += 1

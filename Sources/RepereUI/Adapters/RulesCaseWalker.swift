@@ -53,7 +53,17 @@ public struct RulesCaseWalker: CaseWalking {
       protocolVersion: definition?.version ?? "", validityWarning: validityWarning,
       current: state.pending.map { stepView($0) }, path: path, setAside: setAside, dispositions: dispositions,
       level: state.level.map { LevelView(id: $0, rank: levelScale.firstIndex(of: $0) ?? levelScale.count) },
-      levels: levels, place: state.place ?? presetPlace?.place, raisedReason: state.raise?.reason)
+      levels: levels, place: state.place ?? presetPlace?.place, raisedReason: state.raise?.reason,
+      impliedLevel: impliedLevel(finished: state.isFinished))
+  }
+
+  /// What the answers so far already imply (nil once finished, or when the look-ahead is cut).
+  private func impliedLevel(finished: Bool) -> LevelView? {
+    guard !finished,
+      let id = ImpliedLevel.floor(
+        library: session.library, protocolID: session.startProtocolID, answers: session.answers)
+    else { return nil }
+    return LevelView(id: id, rank: levelScale.firstIndex(of: id) ?? levelScale.count)
   }
 
   /// A step of the protocol in force, else of any protocol of the library (a set-aside answer

@@ -83,15 +83,8 @@ public struct AppState: Sendable {
   public var overlays: [Overlay] = []
   /// Show the orientation before the walk ends (`o`).
   public var showOrientation = false
-  /// Highlighted option of the question, or row of a list.
-  public var selection = 0
-  /// Ticked values of a checklist.
-  public var ticked: Set<String> = []
-  /// The first digit of a two-digit option number, waiting for the second until the deadline.
-  public var pendingDigit: Int?
-  public var pendingDigitDeadline: Date?
-  /// The line being typed for number/text/place questions.
-  public var input = ""
+  /// The question on screen: the option highlighted, the options ticked, the line typed.
+  public var question = QuestionScreen()
   /// A step being re-answered (jumped to from the path), or nil for the walk's current step.
   public var editingStepID: String?
   /// The window picking an earlier answer to change, and the change waiting for its reason.

@@ -27,13 +27,13 @@ extension AppState {
   /// pas »).
   public var checklistGroupIndex: Int {
     guard let groups = checklistGroups else { return 0 }
-    return groups.firstIndex { $0.contains(selection) } ?? groups.count - 1
+    return groups.firstIndex { $0.contains(question.cursor.index) } ?? groups.count - 1
   }
 
   /// Shows the next (`by: 1`) or previous (`by: -1`) group, highlighting its first option.
   mutating func moveChecklistGroup(by offset: Int) {
     guard let groups = checklistGroups else { return }
     let index = (checklistGroupIndex + offset + groups.count) % groups.count
-    selection = groups[index].lowerBound
+    question.cursor.index = groups[index].lowerBound
   }
 }

@@ -59,7 +59,7 @@ public struct PlainSession {
         let numbers = line.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Int($0) }
         if numbers == [0] { return (send([.unknown]), []) }
         let options = state.choices(for: step)
-        state.ticked = Set(numbers.filter { (1...options.count).contains($0) }.map { options[$0 - 1].value })
+        state.question.ticked = Set(numbers.filter { (1...options.count).contains($0) }.map { options[$0 - 1].value })
         return (send([.confirm]), [])
       }
       if line.isEmpty { return (send([.confirm]), []) }
@@ -72,10 +72,10 @@ public struct PlainSession {
         return (send([.confirm]), [])
       }
       if number == 0 { return (send([.unknown]), []) }
-      state.selection = number - 1
+      state.question.cursor.index = number - 1
       return (send([.confirm]), [])
     case .typedQuestion:
-      state.input = line
+      state.question.input = line
       return (send([.confirm]), [])
     default:
       state.overlays.removeAll()
@@ -109,7 +109,7 @@ public struct PlainSession {
     case "aide", "help":
       return ([], PlainText.help(state))
     case "retour", "back":
-      state.input = ""
+      state.question.input = ""
       return (send([.back]), [])
     case "0", "jsp", "inconnu", "unknown":
       return (send([.unknown]), [])

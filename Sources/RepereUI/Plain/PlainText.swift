@@ -22,7 +22,7 @@ enum PlainText {
     lines.append(heading + " — " + TerminalText.sanitized(step.text))
     let options = state.choices(for: step)
     for (index, option) in options.enumerated() {
-      let tick = step.kind == .multi ? (state.ticked.contains(option.value) ? "[x] " : "[ ] ") : ""
+      let tick = step.kind == .multi ? (state.question.ticked.contains(option.value) ? "[x] " : "[ ] ") : ""
       lines.append("  \(tick)\(index + 1). " + TerminalText.sanitized(option.label))
     }
     if step.allowsUnknown {

@@ -23,12 +23,23 @@ public struct WalkView: Hashable, Sendable {
   public var place: PlaceValue?
   /// Why the level was raised, when it was.
   public var raisedReason: String?
+  /// During the questions: the lowest level every ending still possible reaches (nil when
+  /// unknown or when the walk is finished). Never below `level` once shown.
+  public var impliedLevel: LevelView?
+
+  /// The level the header shows: the walk's, raised to what the answers already imply.
+  /// A floor at the bottom of the scale says nothing: every case reaches it.
+  public var headerLevel: LevelView? {
+    guard let implied = impliedLevel, implied.rank < levels.count - 1 else { return level }
+    guard let level else { return implied }
+    return implied.rank < level.rank ? implied : level
+  }
 
   public init(
     protocolID: String, protocolTitle: String, protocolVersion: String, validityWarning: String? = nil,
     current: StepView?, path: [PathItem] = [], setAside: [PathItem] = [], dispositions: [DispositionView] = [],
     level: LevelView? = nil, levels: [LevelView] = LevelView.defaultScale, place: PlaceValue? = nil,
-    raisedReason: String? = nil
+    raisedReason: String? = nil, impliedLevel: LevelView? = nil
   ) {
     self.protocolID = protocolID
     self.protocolTitle = protocolTitle
@@ -42,6 +53,7 @@ public struct WalkView: Hashable, Sendable {
     self.levels = levels
     self.place = place
     self.raisedReason = raisedReason
+    self.impliedLevel = impliedLevel
   }
 
   /// The walk reached an outcome: the orientation is complete.

@@ -33,18 +33,18 @@ struct QuestionLayout {
     } else {
       let options = state.choices(for: step)
       for (index, option) in options.enumerated() {
-        let selected = index == state.selection
+        let selected = index == state.question.cursor.index
         if selected { focus = lines.count }
         lines += optionLines(step, option: option, number: index + 1, selected: selected, width: width, tag: index)
         if state.training?.presenter == true { lines.append(.empty) }
       }
       if step.allowsUnknown {
-        let selected = state.selection == options.count
+        let selected = state.question.cursor.index == options.count
         if selected { focus = lines.count }
         let label = OptionView(value: "unknown", label: Chrome.unknownOption(language))
         lines += optionLines(step, option: label, number: 0, selected: selected, width: width, tag: options.count)
       }
-      if state.selection < options.count, let help = options[state.selection].help {
+      if state.question.cursor.index < options.count, let help = options[state.question.cursor.index].help {
         lines.append(.empty)
         lines += StyledLine.wrapped(help, width: width, style: .faint, prefix: [Span("ℹ ", .faint)])
       }
@@ -55,7 +55,7 @@ struct QuestionLayout {
         case .info: .hintInfo
         default: .hintChoice
         }
-      if let digit = state.pendingDigit {
+      if let digit = state.question.pendingDigit {
         lines.append(StyledLine([Span(Chrome.secondDigit(language, String(digit)), .title)]))
       } else {
         lines.append(StyledLine(Chrome.hint(hint, language), .faint))
@@ -83,7 +83,7 @@ struct QuestionLayout {
           String(options.count)), .faint))
     var focus: Int?
     for index in group {
-      let selected = index == state.selection
+      let selected = index == state.question.cursor.index
       if selected { focus = lines.count }
       let line = optionLines(
         step, option: options[index], number: index - group.lowerBound + 1, selected: selected, width: width,
@@ -91,20 +91,20 @@ struct QuestionLayout {
       lines += line
     }
     if step.allowsUnknown {
-      let selected = state.selection == options.count
+      let selected = state.question.cursor.index == options.count
       if selected { focus = lines.count }
       let label = OptionView(value: "unknown", label: Chrome.unknownOption(language))
       lines += optionLines(step, option: label, number: 0, selected: selected, width: width, tag: options.count)
     }
-    let elsewhere = options.indices.filter { !group.contains($0) && state.ticked.contains(options[$0].value) }
+    let elsewhere = options.indices.filter { !group.contains($0) && state.question.ticked.contains(options[$0].value) }
     if !elsewhere.isEmpty {
       let labels = elsewhere.map { TextLayout.truncate(options[$0].label, width: 24) }.joined(separator: " ; ")
       lines.append(
         StyledLine(TextLayout.truncate(Chrome.checklistOtherTicked(language, labels), width: width), .faint))
     }
-    if state.selection < options.count {
+    if state.question.cursor.index < options.count {
       // The highlighted option in full when its line was cut, and its help.
-      let option = options[state.selection]
+      let option = options[state.question.cursor.index]
       if CharacterWidth.of(TerminalText.sanitized(option.label)) > width - 9 {
         lines += StyledLine.wrapped(option.label, width: width, style: .faint, prefix: [Span("› ", .faint)])
       }
@@ -121,7 +121,7 @@ struct QuestionLayout {
   ) -> [StyledLine] {
     var prefix: [Span] = [Span(selected ? "› " : "  ", .title)]
     if step.kind == .multi {
-      prefix.append(Span(state.ticked.contains(option.value) ? "[x] " : "[ ] ", .title))
+      prefix.append(Span(state.question.ticked.contains(option.value) ? "[x] " : "[ ] ", .title))
     }
     prefix.append(Span("\(number)", .title))
     prefix.append(Span("  "))
@@ -132,7 +132,7 @@ struct QuestionLayout {
 
   private func inputLines(_ step: StepView, width: Int) -> [StyledLine] {
     var lines: [StyledLine] = []
-    let shown = TextLayout.truncate(TerminalText.sanitized(state.input), width: max(1, width - 6))
+    let shown = TextLayout.truncate(TerminalText.sanitized(state.question.input), width: max(1, width - 6))
     var spans = [Span("> ", .title), Span(shown, .underline), Span(" ", .reverse)]
     if let unit = step.unit { spans.append(Span("  " + TerminalText.sanitized(unit), .faint)) }
     lines.append(StyledLine(spans))

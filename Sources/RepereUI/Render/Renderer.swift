@@ -57,9 +57,9 @@ struct Renderer {
     let place = walk.place.map { TerminalText.sanitized($0.label) } ?? Chrome.placeNone(language)
     right.append(Span(TextLayout.truncate(place, width: 28), walk.place == nil ? .faint : .plain))
     right.append(Span("  "))
-    if let level = walk.level, !walk.isFinished {
+    if let level = walk.headerLevel, !walk.isFinished {
       // During the questions the level is a floor, not a verdict: « ≥ » the level the answers
-      // so far already imply, said provisional (the walk may still raise it).
+      // so far already imply (looking ahead at every ending still possible), said provisional.
       right.append(Span(Chrome.levelProvisional(language), .faint))
       right.append(Span(" ≥ \(LevelNames.label(level.id, language)) ", .badge(rank: level.rank)))
     } else if let level = walk.level {

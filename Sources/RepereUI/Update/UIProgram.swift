@@ -292,22 +292,19 @@ extension AppState {
     }
   }
 
-  /// Resets the question's selection and input to its current answer (when changing one).
+  /// Resets the question's highlight, ticks and input to its current answer (when changing one).
   mutating func prepareDisplayedStep() {
-    selection = 0
-    pendingDigit = nil
-    ticked = []
-    input = ""
+    question = QuestionScreen()
     guard let step = displayedStep, let answer = step.currentAnswer else { return }
     let options = choices(for: step)
     switch answer {
-    case .bool(let value): selection = value ? 0 : 1
-    case .choice(let value): selection = options.firstIndex { $0.value == value } ?? 0
-    case .multi(let values): ticked = values
-    case .number(let value): input = NumberText.format(value)
-    case .text(let text): input = text
-    case .place(let place): input = place.label
-    case .unknown: selection = options.count
+    case .bool(let value): question.cursor.index = value ? 0 : 1
+    case .choice(let value): question.cursor.index = options.firstIndex { $0.value == value } ?? 0
+    case .multi(let values): question.ticked = values
+    case .number(let value): question.input = NumberText.format(value)
+    case .text(let text): question.input = text
+    case .place(let place): question.input = place.label
+    case .unknown: question.cursor.index = options.count
     case .acknowledged: break
     }
   }

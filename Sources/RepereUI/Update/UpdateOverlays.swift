@@ -311,10 +311,10 @@ extension AppState {
     guard let index = layout.option(atRow: y, column: x) else { return [] }
     let options = choices(for: step)
     if index >= options.count { return step.allowsUnknown ? submit(step, input: .unknown) : [] }
-    selection = index
+    question.cursor.index = index
     if step.kind == .multi {
       let value = options[index].value
-      if ticked.contains(value) { ticked.remove(value) } else { ticked.insert(value) }
+      if question.ticked.contains(value) { question.ticked.remove(value) } else { question.ticked.insert(value) }
       return []
     }
     return handleQuestion(.enter, action: .confirm)

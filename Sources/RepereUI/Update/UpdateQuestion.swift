@@ -36,19 +36,19 @@ extension AppState {
       guard step.allowsUnknown else { return [] }
       return submit(step, input: .unknown)
     case .previous:
-      if rowCount > 0 { selection = (selection - 1 + rowCount) % rowCount }
+      question.cursor.upAround(count: rowCount)
       return []
     case .next:
-      if rowCount > 0 { selection = (selection + 1) % rowCount }
+      question.cursor.downAround(count: rowCount)
       return []
     case .toggle:
-      if step.kind == .multi, selection < options.count { toggle(options[selection].value) }
+      if step.kind == .multi, question.cursor.index < options.count { toggle(options[question.cursor.index].value) }
       return []
     case .confirm:
       if typed { return submitTyped(step) }
-      if selection >= options.count { return step.allowsUnknown ? submit(step, input: .unknown) : [] }
-      if step.kind == .multi { return submit(step, input: .multi(ticked)) }
-      return submit(step, optionIndex: selection)
+      if question.cursor.index >= options.count { return step.allowsUnknown ? submit(step, input: .unknown) : [] }
+      if step.kind == .multi { return submit(step, input: .multi(question.ticked)) }
+      return submit(step, optionIndex: question.cursor.index)
     case .back:
       return goBack()
     case .close:
@@ -69,7 +69,7 @@ extension AppState {
   mutating func pick(number: Int, step: StepView) -> [Effect] {
     let options = choices(for: step)
     guard number >= 1, number <= options.count else { return [] }
-    selection = number - 1
+    question.cursor.index = number - 1
     if step.kind == .multi {
       toggle(options[number - 1].value)
       return []
@@ -84,8 +84,8 @@ extension AppState {
     _ key: KeyPress?, action: ActionID?, step: StepView, options: [OptionView]
   ) -> [Effect]? {
     let digit: Int? = if case .character(let character) = key { character.wholeNumberValue } else { nil }
-    if let first = pendingDigit {
-      pendingDigit = nil
+    if let first = question.pendingDigit {
+      question.pendingDigit = nil
       if let digit, first * 10 + digit <= options.count {
         return pick(number: first * 10 + digit, step: step)
       }
@@ -96,8 +96,8 @@ extension AppState {
     }
     // Grouped checklists number each group from 1: no digit waits for another there.
     guard let digit, digit >= 1, digit * 10 <= options.count, checklistGroups == nil else { return nil }
-    pendingDigit = digit
-    pendingDigitDeadline = now.addingTimeInterval(Self.digitWait)
+    question.pendingDigit = digit
+    question.pendingDigitDeadline = now.addingTimeInterval(Self.digitWait)
     return []
   }
 
@@ -114,8 +114,10 @@ extension AppState {
 
   /// Picks a digit left waiting once its time is up (called on every clock tick).
   mutating func flushPendingDigit() -> [Effect] {
-    guard let digit = pendingDigit, let deadline = pendingDigitDeadline, now >= deadline else { return [] }
-    pendingDigit = nil
+    guard let digit = question.pendingDigit, let deadline = question.pendingDigitDeadline, now >= deadline else {
+      return []
+    }
+    question.pendingDigit = nil
     guard overlays.isEmpty, let step = displayedStep else { return [] }
     return pick(number: digit, step: step)
   }
@@ -123,15 +125,15 @@ extension AppState {
   /// Typing into the input line of a number/text/place question. Returns nil when the key is
   /// not editing (so it is handled as an action).
   private mutating func editInput(_ key: KeyPress?, action: ActionID?) -> [Effect]? {
-    if LineEditing.edit(&input, with: key) {
+    if LineEditing.edit(&question.input, with: key) {
       if case .character = key { status = nil }
       return []
     }
     switch key {
-    case .left where !input.isEmpty:
+    case .left where !question.input.isEmpty:
       return []  // no cursor movement in the line: ← only goes back once it is empty
-    case .escape where !input.isEmpty && editingStepID == nil:
-      input = ""
+    case .escape where !question.input.isEmpty && editingStepID == nil:
+      question.input = ""
       return []
     default:
       return nil
@@ -139,7 +141,7 @@ extension AppState {
   }
 
   private mutating func toggle(_ value: String) {
-    if ticked.contains(value) { ticked.remove(value) } else { ticked.insert(value) }
+    if question.ticked.contains(value) { question.ticked.remove(value) } else { question.ticked.insert(value) }
   }
 
   private mutating func submit(_ step: StepView, optionIndex: Int) -> [Effect] {
@@ -149,13 +151,13 @@ extension AppState {
     case .yesno: return submit(step, input: .bool(optionIndex == 0))
     case .info: return submit(step, input: .acknowledged)
     case .choice: return submit(step, input: .choice(options[optionIndex].value))
-    case .multi: return submit(step, input: .multi(ticked))
+    case .multi: return submit(step, input: .multi(question.ticked))
     case .number, .text, .place: return []
     }
   }
 
   private mutating func submitTyped(_ step: StepView) -> [Effect] {
-    let text = input.trimmingCharacters(in: .whitespaces)
+    let text = question.input.trimmingCharacters(in: .whitespaces)
     guard !text.isEmpty else {
       status = StatusMessage(.error, Chrome.emptyInput(language))
       return []

@@ -1,6 +1,7 @@
 import Foundation
 import RepereBase
 import RepereBundle
+import RepereLookup
 
 /// What the executable reads once from the process and the file system before any command
 /// runs: the environment, the working directory, the configuration files and where the program
@@ -39,6 +40,9 @@ struct RuntimeContext: Sendable {
       settings: settings, settingsFindings: findings, settingsFiles: files,
       installPrefix: executable?.deletingLastPathComponent().deletingLastPathComponent())
   }
+
+  /// The user's own lookup cache folder (`$XDG_CACHE_HOME/repere`…), nil with `REPERE_NO_CACHE`.
+  var userCache: URL? { LookupCache.directory(environment: environment) }
 
   /// The data folder for a `--data` value (or none), with the reason it was chosen.
   func dataFolder(option: String?) -> DataFolderResolver.Choice {

@@ -1,7 +1,23 @@
+import Foundation
 import RepereBase
 
-// The state each window over the case owns, kept together so that opening a window starts it
-// afresh in one assignment and its list moves by one rule (`ListCursor`).
+// The state each screen owns, kept together so that a screen starts afresh in one assignment
+// and its list moves by one rule (`ListCursor`): the question, then the windows over the case.
+
+/// The question on screen: the option highlighted, the options ticked (a checklist), a first
+/// digit waiting for a second (lists of ten options or more), the line typed (number, text,
+/// place).
+public struct QuestionScreen: Hashable, Sendable {
+  /// The highlighted row: an option, or « Je ne sais pas » just after the last.
+  public var cursor = ListCursor()
+  public var ticked: Set<String> = []
+  /// The first digit of a two-digit option number, waiting for the second until the deadline.
+  public var pendingDigit: Int?
+  public var pendingDigitDeadline: Date?
+  public var input = ""
+
+  public init() {}
+}
 
 /// The directory search (`/`): the words typed, what they found, the row highlighted.
 public struct SearchWindow: Sendable {
