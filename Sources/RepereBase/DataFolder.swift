@@ -124,14 +124,31 @@ public struct DataFolder: Sendable {
   public static func declaredFormat(_ url: URL) -> String? {
     // Non-blocking and regular files only: a FIFO named `*.yaml` must not hang discovery
     // (issue 18, point 5).
-    guard case .success(let head) = DataFileReader.read(url, head: 4096) else { return nil }
-    let text = String(decoding: head, as: UTF8.self)
-    for line in text.split(separator: "\n") where line.hasPrefix("format:") {
-      var value = line.dropFirst("format:".count)
-      if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
-      return String(value).trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(
-        in: CharacterSet(charactersIn: "\"'"))
+    guard case .success(let head) = DataFileReader.read(url, head: 4096),
+      var value = lineValue("format", in: head)
+    else { return nil }
+    if let hash = value.firstIndex(of: "#") { value = String(value[..<hash]) }
+    return value.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(
+      in: CharacterSet(charactersIn: "\"'"))
+  }
+
+  /// What follows `key:` on the first line of `head` that starts with it, untrimmed. Lines are
+  /// found on bytes: splitting 4 KiB into `Character` lines for each of 104 files was a quarter
+  /// of a warm `repere find` at 100,000 structures.
+  public static func lineValue(_ key: String, in head: Data) -> String? {
+    let prefix = Array(key.utf8) + [UInt8(ascii: ":")]
+    return head.withUnsafeBytes { raw -> String? in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        if end - start >= prefix.count, zip(prefix, bytes[start..<(start + prefix.count)]).allSatisfy({ $0 == $1 }) {
+          return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + prefix.count)..<end]), as: UTF8.self)
+        }
+        start = end + 1
+      }
+      return nil
     }
-    return nil
   }
 }

@@ -21,11 +21,7 @@ extension DataFolder {
     guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 4096)) ?? Data()
-    let text = String(decoding: head, as: UTF8.self)
-    for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
-      return String(line.dropFirst(key.count + 1)).trimmingCharacters(in: .whitespacesAndNewlines)
-        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-    }
-    return nil
+    return lineValue(key, in: head)?.trimmingCharacters(in: .whitespacesAndNewlines)
+      .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
   }
 }
