@@ -11,7 +11,8 @@ import RepereBase
 /// modification time, inode and a hash of its first 4 KiB: change any of them and the cache
 /// rebuilds itself. The rebuild parses only the directory files whose fingerprint changed: the
 /// structures and findings of the others come from the older cache (same format, folder and
-/// program), and the search index is built again over all of them. The interactive app and
+/// program), and their part of the search index too (`splice`: the changed files' index is
+/// merged in), unless the vocabulary or reference changed, which rebuilds the whole index. The interactive app and
 /// `repere find` pass the same folder and program (`Location`), so they share the file. Its last 8 bytes are a checksum of everything before them, checked before any
 /// of it is trusted. Small files (vocabulary, resources) are always read from source. A cache that
 /// is damaged, cannot be written (read-only folder, full disk) or cannot be read only makes the

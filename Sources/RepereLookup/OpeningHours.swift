@@ -91,8 +91,17 @@ public struct OpeningHours: Hashable, Sendable {
     self.rules = rules
   }
 
-  /// Parses `text`; the error names the column of the first problem.
+  /// Parses `text`; the error names the column of the first problem. A text already parsed is
+  /// answered from `ParsedHours` (a national directory has 100,000 records and a few hundred
+  /// distinct texts: parsing each record's was a fifth of `repere check`).
   public static func parse(_ text: String) -> Result<OpeningHours, OpeningHoursError> {
+    if let known = ParsedHours.shared.result(for: text) { return known }
+    let result = parseText(text)
+    ParsedHours.shared.remember(result, for: text)
+    return result
+  }
+
+  private static func parseText(_ text: String) -> Result<OpeningHours, OpeningHoursError> {
     var parser = OpeningHoursParser(text)
     do {
       return .success(OpeningHours(text: text, rules: try parser.parseRules()))
@@ -190,5 +199,27 @@ struct WallClock {
     let hour = minute / 60
     let rest = minute % 60
     return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (rest < 10 ? "0\(rest)" : "\(rest)")
+  }
+}
+
+/// The results of parsing opening-hours texts, shared by every thread: parsing is a pure
+/// function of the text, so a remembered result is the one a new parse would give. Bounded:
+/// emptied when it holds `capacity` texts (a directory where every record has its own hours
+/// only loses the memo, never grows memory).
+final class ParsedHours: @unchecked Sendable {
+  static let shared = ParsedHours()
+  static let capacity = 4096
+  private let lock = NSLock()
+  private var results: [String: Result<OpeningHours, OpeningHoursError>] = [:]
+
+  func result(for text: String) -> Result<OpeningHours, OpeningHoursError>? {
+    lock.withLock { results[text] }
+  }
+
+  func remember(_ result: Result<OpeningHours, OpeningHoursError>, for text: String) {
+    lock.withLock {
+      if results.count >= Self.capacity { results.removeAll(keepingCapacity: true) }
+      results[text] = result
+    }
   }
 }

@@ -518,7 +518,16 @@ struct OpeningHoursParser {
   private func matchesWord(_ word: String) -> Bool {
     var index = position
     for scalar in word.unicodeScalars {
-      guard index < scalars.count, scalars[index].properties.lowercaseMapping == String(scalar) else { return false }
+      guard index < scalars.count else { return false }
+      let candidate = scalars[index]
+      // ASCII letters compared directly: the Unicode lowercase mapping builds a String per letter.
+      if candidate.isASCII {
+        let value = candidate.value
+        let lower = (0x41...0x5A).contains(value) ? value + 0x20 : value
+        guard lower == scalar.value else { return false }
+      } else if candidate.properties.lowercaseMapping != String(scalar) {
+        return false
+      }
       index += 1
     }
     return index >= scalars.count || !scalars[index].properties.isAlphabetic
