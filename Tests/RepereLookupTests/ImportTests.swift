@@ -70,6 +70,10 @@ import Testing
   @Test func detectsEveryFormatFromItsContent() {
     #expect(ImportFormat.detect(Data(Self.structuresCSV.utf8)) == .dataInclusionStructures)
     #expect(ImportFormat.detect(Data(Self.servicesCSV.utf8)) == .dataInclusionServices)
+    // Saved on Windows or by Python's csv module: « \r\n » line ends.
+    let windowsLines = Self.structuresCSV.replacingOccurrences(of: "\n", with: "\r\n")
+    #expect(ImportFormat.detect(Data(windowsLines.utf8)) == .dataInclusionStructures)
+    #expect(Self.run([("structures.csv", windowsLines)]).0.structures.count == 2)
     #expect(
       ImportFormat.detect(Data(#"[{"source":"dora","id":"a","nom":"b","date_maj":1700000000000}]"#.utf8))
         == .dataInclusionStructures)

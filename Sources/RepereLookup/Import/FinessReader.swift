@@ -55,6 +55,10 @@ enum FinessReader {
         else { return }
         indexByID[record.sourceID] = records.count
         records.append(record)
+        // Counted for the kept records only: the summary speaks of the file being written.
+        if cells.trimmed(Field.ligneacheminement.rawValue).map(splitRouting)?.isCedex == true {
+          summary.cedexAddresses += 1
+        }
       case "geolocalisation":
         guard cells.count >= 4, let id = cells.trimmed(1), let index = indexByID[id],
           let x = cells.trimmed(2).flatMap(Double.init), let y = cells.trimmed(3).flatMap(Double.init)
@@ -102,7 +106,6 @@ enum FinessReader {
       address.commune = routing?.name
       address.codePostal = routing?.isCedex == true ? nil : routing?.postalCode
     }
-    if routing?.isCedex == true { summary.cedexAddresses += 1 }
     record.adresse = address
     if let departement { record.zone = [departement] }
     if let phone = text(.telephone) { record.telephones = [nationalPhone(phone)] }

@@ -51,7 +51,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
       if text.contains("\"id\"") && text.contains("\"nom\"") { return .dataInclusionStructures }
       return nil
     }
-    let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
+    // `isNewline`, not `!= "\n"`: « \r\n » (pandas or Excel on Windows, Python's csv) is one
+    // Character, and the header line would run into the rows.
+    let firstLine = text.prefix { !$0.isNewline }.lowercased()
     if firstLine.hasPrefix("finess;") || firstLine.hasPrefix("structureet;") { return .finess }
     let separator: Character = firstLine.contains(";") ? ";" : ","
     let columns = Set(
