@@ -136,4 +136,7 @@ struct AnswerPlaces: PlaceResolving {
     case .notFound: return []
     }
   }
+
+  /// Forwarded: without it the protocol's default (none) hid the index's « vouliez-vous dire ».
+  func suggestions(for text: String) -> [PlaceValue] { index.suggestions(for: text) }
 }

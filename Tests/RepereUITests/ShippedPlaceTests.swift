@@ -38,6 +38,18 @@ import Testing
     #expect(ActionTable.action(for: .control("p"), on: .typedQuestion) == .setPlace)
   }
 
+  /// Issue 12, item 10, on the shipped bundle (the fixture test used the place index directly):
+  /// « Sarcele » is offered as Sarcelles (95), never taken silently.
+  @Test func aMistypedPlaceIsOfferedWithTheShippedReferenceData() throws {
+    let opened = TestWorld.press([.character("p")], on: Self.urgentOrientation()).0
+    let (offered, effects) = TestWorld.press(TestWorld.type("Sarcele") + [.enter], on: opened)
+    #expect(offered.screen == .placeChoice)
+    #expect(offered.placeChoice.suggested)
+    #expect(offered.placeChoice.candidates.first?.label.contains("Sarcelles") == true)
+    #expect(offered.walk.place == nil)
+    #expect(!Self.journalEvents(effects).contains { if case .place = $0 { true } else { false } })
+  }
+
   @Test func thePlaceIsSetOnTheUrgentPathAndTheDepartementsContactsFollow() throws {
     let state = Self.urgentOrientation()
     let opened = TestWorld.press([.character("p")], on: state).0

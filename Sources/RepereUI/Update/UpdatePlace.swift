@@ -3,8 +3,8 @@ import RepereBase
 extension AppState {
   /// The place window (`p`, at any moment, the urgent path included): the text typed, then
   /// Enter looks it up. One place replaces the case's place (an answered place question is
-  /// changed and the walk recomputed); several départements ask which; nothing found keeps
-  /// the window open with the text, to correct it.
+  /// changed and the walk recomputed); several départements ask which; a likely mistyping is
+  /// offered; nothing found keeps the window open with the text, to correct it.
   mutating func handlePlaceEntry(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     if LineEditing.edit(&placeInput, with: key) { return [] }
     switch action {
@@ -14,7 +14,9 @@ extension AppState {
         status = StatusMessage(.error, Chrome.placeEntryEmpty(language))
         return []
       }
-      if let places = services.places, places.candidates(for: text).isEmpty {
+      // Nothing found and nothing like it: the window stays, with the text to correct. A likely
+      // mistyping (« Sarcele ») goes on to the « vouliez-vous dire » choice.
+      if let places = services.places, places.candidates(for: text).isEmpty, places.suggestions(for: text).isEmpty {
         status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
         return []
       }
