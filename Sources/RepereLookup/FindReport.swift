@@ -20,6 +20,10 @@ public enum FindReport {
       var details = [hit.reason]
       if let distance = hit.distanceKm, !structure.isNational { details.append(String(format: "%.1f km", distance)) }
       details.append(state.frenchSummary(now: now, timeZone: directory.timeZone(of: structure)))
+      // Closed, but an on-call line answers (a parquet's « permanence »): say it is reachable.
+      if case .closed = state, structure.telephones.contains(where: \.isOnCall) {
+        details.append("permanence joignable")
+      }
       out += "   " + clean(details.joined(separator: " · ")) + "\n"
       var contact: [String] = structure.telephones.map { phone in
         phone.libelle.map { "\(phone.numero) (\($0))" } ?? phone.numero

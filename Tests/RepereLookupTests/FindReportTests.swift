@@ -36,6 +36,23 @@ import Testing
     #expect(decoded.first?["site_web"] == nil)
   }
 
+  /// Issue 12, item 10, in `repere find` too: a structure closed now with an on-call line
+  /// (« permanence ») is said reachable, not only closed.
+  @Test func aClosedStructureWithAnOnCallLineIsSaidReachable() throws {
+    var structure = Structure(id: "95/parquet", nom: "Parquet", types: ["parquet"])
+    structure.horaires = try OpeningHours.parse("Mo-Fr 09:00-18:00").get()
+    structure.telephones = [Phone(numero: "01 99 00 95 02", libelle: "numéro du parquet — permanence")]
+    let hit = SearchHit(
+      structure: structure, score: 1, matchKind: .exact, tier: .departement, openNow: false, reason: "r")
+    let night = Fixtures.date("2026-11-30T23:00:00+01:00")
+    let text = FindReport.structures([hit], directory: directory, now: night, json: false)
+    #expect(text.contains("fermé · ouvre demain à 09:00 · permanence joignable"), "\(text)")
+    structure.telephones = [Phone(numero: "01 99 00 95 02")]
+    let plain = SearchHit(
+      structure: structure, score: 1, matchKind: .exact, tier: .departement, openNow: false, reason: "r")
+    #expect(!FindReport.structures([plain], directory: directory, now: night, json: false).contains("permanence"))
+  }
+
   @Test func hostileTextIsSanitized() {
     var structure = Structure(id: "x/y", nom: "Nom\u{1B}[2J piégé", types: ["association"])
     structure.telephones = [Phone(numero: "119\u{07}")]
