@@ -66,12 +66,17 @@ struct OverlayScreens {
     guard let record = state.services.directory?.detail(id, now: state.now) else {
       return [StyledLine(Chrome.detailNotFound(language, TerminalText.sanitized(id)), .error)]
     }
-    var title = [Span(TerminalText.sanitized(record.name), .title)]
+    // A long name wraps (« …section des mineurs (fictif) » at 80 columns); the EXEMPLE tag
+    // follows it, on its own line when it does not fit.
+    var lines = StyledLine.wrapped(record.name, width: width, style: .title)
     if record.isExample {
-      title.append(Span("  "))
-      title.append(Span(" " + Chrome.exampleTag(language) + " ", .tag))
+      let tag = [Span("  "), Span(" " + Chrome.exampleTag(language) + " ", .tag)]
+      if let last = lines.indices.last, lines[last].width + StyledLine(tag).width <= width {
+        lines[last].spans += tag
+      } else {
+        lines.append(StyledLine(Array(tag.dropFirst())))
+      }
     }
-    var lines = [StyledLine(title)]
     if !record.types.isEmpty { lines += field(.detailTypes, record.types.joined(separator: ", ")) }
     if let description = record.description {
       lines.append(.empty)
@@ -84,11 +89,7 @@ struct OverlayScreens {
       lines += field(.detailPhones, text, style: .title)
     }
     if let address = record.address { lines += field(.detailAddress, address) }
-    var hours = [Span(Chrome.detailHours(language) + " : ", .faint)]
-    if let text = record.hours { hours.append(Span(TerminalText.sanitized(text) + " · ")) }
-    hours.append(OpenLabel.span(record.openNow, language, onCall: record.onCallPhone != nil))
-    if let comment = record.hoursComment { hours.append(Span(" (" + TerminalText.sanitized(comment) + ")")) }
-    lines.append(StyledLine([Span("  ")] + hours))
+    lines += hoursLines(record)
     if let email = record.email { lines += field(.detailEmail, email) }
     if let website = record.website { lines += field(.detailWebsite, website) }
     if record.professionalsOnly {
@@ -103,6 +104,20 @@ struct OverlayScreens {
       .compactMap { $0 }.joined(separator: " · ")
     if !source.isEmpty { lines += field(.detailSource, source, style: .faint) }
     return lines
+  }
+
+  /// « Horaires : lun.–ven. 9 h–18 h · ouvert maintenant (ferme à 18:00) » on one line when it
+  /// fits; else the hours wrapped, then whether it is open on a line of its own under them.
+  private func hoursLines(_ record: StructureDetail) -> [StyledLine] {
+    let lead = [Span("  "), Span(Chrome.detailHours(language) + " : ", .faint)]
+    var status = [OpenLabel.span(record.openNow, language, onCall: record.onCallPhone != nil)]
+    if let comment = record.hoursComment { status.append(Span(" (" + TerminalText.sanitized(comment) + ")")) }
+    let hours = record.hours.map { [Span(TerminalText.sanitized($0) + " · ")] } ?? []
+    let single = StyledLine(lead + hours + status)
+    guard single.width > width, let text = record.hours else { return [single] }
+    let indent = StyledLine(lead).width
+    return StyledLine.wrapped(text, width: width, prefix: lead, indent: indent)
+      + [StyledLine([Span(String(repeating: " ", count: indent))] + status)]
   }
 
   private func field(_ name: Chrome, _ value: String, style: CellStyle = .plain) -> [StyledLine] {

@@ -30,6 +30,9 @@ struct StyledLine: Hashable, Sendable {
 
   static let empty = StyledLine()
 
+  /// Columns the spans take on screen.
+  var width: Int { spans.reduce(0) { $0 + CharacterWidth.of($1.text) } }
+
   /// `text` wrapped to `width`, the first line after `prefix`, the next ones indented to line
   /// up under the text. Every piece of data text is sanitized here.
   static func wrapped(
