@@ -54,12 +54,13 @@ public struct RulesCaseWalker: CaseWalking {
       current: state.pending.map { stepView($0) }, path: path, setAside: setAside, dispositions: dispositions,
       level: state.level.map { LevelView(id: $0, rank: levelScale.firstIndex(of: $0) ?? levelScale.count) },
       levels: levels, place: state.place ?? presetPlace?.place, raisedReason: state.raise?.reason,
-      impliedLevel: impliedLevel(finished: state.isFinished))
+      impliedLevel: impliedLevel(finished: state.isFinished, level: state.level))
   }
 
-  /// What the answers so far already imply (nil once finished, or when the look-ahead is cut).
-  private func impliedLevel(finished: Bool) -> LevelView? {
-    guard !finished,
+  /// What the answers so far already imply (nil once finished, when the walk already stands at
+  /// the top of the scale, or when the look-ahead is cut).
+  private func impliedLevel(finished: Bool, level: String?) -> LevelView? {
+    guard !finished, level != levelScale.first,
       let id = ImpliedLevel.floor(
         library: session.library, protocolID: session.startProtocolID, answers: session.answers)
     else { return nil }

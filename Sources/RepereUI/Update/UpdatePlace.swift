@@ -16,13 +16,14 @@ extension AppState {
       }
       // Nothing found and nothing like it: the window stays, with the text to correct. A likely
       // mistyping (« Sarcele ») goes on to the « vouliez-vous dire » choice.
-      if let places = services.places, places.candidates(for: text).isEmpty, places.suggestions(for: text).isEmpty {
+      let matches = placeMatches(text)
+      if case .nothing? = matches {
         status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
         return []
       }
       overlays.removeLast()
       placeInput = ""
-      return choosePlace(typed: text, forStep: nil)
+      return choosePlace(typed: text, matches: matches, forStep: nil)
     case .close:
       overlays.removeLast()
       placeInput = ""

@@ -212,23 +212,42 @@ extension AppState {
     return walkChanged(events)
   }
 
+  /// What a typed place matches: places, else the places it is likely a mistyping of, else
+  /// nothing; nil without reference data. Looked up once per Enter (the likely places scan every
+  /// commune name).
+  enum PlaceMatches {
+    case places([PlaceValue])
+    case likely([PlaceValue])
+    case nothing
+  }
+
+  func placeMatches(_ text: String) -> PlaceMatches? {
+    guard let resolver = services.places else { return nil }
+    let candidates = resolver.candidates(for: text)
+    if !candidates.isEmpty { return .places(candidates) }
+    let likely = resolver.suggestions(for: text)
+    return likely.isEmpty ? .nothing : .likely(likely)
+  }
+
   /// Resolves a typed place: one département → answered (best candidate), several → asks, none
   /// → says so. `forStep` nil is `--place` at start.
   mutating func choosePlace(typed text: String, forStep stepID: String?) -> [Effect] {
-    guard let resolver = services.places else {
+    choosePlace(typed: text, matches: placeMatches(text), forStep: stepID)
+  }
+
+  mutating func choosePlace(typed text: String, matches: PlaceMatches?, forStep stepID: String?) -> [Effect] {
+    switch matches {
+    case nil:
       status = StatusMessage(.error, Chrome.placeUnavailable(language))
       return []
-    }
-    let candidates = resolver.candidates(for: text)
-    guard let best = candidates.first else {
-      let suggestions = resolver.suggestions(for: text)
-      guard let first = suggestions.first else {
-        status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
-        return []
-      }
+    case .nothing?:
+      status = StatusMessage(.error, Chrome.placeNotFound(language, TerminalText.sanitized(text)))
+      return []
+    case .likely(let suggestions)?:
       // A likely mistyping (« Sarcele »): offered to choose from, never taken silently.
+      let first = suggestions.first?.label ?? ""
       status = StatusMessage(
-        .info, Chrome.placeDidYouMean(language, TerminalText.sanitized(text), TerminalText.sanitized(first.label)))
+        .info, Chrome.placeDidYouMean(language, TerminalText.sanitized(text), TerminalText.sanitized(first)))
       placeChoice.query = text
       placeChoice.suggested = true
       placeChoice.candidates = suggestions
@@ -236,18 +255,19 @@ extension AppState {
       placeChoice.forStep = stepID
       overlays.append(.placeChoice)
       return []
+    case .places(let candidates)?:
+      placeChoice.query = text
+      placeChoice.suggested = false
+      if Set(candidates.map(\.departement)).count > 1 {
+        placeChoice.candidates = candidates
+        placeChoice.cursor.index = 0
+        placeChoice.forStep = stepID
+        overlays.append(.placeChoice)
+        return []
+      }
+      guard let best = candidates.first else { return [] }
+      return applyPlace(best, forStep: stepID)
     }
-    let departements = Set(candidates.map(\.departement))
-    placeChoice.query = text
-    placeChoice.suggested = false
-    if departements.count > 1 {
-      placeChoice.candidates = candidates
-      placeChoice.cursor.index = 0
-      placeChoice.forStep = stepID
-      overlays.append(.placeChoice)
-      return []
-    }
-    return applyPlace(best, forStep: stepID)
   }
 
   mutating func applyPlace(_ place: PlaceValue, forStep stepID: String?) -> [Effect] {
