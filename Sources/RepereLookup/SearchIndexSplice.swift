@@ -107,9 +107,11 @@ extension SearchIndex {
     var nameRank = [Int32](repeating: 0, count: map.count)
     for (rank, doc) in byName.enumerated() { nameRank[doc] = Int32(rank) }
     return SearchIndex(
-      count: map.count, termBytes: terms.termBytes, termStart: terms.termStart, postingStart: terms.postingStart,
-      postingDocs: terms.postingDocs, postingFields: terms.postingFields, deletionHashes: terms.deletionHashes,
-      deletionTerms: terms.deletionTerms, geo: geo, departementCodes: departementCodes,
+      count: map.count, termBytes: terms.built.termBytes, termStart: terms.built.termStart,
+      postingStart: terms.built.postingStart,
+      postingDocs: terms.built.postingDocs, postingFields: terms.built.postingFields,
+      deletionHashes: terms.built.deletionHashes,
+      deletionTerms: terms.built.deletionTerms, geo: geo, departementCodes: departementCodes,
       structureDepartements: structureDepartements, structureDepartementStart: structureDepartementStart,
       typeBits: columns.typeBits, themeBits: columns.themeBits, publicBits: columns.publicBits,
       typeBit: typeBits.table, themeBit: themeBits.table, publicBit: publicBits.table, ageMin: columns.ageMin,
@@ -206,13 +208,8 @@ private struct BitRemap {
 /// The inverted index and the one-deletion neighbourhood of the rebuilt directory: both sorted
 /// term lists walked once, postings renumbered and merged, terms left without postings dropped.
 private struct TermMerge {
-  var termBytes: [UInt8] = []
-  var termStart: [Int32] = [0]
-  var postingStart: [Int32] = [0]
-  var postingDocs: [UInt32] = []
-  var postingFields: [UInt8] = []
-  var deletionHashes: [UInt64] = []
-  var deletionTerms: [Int32] = []
+  /// The same arrays a fresh build produces, so the splice and the build fill one shape.
+  var built = TermIndexBuilder.Built()
 
   init(old: SearchIndex, partial: SearchIndex, map: DocumentMap) {
     let oldTerms = old.termStart.count - 1
@@ -220,9 +217,9 @@ private struct TermMerge {
     var oldTermMap = [Int32](repeating: -1, count: oldTerms)
     var partialTermMap = [Int32](repeating: -1, count: partialTerms)
     var partialIsNew = [Bool](repeating: true, count: partialTerms)
-    termBytes.reserveCapacity(old.termBytes.count + partial.termBytes.count)
-    postingDocs.reserveCapacity(old.postingDocs.count + partial.postingDocs.count)
-    postingFields.reserveCapacity(postingDocs.capacity)
+    built.termBytes.reserveCapacity(old.termBytes.count + partial.termBytes.count)
+    built.postingDocs.reserveCapacity(old.postingDocs.count + partial.postingDocs.count)
+    built.postingFields.reserveCapacity(built.postingDocs.capacity)
     var (o, p) = (0, 0)
     while o < oldTerms || p < partialTerms {
       let order: Int
@@ -235,15 +232,15 @@ private struct TermMerge {
       }
       let fromOld = order <= 0 ? o : -1
       let fromPartial = order >= 0 ? p : -1
-      let before = postingDocs.count
+      let before = built.postingDocs.count
       appendPostings(old: old, term: fromOld, partial: partial, partialTerm: fromPartial, map: map)
-      if postingDocs.count > before {
-        let id = Int32(termStart.count - 1)
+      if built.postingDocs.count > before {
+        let id = Int32(built.termStart.count - 1)
         let source = fromOld >= 0 ? old : partial
         let term = fromOld >= 0 ? fromOld : fromPartial
-        termBytes += source.termBytes[Int(source.termStart[term])..<Int(source.termStart[term + 1])]
-        termStart.append(Int32(termBytes.count))
-        postingStart.append(Int32(postingDocs.count))
+        built.termBytes += source.termBytes[Int(source.termStart[term])..<Int(source.termStart[term + 1])]
+        built.termStart.append(Int32(built.termBytes.count))
+        built.postingStart.append(Int32(built.postingDocs.count))
         if fromOld >= 0 { oldTermMap[fromOld] = id }
         if fromPartial >= 0 { partialTermMap[fromPartial] = id }
       }
@@ -253,14 +250,14 @@ private struct TermMerge {
     }
     // Deletion entries: the old ones of terms still there, and the partial ones of new terms,
     // merged by hash (each list is sorted by hash already).
-    deletionHashes.reserveCapacity(old.deletionHashes.count + partial.deletionHashes.count)
-    deletionTerms.reserveCapacity(deletionHashes.capacity)
+    built.deletionHashes.reserveCapacity(old.deletionHashes.count + partial.deletionHashes.count)
+    built.deletionTerms.reserveCapacity(built.deletionHashes.capacity)
     var (i, j) = (0, 0)
     func takeOld() {
       let term = oldTermMap[Int(old.deletionTerms[i])]
       if term >= 0 {
-        deletionHashes.append(old.deletionHashes[i])
-        deletionTerms.append(term)
+        built.deletionHashes.append(old.deletionHashes[i])
+        built.deletionTerms.append(term)
       }
       i += 1
     }
@@ -268,8 +265,8 @@ private struct TermMerge {
       let source = Int(partial.deletionTerms[j])
       let term = partialTermMap[source]
       if term >= 0, partialIsNew[source] {
-        deletionHashes.append(partial.deletionHashes[j])
-        deletionTerms.append(term)
+        built.deletionHashes.append(partial.deletionHashes[j])
+        built.deletionTerms.append(term)
       }
       j += 1
     }
@@ -302,13 +299,13 @@ private struct TermMerge {
     while oldDoc >= 0 || j < jEnd {
       let partialDoc = j < jEnd ? map.partial[Int(partial.postingDocs[j])] : -1
       if oldDoc >= 0, partialDoc < 0 || oldDoc < partialDoc {
-        postingDocs.append(UInt32(oldDoc))
-        postingFields.append(old.postingFields[i])
+        built.postingDocs.append(UInt32(oldDoc))
+        built.postingFields.append(old.postingFields[i])
         i += 1
         oldDoc = nextOld()
       } else {
-        postingDocs.append(UInt32(partialDoc))
-        postingFields.append(partial.postingFields[j])
+        built.postingDocs.append(UInt32(partialDoc))
+        built.postingFields.append(partial.postingFields[j])
         j += 1
       }
     }
