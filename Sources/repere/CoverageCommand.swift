@@ -38,11 +38,8 @@ struct CoverageCommand: ParsableCommand {
       "Only the queries of this level or a more serious one (urgence, signalement…)."))
   var level: String?
 
-  @Flag(
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   @Flag(
     help: .t(
