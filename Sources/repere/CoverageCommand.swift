@@ -90,12 +90,14 @@ struct CoverageCommand: ParsableCommand {
     }
   }
 
-  private func terminalSize() throws -> (Int, Int) {
-    if let size {
-      let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-      guard parts.count == 2 else { throw ValidationError("--size attend LARGEURxHAUTEUR, par exemple 120x40") }
-      return (parts[0], parts[1])
+  func validate() throws {
+    if let size, CoverageMap.size(parsing: size) == nil {
+      throw ValidationError("--size attend LARGEURxHAUTEUR, par exemple 120x40")
     }
+  }
+
+  private func terminalSize() throws -> (Int, Int) {
+    if let size, let parsed = CoverageMap.size(parsing: size) { return parsed }
     var window = winsize()
     if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0 {
       return (Int(window.ws_col), Int(window.ws_row))
