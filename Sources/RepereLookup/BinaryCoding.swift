@@ -10,9 +10,22 @@ struct BinaryWriter {
 
   mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
 
+  /// The count, zeros up to the next multiple of 8 bytes from the start, then the values: a
+  /// mapped file's values are then aligned and read in place (`Column`).
   mutating func write<T: BitwiseCopyable>(array: [T]) {
     write(array.count)
+    padToAlignment()
     array.withUnsafeBytes { data.append(contentsOf: $0) }
+  }
+
+  mutating func write<T: BitwiseCopyable>(column: Column<T>) {
+    write(column.count)
+    padToAlignment()
+    column.withUnsafeBufferPointer { data.append(contentsOf: UnsafeRawBufferPointer($0)) }
+  }
+
+  private mutating func padToAlignment() {
+    data.append(contentsOf: repeatElement(0, count: BinaryReader.padding(at: data.count)))
   }
 
   mutating func write(_ text: String) {
@@ -41,11 +54,18 @@ struct BinaryFormatError: Error {}
 struct BinaryReader {
   let data: Data
   private(set) var offset: Int
+  /// The mapped file `data` was taken from (offsets are then from its start): columns are read
+  /// in place instead of copied.
+  private let mapping: FileMapping?
 
-  init(_ data: Data, offset: Int = 0) {
+  init(_ data: Data, offset: Int = 0, mapping: FileMapping? = nil) {
     self.data = data
     self.offset = offset
+    self.mapping = mapping
   }
+
+  /// Zeros `BinaryWriter` puts before an array's values at `offset`.
+  static func padding(at offset: Int) -> Int { (8 - offset % 8) % 8 }
 
   /// Whether `count` more bytes are there (never overflows, whatever a damaged file claims).
   private func has(_ count: Int) -> Bool { count >= 0 && count <= data.count - offset }
@@ -69,6 +89,7 @@ struct BinaryReader {
   mutating func readArray<T: BitwiseCopyable>(of type: T.Type = T.self) throws -> [T] {
     let count = try readInt()
     let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+    try skipPadding()
     guard !overflow, has(size) else { throw BinaryFormatError() }
     let start = data.startIndex + offset
     let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -77,6 +98,26 @@ struct BinaryReader {
     }
     offset += size
     return array
+  }
+
+  /// An array written by `write(array:)`, read in place when the reader has the mapping.
+  mutating func readColumn<T: BitwiseCopyable>(of type: T.Type = T.self) throws -> Column<T> {
+    guard let mapping, MemoryLayout<T>.alignment <= 8 else {
+      return Column(try readArray(of: T.self))
+    }
+    let count = try readInt()
+    let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+    try skipPadding()
+    guard !overflow, has(size) else { throw BinaryFormatError() }
+    let column = Column<T>(count: count, at: mapping.address + data.startIndex + offset, in: mapping)
+    offset += size
+    return column
+  }
+
+  private mutating func skipPadding() throws {
+    let padding = Self.padding(at: offset)
+    guard has(padding) else { throw BinaryFormatError() }
+    offset += padding
   }
 
   mutating func readString() throws -> String {

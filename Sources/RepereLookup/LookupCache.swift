@@ -13,15 +13,21 @@ import RepereBase
 /// structures and findings of the others come from the older cache (same format, folder and
 /// program), and their part of the search index too (`splice`: the changed files' index is
 /// merged in), unless the vocabulary or reference changed, which rebuilds the whole index. The interactive app and
-/// `repere find` pass the same folder and program (`Location`), so they share the file. Its last 8 bytes are a checksum of everything before them, checked before any
-/// of it is trusted. Small files (vocabulary, resources) are always read from source. A cache that
+/// `repere find` pass the same folder and program (`Location`), so they share the file. Everything
+/// but the packed structures is checked (one checksum) before any of it is trusted; the packed
+/// structures, 4 KiB block by block when first read (`BlobIntegrity`): a damaged record is read
+/// again from its source file and the cache is rebuilt at the next start. Small files (vocabulary, resources) are always read from source. A cache that
 /// is damaged, cannot be written (read-only folder, full disk) or cannot be read only makes the
 /// load slower: `LookupData.cacheNote` then says why, once.
 public enum LookupCache {
   static let magic = "REPERE-LOOKUP-CACHE"
   // 3: vocabulary synonyms are indexed; 4: each directory file's run of structures and the index
   // inputs are stored, so that an edit splices the index instead of rebuilding it; a faster checksum.
-  static let version = 4
+  // 5: the structure blob is last, checked 4 KiB block by block when read (`BlobIntegrity`).
+  static let version = 5
+  /// What replaces a cache in which a damaged record was found after the start: the next start
+  /// rebuilds it and says why.
+  static let damagedMarker = Data("REPERE-LOOKUP-CACHE-DAMAGED\n".utf8)
 
   /// Where a program keeps its cache: `repere find` and the interactive app pass the same
   /// folder and program, so they share one file. A nil folder means no cache (read the sources).
@@ -66,7 +72,7 @@ public enum LookupCache {
     let cacheFile = cacheDirectory.appendingPathComponent(
       "lookup-\(name)-" + String(FNV.hash(Array(folder.standardizedFileURL.path.utf8)[...]), radix: 16) + ".bin")
     var note: String?
-    switch read(cacheFile, key: key, parts: parts) {
+    switch read(cacheFile, key: key, parts: parts, files: files) {
     case .loaded(let cached): return cached
     case .absent, .stale(nil): break
     case .stale(let previous?):
@@ -202,34 +208,44 @@ public enum LookupCache {
     var index: SearchIndex
   }
 
-  static func read(_ url: URL, key: Key, parts: LookupData.SmallFiles) -> ReadOutcome {
-    let mapping: Data
-    switch mapped(url) {
+  /// Layout: the key, then everything but the structure blob (the "head", checked as a whole
+  /// before any of it is trusted), the blob, then the head's length and checksum (16 bytes).
+  static func read(_ url: URL, key: Key, parts: LookupData.SmallFiles, files: [DataFolder.File]) -> ReadOutcome {
+    let file: FileMapping
+    switch FileMapping.map(url.path) {
     case .success(nil): return .absent
-    case .success(let data?): mapping = data
+    case .success(let mapped?): file = mapped
     case .failure(let error): return .damaged("illisible (\(error.reason))")
     }
-    guard mapping.count > 8 else { return .damaged("tronqué") }
+    let mapping = file.data
+    if mapping.starts(with: damagedMarker) {
+      return .damaged("endommagé (une fiche illisible trouvée au démarrage précédent)")
+    }
+    guard mapping.count > 16 else { return .damaged("tronqué") }
     var header = BinaryReader(mapping)
     guard let written = try? header.readString() else { return .damaged("tronqué") }
-    let body = mapping.prefix(mapping.count - 8)
-    var footer = BinaryReader(mapping, offset: mapping.count - 8)
-    let sum = body.withUnsafeBytes { CacheChecksum.hash($0) }
-    guard let expected = try? footer.readUInt64(), expected == sum else {
+    var footer = BinaryReader(mapping, offset: mapping.count - 16)
+    guard let headEnd = try? footer.readInt(), headEnd <= mapping.count - 16, let expected = try? footer.readUInt64(),
+      expected == mapping.prefix(headEnd).withUnsafeBytes({ CacheChecksum.hash($0) })
+    else {
       // Another version's cache may sum differently: only a cache for these sources is "damaged".
       return written == key.text ? .damaged("endommagé (somme de contrôle)") : .stale(nil)
     }
-    var reader = BinaryReader(body, offset: header.offset)
+    var reader = BinaryReader(mapping.prefix(headEnd), offset: header.offset, mapping: file)
+    let blob = mapping[(mapping.startIndex + headEnd)..<(mapping.startIndex + mapping.count - 16)]
     guard written == key.text else {
+      // Its records are copied as bytes into the new cache: all of them are checked first.
       guard written.hasPrefix(key.invariant[0] + "\n"), let inputs = try? reader.readString(),
-        let contents = try? readContents(&reader)
+        let contents = try? readContents(&reader, blob: blob, sources: nil, damaged: {}),
+        contents.encoded.intactEverywhere()
       else { return .stale(nil) }
       let lines = Set(written.split(separator: "\n", omittingEmptySubsequences: false))
       return .stale(Previous(keyLines: lines, indexInputs: inputs, contents: contents))
     }
     do {
       _ = try reader.readString()
-      let contents = try readContents(&reader)
+      let contents = try readContents(
+        &reader, blob: blob, sources: files, damaged: { _ = CacheFile.replace(url, with: damagedMarker) })
       var diagnostics = parts.diagnostics
       for finding in contents.findings { diagnostics.append(finding) }
       let directory = Directory(
@@ -243,17 +259,24 @@ public enum LookupCache {
     }
   }
 
-  private static func readContents(_ reader: inout BinaryReader) throws -> Contents {
+  /// The head after the key and index inputs; `blob` is what follows the head. A record found
+  /// damaged when read is read again from `sources` (when given), and `damaged` is called once.
+  private static func readContents(
+    _ reader: inout BinaryReader, blob: Data, sources: [DataFolder.File]?, damaged: @escaping @Sendable () -> Void
+  ) throws -> Contents {
     let findings = try readFindings(&reader)
     let files = try reader.readStrings()
     let offsets: [UInt64] = try reader.readArray()
-    let blobSize = try reader.readInt()
-    let blob = try reader.readData(count: blobSize)
+    let blockSums: [UInt64] = try reader.readArray()
     let runPaths = try reader.readStrings()
     let runCounts: [Int] = try reader.readArray()
     let ids = IDIndex(hashes: try reader.readArray(), positions: try reader.readArray())
     let index = try SearchIndex(reader: &reader)
-    guard let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files) else {
+    guard runPaths.count == runCounts.count else { throw BinaryFormatError() }
+    let runs = zip(runPaths, runCounts).map { FileRun(path: $0, count: $1) }
+    let recovery = sources.map { SourceRecovery(runs: runs, files: $0) }
+    let integrity = BlobIntegrity(sums: blockSums, recover: { recovery?.structure(at: $0) }, damaged: damaged)
+    guard let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files, integrity: integrity) else {
       throw BinaryFormatError()
     }
     let count = index.count
@@ -261,29 +284,7 @@ public enum LookupCache {
       ids.positions.allSatisfy({ $0 >= 0 && Int($0) < count }), runPaths.count == runCounts.count,
       runCounts.allSatisfy({ $0 > 0 }), runCounts.reduce(0, +) == count
     else { throw BinaryFormatError() }
-    let runs = zip(runPaths, runCounts).map { FileRun(path: $0, count: $1) }
     return Contents(findings: findings, encoded: encoded, runs: runs, ids: ids, index: index)
-  }
-
-  /// The file mapped read-only: pages of structures that are never printed are never read.
-  /// Nil when there is no cache file; a failure when there is one that cannot be read.
-  private static func mapped(_ url: URL) -> Result<Data?, CacheFileError> {
-    let descriptor = open(url.path, O_RDONLY)
-    guard descriptor >= 0 else {
-      return errno == ENOENT ? .success(nil) : .failure(CacheFileError(reason: String(cString: strerror(errno))))
-    }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      return .failure(CacheFileError(reason: String(cString: strerror(errno))))
-    }
-    let size = Int(info.st_size)
-    guard size > 0 else { return .failure(CacheFileError(reason: "fichier vide")) }
-    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-      return .failure(CacheFileError(reason: String(cString: strerror(errno))))
-    }
-    return .success(
-      Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) }))
   }
 
   private static func readFindings(_ reader: inout BinaryReader) throws -> [Finding] {
@@ -324,14 +325,17 @@ public enum LookupCache {
     }
     writer.write(strings: contents.encoded.files)
     writer.write(array: contents.encoded.offsets)
-    writer.write(contents.encoded.blob.count)
-    writer.append(contents.encoded.blob)
+    writer.write(array: contents.encoded.blob.withUnsafeBytes { BlobIntegrity.sums(of: $0) })
     writer.write(strings: contents.runs.map(\.path))
     writer.write(array: contents.runs.map(\.count))
     writer.write(array: contents.ids.hashes)
     writer.write(array: contents.ids.positions)
     contents.index.encode(into: &writer)
-    writer.write(writer.data.withUnsafeBytes { CacheChecksum.hash($0) })
+    let headEnd = writer.data.count
+    let sum = writer.data.withUnsafeBytes { CacheChecksum.hash($0) }
+    writer.append(contents.encoded.blob)
+    writer.write(headEnd)
+    writer.write(sum)
     return CacheFile.replace(url, with: writer.data)
   }
 }

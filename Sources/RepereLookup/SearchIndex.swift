@@ -13,15 +13,15 @@ final class SearchIndex: Sendable {
 
   let count: Int
   // Terms, sorted; term t is termBytes[termStart[t]..<termStart[t + 1]].
-  let termBytes: [UInt8]
-  let termStart: [Int32]
+  let termBytes: Column<UInt8>
+  let termStart: Column<Int32>
   // Postings of term t: postingDocs/postingFields[postingStart[t]..<postingStart[t + 1]].
-  let postingStart: [Int32]
-  let postingDocs: [UInt32]
-  let postingFields: [UInt8]
+  let postingStart: Column<Int32>
+  let postingDocs: Column<UInt32>
+  let postingFields: Column<UInt8>
   // One-deletion neighbourhood: (hash of a term or of the term minus one letter, term), sorted by hash.
-  let deletionHashes: [UInt64]
-  let deletionTerms: [Int32]
+  let deletionHashes: Column<UInt64>
+  let deletionTerms: Column<Int32>
 
   // Per-structure columns.
   let geo: GeographyColumns
@@ -50,8 +50,9 @@ final class SearchIndex: Sendable {
 
   /// Every column given (what the binary cache reads back).
   init(
-    count: Int, termBytes: [UInt8], termStart: [Int32], postingStart: [Int32], postingDocs: [UInt32],
-    postingFields: [UInt8], deletionHashes: [UInt64], deletionTerms: [Int32], geo: GeographyColumns,
+    count: Int, termBytes: Column<UInt8>, termStart: Column<Int32>, postingStart: Column<Int32>,
+    postingDocs: Column<UInt32>,
+    postingFields: Column<UInt8>, deletionHashes: Column<UInt64>, deletionTerms: Column<Int32>, geo: GeographyColumns,
     departementCodes: [String], structureDepartements: [Int16], structureDepartementStart: [Int32],
     typeBits: [UInt64], themeBits: [UInt64], publicBits: [UInt64], typeBit: [String: Int], themeBit: [String: Int],
     publicBit: [String: Int], ageMin: [Int16], ageMax: [Int16], usable: [Bool], access: [UInt8],
@@ -229,13 +230,13 @@ final class SearchIndex: Sendable {
       }
     }
     let built = builder.build()
-    termBytes = built.termBytes
-    termStart = built.termStart
-    postingStart = built.postingStart
-    postingDocs = built.postingDocs
-    postingFields = built.postingFields
-    deletionHashes = built.deletionHashes
-    deletionTerms = built.deletionTerms
+    termBytes = Column(built.termBytes)
+    termStart = Column(built.termStart)
+    postingStart = Column(built.postingStart)
+    postingDocs = Column(built.postingDocs)
+    postingFields = Column(built.postingFields)
+    deletionHashes = Column(built.deletionHashes)
+    deletionTerms = Column(built.deletionTerms)
   }
 
   /// The département a structure is attached to (address first, else its zone's first).

@@ -107,11 +107,11 @@ extension SearchIndex {
     var nameRank = [Int32](repeating: 0, count: map.count)
     for (rank, doc) in byName.enumerated() { nameRank[doc] = Int32(rank) }
     return SearchIndex(
-      count: map.count, termBytes: terms.built.termBytes, termStart: terms.built.termStart,
-      postingStart: terms.built.postingStart,
-      postingDocs: terms.built.postingDocs, postingFields: terms.built.postingFields,
-      deletionHashes: terms.built.deletionHashes,
-      deletionTerms: terms.built.deletionTerms, geo: geo, departementCodes: departementCodes,
+      count: map.count, termBytes: Column(terms.built.termBytes), termStart: Column(terms.built.termStart),
+      postingStart: Column(terms.built.postingStart),
+      postingDocs: Column(terms.built.postingDocs), postingFields: Column(terms.built.postingFields),
+      deletionHashes: Column(terms.built.deletionHashes),
+      deletionTerms: Column(terms.built.deletionTerms), geo: geo, departementCodes: departementCodes,
       structureDepartements: structureDepartements, structureDepartementStart: structureDepartementStart,
       typeBits: columns.typeBits, themeBits: columns.themeBits, publicBits: columns.publicBits,
       typeBit: typeBits.table, themeBit: themeBits.table, publicBit: publicBits.table, ageMin: columns.ageMin,

@@ -50,18 +50,36 @@ final class EncodedStructures: @unchecked Sendable {
   let blob: Data
   let offsets: [UInt64]
   let files: [String]
+  /// Set when the blob comes from a cache file: each record is checked before it is decoded.
+  let integrity: BlobIntegrity?
   private let lock = NSLock()
   private var decoded: [Int: Structure] = [:]
 
   /// Nil unless the offsets start at 0, never go back and end at the blob's end: records are
   /// then always read inside the blob, whatever bytes they hold.
-  init?(blob: Data, offsets: [UInt64], files: [String]) {
+  init?(blob: Data, offsets: [UInt64], files: [String], integrity: BlobIntegrity? = nil) {
     guard offsets.first == 0, offsets.last == UInt64(blob.count),
-      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }), integrity?.fits(blob.count) ?? true
     else { return nil }
     self.blob = blob
     self.offsets = offsets
     self.files = files
+    self.integrity = integrity
+  }
+
+  /// Whether every record is as written (always, for a blob built in this process).
+  func intactEverywhere() -> Bool {
+    guard let integrity else { return true }
+    return blob.withUnsafeBytes { integrity.intactEverywhere($0) }
+  }
+
+  /// The structure read from source when the record at `position` is damaged, else nil (the
+  /// record can be decoded).
+  private func replacement(at position: Int, in raw: UnsafeRawBufferPointer) -> Structure? {
+    guard let integrity, !integrity.intact(Int(offsets[position])..<Int(offsets[position + 1]), in: raw) else {
+      return nil
+    }
+    return integrity.recovered(position)
   }
 
   var count: Int { max(0, offsets.count - 1) }
@@ -84,6 +102,7 @@ final class EncodedStructures: @unchecked Sendable {
 
   private func decode(at position: Int) -> Structure {
     blob.withUnsafeBytes { raw in
+      if let replacement = replacement(at: position, in: raw) { return replacement }
       var decoder = StructureCoder.Decoder(
         bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
       return decoder.structure()
@@ -94,6 +113,9 @@ final class EncodedStructures: @unchecked Sendable {
   /// without decoding the rest of it.
   func sortKey(at position: Int) -> (String, String) {
     blob.withUnsafeBytes { raw in
+      if let replacement = replacement(at: position, in: raw) {
+        return (TextFolding.fold(replacement.nom), replacement.id)
+      }
       var decoder = StructureCoder.Decoder(
         bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
       let id = decoder.string()
@@ -103,6 +125,7 @@ final class EncodedStructures: @unchecked Sendable {
 
   func id(at position: Int) -> String {
     blob.withUnsafeBytes { raw in
+      if let replacement = replacement(at: position, in: raw) { return replacement.id }
       var decoder = StructureCoder.Decoder(
         bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
       return decoder.string()
