@@ -27,24 +27,24 @@ final class SearchIndex: Sendable {
   let geo: GeographyColumns
   let departementCodes: [String]
   /// Flattened département indexes of each structure (into `departementCodes`).
-  let structureDepartements: [Int16]
-  let structureDepartementStart: [Int32]
-  let typeBits: [UInt64]
-  let themeBits: [UInt64]
-  let publicBits: [UInt64]
+  let structureDepartements: Column<Int16>
+  let structureDepartementStart: Column<Int32>
+  let typeBits: Column<UInt64>
+  let themeBits: Column<UInt64>
+  let publicBits: Column<UInt64>
   let typeBit: [String: Int]
   let themeBit: [String: Int]
   let publicBit: [String: Int]
-  let ageMin: [Int16]
-  let ageMax: [Int16]
-  let usable: [Bool]
-  let access: [UInt8]
-  let hoursPattern: [Int32]
+  let ageMin: Column<Int16>
+  let ageMax: Column<Int16>
+  let usable: Column<Bool>
+  let access: Column<UInt8>
+  let hoursPattern: Column<Int32>
   let patterns: [OpeningHours]
   /// 0 metropolitan, 1 Alsace-Moselle, 2… overseas (time zone and holidays).
-  let variant: [UInt8]
-  let nameRank: [Int32]
-  let docByNameRank: [Int]
+  let variant: Column<UInt8>
+  let nameRank: Column<Int32>
+  let docByNameRank: Column<Int>
 
   static let variantDepartements = ["75", "57", "971", "972", "973", "974", "976"]
 
@@ -53,10 +53,12 @@ final class SearchIndex: Sendable {
     count: Int, termBytes: Column<UInt8>, termStart: Column<Int32>, postingStart: Column<Int32>,
     postingDocs: Column<UInt32>,
     postingFields: Column<UInt8>, deletionHashes: Column<UInt64>, deletionTerms: Column<Int32>, geo: GeographyColumns,
-    departementCodes: [String], structureDepartements: [Int16], structureDepartementStart: [Int32],
-    typeBits: [UInt64], themeBits: [UInt64], publicBits: [UInt64], typeBit: [String: Int], themeBit: [String: Int],
-    publicBit: [String: Int], ageMin: [Int16], ageMax: [Int16], usable: [Bool], access: [UInt8],
-    hoursPattern: [Int32], patterns: [OpeningHours], variant: [UInt8], nameRank: [Int32], docByNameRank: [Int]
+    departementCodes: [String], structureDepartements: Column<Int16>, structureDepartementStart: Column<Int32>,
+    typeBits: Column<UInt64>, themeBits: Column<UInt64>, publicBits: Column<UInt64>, typeBit: [String: Int],
+    themeBit: [String: Int],
+    publicBit: [String: Int], ageMin: Column<Int16>, ageMax: Column<Int16>, usable: Column<Bool>, access: Column<UInt8>,
+    hoursPattern: Column<Int32>, patterns: [OpeningHours], variant: Column<UInt8>, nameRank: Column<Int32>,
+    docByNameRank: Column<Int>
   ) {
     self.count = count
     self.termBytes = termBytes
@@ -97,7 +99,7 @@ final class SearchIndex: Sendable {
       }
     }
     // Columns.
-    var columns = GeographyColumns()
+    var columns = GeographyColumns.Builder()
     var departementCodes: [String] = []
     var departementIndex: [String: Int16] = [:]
     var structureDepartements: [Int16] = []
@@ -162,31 +164,31 @@ final class SearchIndex: Sendable {
       mainCommune.append(geo.commune)
       mainDepartements.append(geo.mainDepartement)
     }
-    self.geo = columns
+    self.geo = columns.columns
     self.departementCodes = departementCodes
-    self.structureDepartements = structureDepartements
-    self.structureDepartementStart = structureDepartementStart
-    self.typeBits = typeBits
-    self.themeBits = themeBits
-    self.publicBits = publicBits
+    self.structureDepartements = Column(structureDepartements)
+    self.structureDepartementStart = Column(structureDepartementStart)
+    self.typeBits = Column(typeBits)
+    self.themeBits = Column(themeBits)
+    self.publicBits = Column(publicBits)
     self.typeBit = typeBit
     self.themeBit = themeBit
     self.publicBit = publicBit
     self.patterns = patterns
-    self.hoursPattern = hoursPattern
-    self.variant = variant
-    ageMin = structures.map { Int16($0.ageMin ?? -1) }
-    ageMax = structures.map { Int16($0.ageMax ?? -1) }
-    usable = structures.map { $0.statut == .active }
-    access = structures.map { $0.acces == .public ? 0 : 1 }
+    self.hoursPattern = Column(hoursPattern)
+    self.variant = Column(variant)
+    ageMin = Column(structures.map { Int16($0.ageMin ?? -1) })
+    ageMax = Column(structures.map { Int16($0.ageMax ?? -1) })
+    usable = Column(structures.map { $0.statut == .active })
+    access = Column(structures.map { $0.acces == .public ? 0 : 1 })
     let foldedNames = structures.map { TextFolding.fold($0.nom) }
     let byName = structures.indices.sorted {
       (foldedNames[$0], structures[$0].id) < (foldedNames[$1], structures[$1].id)
     }
     var nameRank = [Int32](repeating: 0, count: count)
     for (rank, index) in byName.enumerated() { nameRank[index] = Int32(rank) }
-    self.nameRank = nameRank
-    docByNameRank = byName
+    self.nameRank = Column(nameRank)
+    docByNameRank = Column(byName)
 
     // Inverted index.
     var builder = TermIndexBuilder()

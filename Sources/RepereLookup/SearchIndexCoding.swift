@@ -11,31 +11,31 @@ extension SearchIndex {
     writer.write(column: postingFields)
     writer.write(column: deletionHashes)
     writer.write(column: deletionTerms)
-    writer.write(array: geo.isNational)
-    writer.write(array: geo.latitude)
-    writer.write(array: geo.longitude)
-    writer.write(array: geo.communes)
-    writer.write(array: geo.communeStart)
+    writer.write(column: geo.isNational)
+    writer.write(column: geo.latitude)
+    writer.write(column: geo.longitude)
+    writer.write(column: geo.communes)
+    writer.write(column: geo.communeStart)
     writer.write(strings: departementCodes)
-    writer.write(array: structureDepartements)
-    writer.write(array: structureDepartementStart)
-    writer.write(array: typeBits)
-    writer.write(array: themeBits)
-    writer.write(array: publicBits)
+    writer.write(column: structureDepartements)
+    writer.write(column: structureDepartementStart)
+    writer.write(column: typeBits)
+    writer.write(column: themeBits)
+    writer.write(column: publicBits)
     for table in [typeBit, themeBit, publicBit] {
       let ordered = table.sorted { $0.value < $1.value }
       writer.write(strings: ordered.map(\.key))
       writer.write(array: ordered.map(\.value))
     }
-    writer.write(array: ageMin)
-    writer.write(array: ageMax)
-    writer.write(array: usable)
-    writer.write(array: access)
-    writer.write(array: hoursPattern)
+    writer.write(column: ageMin)
+    writer.write(column: ageMax)
+    writer.write(column: usable)
+    writer.write(column: access)
+    writer.write(column: hoursPattern)
     writer.write(strings: patterns.map(\.text))
-    writer.write(array: variant)
-    writer.write(array: nameRank)
-    writer.write(array: docByNameRank)
+    writer.write(column: variant)
+    writer.write(column: nameRank)
+    writer.write(column: docByNameRank)
   }
 
   /// Reads what `encode` wrote; throws on a truncated or inconsistent file.
@@ -48,18 +48,15 @@ extension SearchIndex {
     let postingFields: Column<UInt8> = try reader.readColumn()
     let deletionHashes: Column<UInt64> = try reader.readColumn()
     let deletionTerms: Column<Int32> = try reader.readColumn()
-    var geo = GeographyColumns()
-    geo.isNational = try reader.readArray()
-    geo.latitude = try reader.readArray()
-    geo.longitude = try reader.readArray()
-    geo.communes = try reader.readArray()
-    geo.communeStart = try reader.readArray()
+    let geo = GeographyColumns(
+      isNational: try reader.readColumn(), latitude: try reader.readColumn(), longitude: try reader.readColumn(),
+      communes: try reader.readColumn(), communeStart: try reader.readColumn())
     let departementCodes = try reader.readStrings()
-    let structureDepartements: [Int16] = try reader.readArray()
-    let structureDepartementStart: [Int32] = try reader.readArray()
-    let typeBits: [UInt64] = try reader.readArray()
-    let themeBits: [UInt64] = try reader.readArray()
-    let publicBits: [UInt64] = try reader.readArray()
+    let structureDepartements: Column<Int16> = try reader.readColumn()
+    let structureDepartementStart: Column<Int32> = try reader.readColumn()
+    let typeBits: Column<UInt64> = try reader.readColumn()
+    let themeBits: Column<UInt64> = try reader.readColumn()
+    let publicBits: Column<UInt64> = try reader.readColumn()
     var tables: [[String: Int]] = []
     for _ in 0..<3 {
       let keys = try reader.readStrings()
@@ -67,18 +64,18 @@ extension SearchIndex {
       guard keys.count == values.count else { throw BinaryFormatError() }
       tables.append(Dictionary(zip(keys, values), uniquingKeysWith: { first, _ in first }))
     }
-    let ageMin: [Int16] = try reader.readArray()
-    let ageMax: [Int16] = try reader.readArray()
-    let usable: [Bool] = try reader.readArray()
-    let access: [UInt8] = try reader.readArray()
-    let hoursPattern: [Int32] = try reader.readArray()
+    let ageMin: Column<Int16> = try reader.readColumn()
+    let ageMax: Column<Int16> = try reader.readColumn()
+    let usable: Column<Bool> = try reader.readColumn()
+    let access: Column<UInt8> = try reader.readColumn()
+    let hoursPattern: Column<Int32> = try reader.readColumn()
     let patterns = try reader.readStrings().map { text in
       guard case .success(let hours) = OpeningHours.parse(text) else { throw BinaryFormatError() }
       return hours
     }
-    let variant: [UInt8] = try reader.readArray()
-    let nameRank: [Int32] = try reader.readArray()
-    let docByNameRank: [Int] = try reader.readArray()
+    let variant: Column<UInt8> = try reader.readColumn()
+    let nameRank: Column<Int32> = try reader.readColumn()
+    let docByNameRank: Column<Int> = try reader.readColumn()
     let columns = [
       geo.isNational.count, geo.latitude.count, geo.longitude.count, geo.communeStart.count - 1,
       structureDepartementStart.count - 1, typeBits.count, themeBits.count, publicBits.count, ageMin.count,

@@ -49,7 +49,7 @@ extension SearchIndex {
     let terms = TermMerge(old: old, partial: partial, map: map)
 
     // Per-structure columns, run by run.
-    var geo = GeographyColumns()
+    var geo = GeographyColumns.Builder()
     var departementCodes = old.departementCodes
     var departementIndex: [String: Int16] = [:]
     for (position, code) in departementCodes.enumerated() { departementIndex[code] = Int16(position) }
@@ -111,12 +111,14 @@ extension SearchIndex {
       postingStart: Column(terms.built.postingStart),
       postingDocs: Column(terms.built.postingDocs), postingFields: Column(terms.built.postingFields),
       deletionHashes: Column(terms.built.deletionHashes),
-      deletionTerms: Column(terms.built.deletionTerms), geo: geo, departementCodes: departementCodes,
-      structureDepartements: structureDepartements, structureDepartementStart: structureDepartementStart,
-      typeBits: columns.typeBits, themeBits: columns.themeBits, publicBits: columns.publicBits,
-      typeBit: typeBits.table, themeBit: themeBits.table, publicBit: publicBits.table, ageMin: columns.ageMin,
-      ageMax: columns.ageMax, usable: columns.usable, access: columns.access, hoursPattern: columns.hoursPattern,
-      patterns: patterns, variant: columns.variant, nameRank: nameRank, docByNameRank: byName)
+      deletionTerms: Column(terms.built.deletionTerms), geo: geo.columns, departementCodes: departementCodes,
+      structureDepartements: Column(structureDepartements),
+      structureDepartementStart: Column(structureDepartementStart),
+      typeBits: Column(columns.typeBits), themeBits: Column(columns.themeBits), publicBits: Column(columns.publicBits),
+      typeBit: typeBits.table, themeBit: themeBits.table, publicBit: publicBits.table, ageMin: Column(columns.ageMin),
+      ageMax: Column(columns.ageMax), usable: Column(columns.usable), access: Column(columns.access),
+      hoursPattern: Column(columns.hoursPattern), patterns: patterns, variant: Column(columns.variant),
+      nameRank: Column(nameRank), docByNameRank: Column(byName))
   }
 
   /// The rebuilt directory in name order: the old order without the structures that went, with

@@ -114,18 +114,33 @@ struct PlaceContext {
 /// Flat per-structure geography (no per-structure allocations), for the hot search loop and
 /// the binary cache.
 struct GeographyColumns: Sendable {
-  var isNational: [Bool] = []
-  var latitude: [Double] = []
-  var longitude: [Double] = []
-  var communes: [Int32] = []
-  var communeStart: [Int32] = [0]
+  let isNational: Column<Bool>
+  let latitude: Column<Double>
+  let longitude: Column<Double>
+  let communes: Column<Int32>
+  let communeStart: Column<Int32>
 
-  mutating func append(_ geography: StructureGeography) {
-    isNational.append(geography.isNational)
-    latitude.append(geography.latitude ?? .nan)
-    longitude.append(geography.longitude ?? .nan)
-    communes.append(contentsOf: geography.communes)
-    communeStart.append(Int32(communes.count))
+  /// The columns as they are filled, structure after structure.
+  struct Builder {
+    var isNational: [Bool] = []
+    var latitude: [Double] = []
+    var longitude: [Double] = []
+    var communes: [Int32] = []
+    var communeStart: [Int32] = [0]
+
+    mutating func append(_ geography: StructureGeography) {
+      isNational.append(geography.isNational)
+      latitude.append(geography.latitude ?? .nan)
+      longitude.append(geography.longitude ?? .nan)
+      communes.append(contentsOf: geography.communes)
+      communeStart.append(Int32(communes.count))
+    }
+
+    var columns: GeographyColumns {
+      GeographyColumns(
+        isNational: Column(isNational), latitude: Column(latitude), longitude: Column(longitude),
+        communes: Column(communes), communeStart: Column(communeStart))
+    }
   }
 
   func point(_ doc: Int) -> (latitude: Double, longitude: Double)? {
