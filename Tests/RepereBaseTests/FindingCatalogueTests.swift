@@ -54,8 +54,8 @@ import Testing
 
   static func cataloguedCodes() throws -> Set<String> { Set(try catalogue().keys) }
 
-  /// Codes a test asserts: written in quotes in a test file (other than this one), or named by an
-  /// `expected.txt` of the broken corpus, which `BrokenBundleTests` checks with its position.
+  /// Codes a test asserts: written in quotes in a test file other than this one (the broken
+  /// corpus's codes are listed by `BrokenBundleTests.theCorpusProducesTheseCodes`).
   static func testedCodes() throws -> Set<String> {
     let tests = root.appendingPathComponent("Tests")
     let quoted = try NSRegularExpression(pattern: #""([a-z][a-z0-9-]+)""#)
@@ -65,13 +65,6 @@ import Testing
       let text = try String(contentsOf: url, encoding: .utf8)
       for match in quoted.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
         if let found = Range(match.range(at: 1), in: text) { codes.insert(String(text[found])) }
-      }
-    }
-    for url in try files(under: tests.appendingPathComponent("RepereBundleTests/Fixtures/broken"), extension: "txt")
-    where url.lastPathComponent == "expected.txt" {
-      let text = try String(contentsOf: url, encoding: .utf8)
-      for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-        if let code = line.split(separator: " ").first { codes.insert(String(code)) }
       }
     }
     return codes
