@@ -69,3 +69,31 @@ public struct ResumeListWindow: Hashable, Sendable {
 
   public init() {}
 }
+
+/// The orientation on screen: the contact chosen (Enter opens its record) and the first line
+/// shown. It opens at its top (the level and what to do first) and scrolls by line, page, to
+/// the start or the end (`OrientationScroller`).
+public struct OrientationPage: Hashable, Sendable {
+  public var selection = 0
+  public var scroll = 0
+
+  public init(selection: Int = 0, scroll: Int = 0) {
+    self.selection = selection
+    self.scroll = scroll
+  }
+}
+
+/// The notes window (`n`): the note being typed. It is kept outside the process at every change
+/// and becomes a note when the window closes (or the case is left).
+public struct NotesWindow: Hashable, Sendable {
+  public var draft = ""
+
+  public init() {}
+}
+
+/// The place window (`p`): the place being typed, looked up on Enter.
+public struct PlaceEntryWindow: Hashable, Sendable {
+  public var text = ""
+
+  public init() {}
+}

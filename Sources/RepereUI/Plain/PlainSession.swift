@@ -139,7 +139,7 @@ public struct PlainSession {
       return (effects, output)
     case "note":
       guard !argument.isEmpty else { return ([], [Chrome.plainNoteUsage(language)]) }
-      state.noteDraft = argument
+      state.notesWindow.draft = argument
       return (state.saveNote(), [])
     case "niveau", "level":
       let pieces = argument.split(separator: " ", maxSplits: 1).map(String.init)
@@ -156,7 +156,7 @@ public struct PlainSession {
     case "lieu", "place":
       guard !argument.isEmpty else { return ([], [Chrome.plainPlaceUsage(language)]) }
       var effects = send([.setPlace])
-      if state.screen == .placeEntry { state.placeInput += argument }
+      if state.screen == .placeEntry { state.placeEntry.text += argument }
       effects += send([.confirm])
       // Not found: the window stays open in the full screen; here the status says why.
       state.overlays.removeAll { $0 == .placeEntry }

@@ -65,7 +65,7 @@ struct ModalBox {
     lines.append(StyledLine(TextLayout.truncate(Chrome.placeEntryCurrent(language, current), width: width), .faint))
     lines.append(.empty)
     let prompt = Chrome.placeEntryPrompt(language)
-    let typed = TerminalText.sanitized(state.placeInput)
+    let typed = TerminalText.sanitized(state.placeEntry.text)
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
     let shown = CharacterWidth.of(typed) > typedRoom ? "…" + String(typed.suffix(typedRoom - 1)) : typed
     lines.append(StyledLine([Span(prompt, .title), Span(shown, .underline), Span(" ", .reverse)]))

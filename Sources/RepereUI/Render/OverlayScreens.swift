@@ -19,7 +19,7 @@ struct OverlayScreens {
     switch state.overlays.last {
     case .search: return search
     case .detail(let id, let reason, let scroll): return (detail(id: id, reason: reason), nil, scroll)
-    case .help: return (help, nil, state.helpScroll)
+    case .help(let scroll): return (help, nil, scroll)
     case .notes: return notes
     case .raiseLevel: return raiseLevel
     case .placeChoice: return placeChoice
@@ -170,7 +170,7 @@ struct OverlayScreens {
       lines += StyledLine.wrapped(note.text, width: width, prefix: [Span(stamp, .faint)])
     }
     lines.append(.empty)
-    let draftLines = TerminalText.sanitized(state.noteDraft, keepNewlines: true)
+    let draftLines = TerminalText.sanitized(state.notesWindow.draft, keepNewlines: true)
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for (index, line) in draftLines.enumerated() {
       var wrapped = StyledLine.wrapped(line, width: width - 2, prefix: [Span("> ", .title)], indent: 2)

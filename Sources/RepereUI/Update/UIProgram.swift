@@ -112,7 +112,7 @@ extension AppState {
   /// Dispatches, then adds the note draft's save or removal when the draft changed, after the
   /// note's journal write (which drops the draft) and before leaving.
   private mutating func dispatchKeepingDraft(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    let draftBefore = noteDraft
+    let draftBefore = notesWindow.draft
     var effects = dispatch(key, action: action)
     let quitIndex = effects.firstIndex { if case .quit = $0 { true } else { false } } ?? effects.endIndex
     effects.insert(contentsOf: draftChanged(from: draftBefore), at: quitIndex)
@@ -161,8 +161,8 @@ extension AppState {
 
   /// Keeps the note being typed outside the process at every change (not in training).
   func draftChanged(from before: String) -> [Effect] {
-    guard noteDraft != before, training == nil else { return [] }
-    return [.saveDraft(noteDraft)]
+    guard notesWindow.draft != before, training == nil else { return [] }
+    return [.saveDraft(notesWindow.draft)]
   }
 
   mutating func requestQuit() -> [Effect] {
@@ -228,22 +228,20 @@ extension AppState {
     case .orientation:
       if editingStepID != nil { editingStepID = nil }
       showOrientation.toggle()
-      orientationSelection = 0
-      orientationScroll = 0
+      orientation = OrientationPage()
       prepareDisplayedStep()
       return []
     case .export:
       return [.export(fallback: CaseSummary(state: self).text, suggestedName: CaseSummary.fileName(openedAt: openedAt))]
     case .help:
-      helpScroll = 0
-      overlays.append(.help(scroll: 0))
+      openHelp()
       return []
     case .quit:
       return requestQuit()
     case .resume:
       return openResumeList()
     case .setPlace:
-      placeInput = ""
+      placeEntry = PlaceEntryWindow()
       overlays.append(.placeEntry)
       return []
     case .followUp:
@@ -261,8 +259,7 @@ extension AppState {
     editingStepID = nil
     resolveContacts()
     // What the walk changed may be at the top (a new level, its first actions): show it.
-    orientationScroll = 0
-    orientationSelection = 0
+    orientation = OrientationPage()
     prepareDisplayedStep()
     if walk.isFinished { showOrientation = false }
     return journal(events.compactMap(journalEvent(for:)))
@@ -328,7 +325,7 @@ extension AppState {
     }
     contacts = result
     contactsByQuery = byQuery
-    orientationSelection = min(orientationSelection, max(0, orientationContacts.count - 1))
+    orientation.selection = min(orientation.selection, max(0, orientationContacts.count - 1))
   }
 
   /// The queries of `code` that found no structure, as « Parquet » (kinds, else themes, from the
@@ -391,7 +388,7 @@ extension AppState {
     }
     switch screen {
     case .notes:
-      noteDraft += clean
+      notesWindow.draft += clean
       return []
     case .search:
       search.query += clean
