@@ -60,7 +60,7 @@ import Testing
   @Test func aTenThousandCharacterPasteIsCutAndSaidSo() throws {
     let (editing, _) = TestWorld.press([.character("n")], on: try TestWorld.state())
     let (pasted, _) = UIProgram.update(editing, .paste(String(repeating: "mot ", count: 2_500)))
-    #expect(pasted.notesWindow.draft.count == AppState.maximumPaste)
+    #expect(pasted.notesWindow.draft.text.count == AppState.maximumPaste)
     #expect(pasted.status?.kind == .error)
     #expect(UIProgram.render(pasted).text.contains("tronqué"))
   }

@@ -40,7 +40,7 @@ extension AppState {
   }
 
   mutating func handleSearch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&search.query, with: key) {
+    if search.query.edit(with: key) {
       refreshSearch()
       return []
     }
@@ -70,7 +70,7 @@ extension AppState {
       search.results = []
       return
     }
-    search.results = directory.search(search.query, near: walk.place, now: now, limit: 50)
+    search.results = directory.search(search.query.text, near: walk.place, now: now, limit: 50)
   }
 
   mutating func handleDetail(_ action: ActionID?) -> [Effect] {
@@ -115,10 +115,10 @@ extension AppState {
 
   mutating func handleNotes(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     if key == .enter {
-      notesWindow.draft.append("\n")
+      notesWindow.draft.insert("\n")
       return []
     }
-    if LineEditing.edit(&notesWindow.draft, with: key) || key == .backspace { return [] }
+    if notesWindow.draft.edit(with: key) || key == .backspace { return [] }
     switch action {
     case .saveNote, .close:
       overlays.removeLast()
@@ -149,7 +149,7 @@ extension AppState {
 
   /// Keeps the draft as a note and journals it at once; an empty draft is dropped.
   mutating func saveNote() -> [Effect] {
-    let text = notesWindow.draft.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = notesWindow.draft.text.trimmingCharacters(in: .whitespacesAndNewlines)
     notesWindow.draft = ""
     guard !text.isEmpty else { return [] }
     // The runtime drops the draft kept outside once this note is in the journal.
@@ -161,7 +161,7 @@ extension AppState {
   mutating func handleRaiseLevel(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let levels = higherLevels
     if raise.choosingReason {
-      if LineEditing.edit(&raise.reason, with: key) { return [] }
+      if raise.reason.edit(with: key) { return [] }
       if key == .backspace {
         raise.choosingReason = false
         return []
@@ -184,7 +184,7 @@ extension AppState {
         raise.choosingReason = true
         return []
       }
-      let reason = raise.reason.trimmingCharacters(in: .whitespaces)
+      let reason = raise.reason.trimmed
       guard !reason.isEmpty else {
         status = StatusMessage(.error, Chrome.raiseNeedReason(language))
         return []
@@ -282,11 +282,11 @@ extension AppState {
   /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
   /// empty line keeps the generic reason); Escape leaves the answer as it was.
   mutating func handleChangeReason(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&change.reason, with: key) || key == .backspace { return [] }
+    if change.reason.edit(with: key) || key == .backspace { return [] }
     switch action {
     case .confirm:
       overlays.removeLast()
-      let reason = change.reason.trimmingCharacters(in: .whitespaces)
+      let reason = change.reason.trimmed
       change.reason = ""
       guard let pending = change.pending else { return [] }
       change.pending = nil

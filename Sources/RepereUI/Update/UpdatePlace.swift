@@ -6,10 +6,10 @@ extension AppState {
   /// changed and the walk recomputed); several départements ask which; a likely mistyping is
   /// offered; nothing found keeps the window open with the text, to correct it.
   mutating func handlePlaceEntry(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&placeEntry.text, with: key) { return [] }
+    if placeEntry.line.edit(with: key) { return [] }
     switch action {
     case .confirm:
-      let text = placeEntry.text.trimmingCharacters(in: .whitespaces)
+      let text = placeEntry.line.trimmed
       guard !text.isEmpty else {
         status = StatusMessage(.error, Chrome.placeEntryEmpty(language))
         return []
