@@ -112,7 +112,10 @@ public struct CaseSetup {
     folder: DataFolder, library: ProtocolLibrary, cache: LookupCache.Location, label: String? = nil
   ) -> AppServices {
     let data = folder.root
-    let (bundle, findings) = DataBundle.load(folder, protocols: library, lookupCache: cache)
+    // Scenarios and correspondence tables do not change a case (training and `repere import`
+    // load them themselves): they are listed, not parsed.
+    let (bundle, findings) = DataBundle.load(
+      folder, protocols: library, lookupCache: cache, unused: [.scenario, .correspondence])
     // The same answer as the journal's `demonstrationData` (caseStart), from the files' heads.
     var services = AppServices(bundle: bundle, holdsFiction: folder.holdsFiction)
     services.dataFolder = label

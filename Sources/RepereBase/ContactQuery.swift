@@ -44,6 +44,14 @@ public struct ContactQuery: Hashable, Sendable {
     self.within = within
     self.location = location
   }
+
+  /// The query as people read it, for « aucun … trouvé » lines: its kinds, else its themes, by
+  /// their labels (`kindLabel` and `themeLabel` give the vocabulary's), else its structure id.
+  public func label(kindLabel: (String) -> String, themeLabel: (String) -> String) -> String {
+    if !kinds.isEmpty { return kinds.map(kindLabel).joined(separator: " / ") }
+    if !themes.isEmpty { return themes.map(themeLabel).joined(separator: " / ") }
+    return id ?? "?"
+  }
 }
 
 /// How close a matched structure is to the case's place.

@@ -37,12 +37,16 @@ public struct DataFolder: Sendable {
     /// reports it with a position).
     public var kind: DataFileKind?
     public var isYAML: Bool
+    /// The top-level `source:` value of a YAML file's first 4 KiB (read with its format), which
+    /// says whether a directory or resource file holds fictional records.
+    public var declaredSource: String?
 
-    public init(url: URL, path: String, kind: DataFileKind?, isYAML: Bool) {
+    public init(url: URL, path: String, kind: DataFileKind?, isYAML: Bool, declaredSource: String? = nil) {
       self.url = url
       self.path = path
       self.kind = kind
       self.isYAML = isYAML
+      self.declaredSource = declaredSource
     }
   }
 
@@ -104,10 +108,11 @@ public struct DataFolder: Sendable {
       }
       switch url.pathExtension.lowercased() {
       case "yaml", "yml":
-        let kind = declaredFormat(url).flatMap { format in
+        let head = declaredHead(url)
+        let kind = head.format.flatMap { format in
           DataFileKind.yamlFormats.first { $0.format == format }
         }
-        files.append(File(url: url, path: relative, kind: kind, isYAML: true))
+        files.append(File(url: url, path: relative, kind: kind, isYAML: true, declaredSource: head.source))
       case "csv":
         let kind: DataFileKind = relative.hasPrefix("reference/") ? .reference : .directoryCSV
         files.append(File(url: url, path: relative, kind: kind, isYAML: false))
@@ -122,11 +127,20 @@ public struct DataFolder: Sendable {
 
   /// The value of a top-level `format:` key found in the first 4 KiB, without parsing the file.
   public static func declaredFormat(_ url: URL) -> String? {
+    declaredHead(url).format
+  }
+
+  /// The top-level `format:` and `source:` values found in the first 4 KiB, read once.
+  static func declaredHead(_ url: URL) -> (format: String?, source: String?) {
     // Non-blocking and regular files only: a FIFO named `*.yaml` must not hang discovery
     // (issue 18, point 5).
-    guard case .success(let head) = DataFileReader.read(url, head: 4096),
-      var value = lineValue("format", in: head)
-    else { return nil }
+    guard case .success(let head) = DataFileReader.read(url, head: 4096) else { return (nil, nil) }
+    return (headValue("format", in: head), headValue("source", in: head))
+  }
+
+  /// A top-level scalar of the head, its comment and quotes removed.
+  static func headValue(_ key: String, in head: Data) -> String? {
+    guard var value = lineValue(key, in: head) else { return nil }
     if let hash = value.firstIndex(of: "#") { value = String(value[..<hash]) }
     return value.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(
       in: CharacterSet(charactersIn: "\"'"))

@@ -29,3 +29,25 @@ public protocol PlaceResolving: Sendable {
 extension PlaceResolving {
   public func suggestions(for text: String) -> [PlaceValue] { [] }
 }
+
+/// Why a typed place gave no single place, in one wording for `walk`, scenarios and `find`.
+public enum PlaceAnswerProblem: Error, Hashable, Sendable {
+  /// Nothing matched; `suggestions` are likely mistypings (« Sarcele » → Sarcelles (95)).
+  case notFound(typed: String, suggestions: [PlaceValue])
+  /// The matches lie in several départements (the spec: an error listing the candidates).
+  case severalDepartements(typed: String, candidates: [PlaceValue])
+
+  /// The French sentence a person reads.
+  public var message: String {
+    switch self {
+    case .notFound(let typed, let suggestions):
+      let text = "aucune commune, code postal ou département ne correspond à « \(typed) »"
+      guard !suggestions.isEmpty else { return text }
+      // The closest three: a line, not a list (the interface's window offers them all).
+      return text + " ; vouliez-vous dire : \(suggestions.prefix(3).map(\.label).joined(separator: ", ")) ?"
+    case .severalDepartements(let typed, let candidates):
+      let listed = candidates.prefix(8).map(\.label).joined(separator: ", ")
+      return "« \(typed) » désigne des lieux de plusieurs départements : \(listed) — préciser (code postal, « Nom 93 »)"
+    }
+  }
+}

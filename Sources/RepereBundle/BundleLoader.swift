@@ -7,14 +7,21 @@ import RepereRules
 enum BundleLoader {
   static let knownFormats = DataFileKind.yamlFormats.map(\.format)
 
+  /// - Parameter unused: kinds of file listed in the bundle but not parsed (a case's start does
+  ///   not need the scenarios).
   static func load(
-    _ folder: DataFolder, protocols known: ProtocolLibrary? = nil, lookupCache: LookupCache.Location? = nil
+    _ folder: DataFolder, protocols known: ProtocolLibrary? = nil, lookupCache: LookupCache.Location? = nil,
+    unused: Set<DataFileKind> = []
   ) -> (DataBundle, [Finding]) {
     let root = folder.root
     var diagnostics = Diagnostics()
     // The directory from the shared cache when asked (its files are then listed, not parsed);
     // on failure (unreadable reference data) the files are parsed below as without a cache.
     let cached = lookupCache.flatMap { cachedDirectory(folder, location: $0, diagnostics: &diagnostics) }
+    // The lookup load has parsed the vocabulary, the resources and the reference data already:
+    // they are taken from it rather than read a second time (one vocabulary file only, so that
+    // a duplicated vocabulary is still reported below).
+    let reused = cached.map { reusableParts(of: $0, folder: folder) } ?? []
     var files: [BundleFile] = []
     var protocols: [ProtocolDefinition] = []
     var scenarios: [Scenario] = []
@@ -30,8 +37,10 @@ enum BundleLoader {
     }
     for file in folder.files {
       let (url, path) = (file.url, file.path)
-      if known != nil, file.kind == .protocolFile {
-        files.append(BundleFile(path: path, kind: .protocolFile))
+      if let kind = file.kind,
+        unused.contains(kind) || reused.contains(kind) || (known != nil && kind == .protocolFile)
+      {
+        files.append(BundleFile(path: path, kind: kind))
         continue
       }
       if cached != nil, let kind = file.kind, kind == .directory || kind == .directoryCSV {
@@ -101,8 +110,10 @@ enum BundleLoader {
       resources: ResourceCentre(resources: resources))
     bundle.correspondences = correspondences
     bundle.cacheNote = cached?.cacheNote
+    if let cached, reused.contains(.resources) { bundle.resources = cached.resources }
+    if let cached, reused.contains(.vocabulary) { vocabulary = (cached.vocabulary, "") }
     attachLookup(
-      to: &bundle, structures: structures, cached: cached?.directory, hasDirectory: directoryFiles > 0,
+      to: &bundle, structures: structures, cached: cached, hasDirectory: directoryFiles > 0,
       vocabulary: vocabulary?.0, diagnostics: &diagnostics)
     return (bundle, diagnostics.findings)
   }
@@ -118,20 +129,39 @@ enum BundleLoader {
     guard !directoryPaths.isEmpty,
       let data = try? LookupCache.load(folder, cacheDirectory: location.folder, program: location.program)
     else { return nil }
-    for finding in data.findings where directoryPaths.contains(finding.location.file) {
+    let reusedPaths = Set(
+      folder.files.filter { $0.kind.map(reusableParts(of: data, folder: folder).contains) ?? false }.map(\.path))
+    for finding in data.findings
+    where directoryPaths.contains(finding.location.file) || reusedPaths.contains(finding.location.file) {
       diagnostics.append(finding)
     }
     return data
   }
 
+  /// The kinds of small file the lookup load parsed and the bundle can take from it: the
+  /// resources, and the vocabulary when the folder has exactly one.
+  static func reusableParts(of data: LookupData, folder: DataFolder) -> Set<DataFileKind> {
+    var kinds: Set<DataFileKind> = [.resources]
+    if folder.files.filter({ $0.kind == .vocabulary }).count == 1 { kinds.insert(.vocabulary) }
+    return kinds
+  }
+
   /// Reference data, directory, place and contact resolution, and the ids `check` cross-checks.
   static func attachLookup(
-    to bundle: inout DataBundle, structures: [Structure], cached: Directory? = nil, hasDirectory: Bool,
+    to bundle: inout DataBundle, structures: [Structure], cached data: LookupData? = nil, hasDirectory: Bool,
     vocabulary: Vocabulary?, diagnostics: inout Diagnostics
   ) {
+    let cached = data?.directory
     let referenceFolder = bundle.root.appendingPathComponent("reference")
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: referenceFolder.path, isDirectory: &isFolder), isFolder.boolValue {
+    if let data {
+      // The lookup load read the same reference folder (a failure there means no `data`).
+      bundle.reference = data.reference
+      bundle.placeIndex = data.places
+      bundle.places = AnswerPlaces(index: data.places)
+    } else if FileManager.default.fileExists(atPath: referenceFolder.path, isDirectory: &isFolder),
+      isFolder.boolValue
+    {
       do {
         let reference = try ReferenceData.load(folder: referenceFolder)
         let index = PlaceIndex(reference: reference)

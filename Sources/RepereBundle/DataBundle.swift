@@ -65,10 +65,12 @@ public struct DataBundle: Sendable {
   /// handled), the protocol files are not parsed again. With `lookupCache`, the directory comes
   /// from the lookup cache `repere find` shares (read when valid, else built and written), and
   /// `cacheNote` says why once when that cache could not be used.
+  /// Files of an `unused` kind are listed but not parsed.
   public static func load(
-    _ folder: DataFolder, protocols: ProtocolLibrary? = nil, lookupCache: LookupCache.Location? = nil
+    _ folder: DataFolder, protocols: ProtocolLibrary? = nil, lookupCache: LookupCache.Location? = nil,
+    unused: Set<DataFileKind> = []
   ) -> (DataBundle, [Finding]) {
-    BundleLoader.load(folder, protocols: protocols, lookupCache: lookupCache)
+    BundleLoader.load(folder, protocols: protocols, lookupCache: lookupCache, unused: unused)
   }
 
   /// An answer parser that resolves places with the bundle's reference data.

@@ -150,15 +150,9 @@ extension DataBundle {
     }
   }
 
-  /// A query's kinds (else themes, else id) by their vocabulary labels.
+  /// A query by its vocabulary labels.
   private func label(of query: ContactQuery) -> String {
-    if !query.kinds.isEmpty {
-      return query.kinds.map { vocabulary?.typeLabel($0) ?? $0 }.joined(separator: " / ")
-    }
-    if !query.themes.isEmpty {
-      return query.themes.map { vocabulary?.themeLabel($0) ?? $0 }.joined(separator: " / ")
-    }
-    return query.id ?? "?"
+    query.label(kindLabel: { vocabulary?.typeLabel($0) ?? $0 }, themeLabel: { vocabulary?.themeLabel($0) ?? $0 })
   }
 
   private func parse(_ stepID: String, _ items: [String], family: [String: Step], parser: AnswerParser) -> Result<

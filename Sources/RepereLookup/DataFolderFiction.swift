@@ -9,19 +9,10 @@ extension DataFolder {
     scan(folder).holdsFiction
   }
 
-  /// Same, for a folder already scanned.
+  /// Same, for a folder already scanned: the scan read each file's `source:` with its format.
   public var holdsFiction: Bool {
     (files(of: .directory) + files(of: .resources)).contains { file in
-      DirectoryFile.isExampleSource(Self.topLevelValue("source", of: file.url))
+      DirectoryFile.isExampleSource(file.declaredSource)
     }
-  }
-
-  /// The value of the top-level `key:` in the file's first 4 KiB, without parsing the file.
-  static func topLevelValue(_ key: String, of url: URL) -> String? {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 4096)) ?? Data()
-    return lineValue(key, in: head)?.trimmingCharacters(in: .whitespacesAndNewlines)
-      .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
   }
 }

@@ -132,6 +132,15 @@ public struct PlaceIndex: PlaceResolving {
     return .ambiguous(top.map(placeValue))
   }
 
+  /// The same, as one place or the problem a person reads (with « vouliez-vous dire » places).
+  public func placeAnswer(_ text: String) -> Result<PlaceValue, PlaceAnswerProblem> {
+    switch resolveAnswer(text) {
+    case .place(let place): return .success(place)
+    case .notFound: return .failure(.notFound(typed: text, suggestions: suggestions(for: text)))
+    case .ambiguous(let candidates): return .failure(.severalDepartements(typed: text, candidates: candidates))
+    }
+  }
+
   /// The place for a commune's INSEE code.
   public func place(insee: String) -> PlaceValue? {
     guard let commune = reference.quickCommune(insee: insee)?.commune else { return nil }

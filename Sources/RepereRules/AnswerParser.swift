@@ -140,12 +140,13 @@ public struct AnswerParser: Sendable {
     }
     let candidates = places.candidates(for: text)
     guard let first = candidates.first else {
-      return .failure(AnswerProblem("aucune commune, code postal ou département ne correspond à « \(text) »"))
+      let problem = PlaceAnswerProblem.notFound(typed: text, suggestions: places.suggestions(for: text))
+      return .failure(AnswerProblem(problem.message))
     }
     let departements = Set(candidates.map(\.departement))
     guard departements.count == 1 else {
-      let listed = candidates.prefix(8).map(\.label).joined(separator: ", ")
-      return .failure(AnswerProblem("« \(text) » désigne des lieux de plusieurs départements : \(listed) — préciser"))
+      return .failure(
+        AnswerProblem(PlaceAnswerProblem.severalDepartements(typed: text, candidates: candidates).message))
     }
     return .success(first)
   }

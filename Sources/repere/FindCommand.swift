@@ -149,15 +149,10 @@ struct FindCommand: ParsableCommand {
     }
     var placeValue: PlaceValue?
     if let place {
-      switch data.places.resolveAnswer(place) {
-      case .place(let value): placeValue = value
-      case .notFound:
-        StandardError.write("lieu inconnu : « \(TerminalText.sanitized(place)) »\n")
-        throw ExitCode(2)
-      case .ambiguous(let candidates):
-        let list = candidates.prefix(12).map(\.label).joined(separator: ", ")
-        StandardError.write(
-          "lieu ambigu : « \(TerminalText.sanitized(place)) » — \(list) ; précisez (code postal, « Nom 93 »)\n")
+      switch data.places.placeAnswer(place) {
+      case .success(let value): placeValue = value
+      case .failure(let problem):
+        StandardError.write("--place : \(problem.message)\n")
         throw ExitCode(2)
       }
     }

@@ -37,11 +37,33 @@ import Testing
         for query in ["crip", "maison ado", "119"] {
           #expect(bundle.directory?.search(query, now: now) == plain.directory?.search(query, now: now))
         }
+        // Taken from the lookup load instead of being parsed a second time: the same values.
+        #expect(bundle.vocabulary?.types == plain.vocabulary?.types)
+        #expect(bundle.vocabulary?.thematiques == plain.vocabulary?.thematiques)
+        #expect(bundle.resources.resources == plain.resources.resources)
+        #expect(bundle.places?.candidates(for: "Cergy") == plain.places?.candidates(for: "Cergy"))
+        #expect(bundle.places?.suggestions(for: "Sarcele") == plain.places?.suggestions(for: "Sarcele"))
       }
       // `repere find` reads the file the bundle wrote: no note, nothing rebuilt.
       let found = try LookupCache.load(folder, cacheDirectory: cache)
       #expect(found.cacheNote == nil)
       #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == written)
+    }
+  }
+
+  /// A case's start lists the scenarios and correspondence tables but does not parse them (they
+  /// never change a case); everything else is the same as a full load.
+  @Test func aCaseStartListsUnusedKindsWithoutParsingThem() throws {
+    try withCacheFolder { cache in
+      let folder = DataFolder.scan(ShippedBundleTests.root)
+      let (full, _) = DataBundle.load(folder)
+      let (start, findings) = DataBundle.load(
+        folder, lookupCache: LookupCache.Location(folder: cache, program: nil), unused: [.scenario, .correspondence])
+      #expect(!full.scenarios.isEmpty && !full.correspondences.isEmpty)
+      #expect(start.scenarios.isEmpty && start.correspondences.isEmpty)
+      #expect(start.files == full.files, "every file is still listed, with its kind")
+      #expect(start.library.ids == full.library.ids)
+      #expect(findings.isEmpty)
     }
   }
 

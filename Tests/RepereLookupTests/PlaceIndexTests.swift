@@ -102,4 +102,26 @@ import Testing
     #expect(BoundedEdit.distance(Array("abcd".utf8), Array("bacd".utf8), limit: 2) == 1)
     #expect(BoundedEdit.distance(Array("abcdef".utf8), Array("uvwxyz".utf8), limit: 2) == 3)
   }
+
+  /// `find --place`, `walk` and scenarios say a place problem in one wording, suggestions included
+  /// (`find` used to say only « lieu inconnu »).
+  @Test func aPlaceProblemIsSaidOnceWithItsSuggestions() throws {
+    guard case .failure(let mistyped) = places.placeAnswer("Sarcele") else {
+      Issue.record("« Sarcele » is not a commune")
+      return
+    }
+    #expect(mistyped.message.hasSuffix("« Sarcele » ; vouliez-vous dire : Sarcelles (95), Sartène (2A), Sarcey (69) ?"))
+    guard case .failure(let unknown) = places.placeAnswer("zzzzzzzz") else {
+      Issue.record("« zzzzzzzz » is not a place")
+      return
+    }
+    #expect(unknown.message == "aucune commune, code postal ou département ne correspond à « zzzzzzzz »")
+    guard case .failure(let several) = places.placeAnswer("Saint-Denis") else {
+      Issue.record("« Saint-Denis » lies in several départements")
+      return
+    }
+    #expect(several.message.contains("Saint-Denis (93)"))
+    #expect(several.message.contains("plusieurs départements"))
+    #expect(try places.placeAnswer("93200").get().label == "Saint-Denis (93)")
+  }
 }

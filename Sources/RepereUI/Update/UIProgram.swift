@@ -340,13 +340,7 @@ extension AppState {
 /// How a contact query is named to people: its kinds' labels, else its themes', else its id.
 public enum QueryLabel {
   public static func of(_ query: ContactQuery, directory: (any DirectoryBrowsing)?) -> String {
-    if !query.kinds.isEmpty {
-      return query.kinds.map { directory?.kindLabel($0) ?? $0 }.joined(separator: " / ")
-    }
-    if !query.themes.isEmpty {
-      return query.themes.map { directory?.themeLabel($0) ?? $0 }.joined(separator: " / ")
-    }
-    return query.id ?? "?"
+    query.label(kindLabel: { directory?.kindLabel($0) ?? $0 }, themeLabel: { directory?.themeLabel($0) ?? $0 })
   }
 }
 
