@@ -38,11 +38,8 @@ struct CoverageCommand: ParsableCommand {
       "Only the queries of this level or a more serious one (urgence, signalement…)."))
   var level: String?
 
-  @Flag(
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   @Flag(
     help: .t(
@@ -93,12 +90,14 @@ struct CoverageCommand: ParsableCommand {
     }
   }
 
-  private func terminalSize() throws -> (Int, Int) {
-    if let size {
-      let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-      guard parts.count == 2 else { throw ValidationError("--size attend LARGEURxHAUTEUR, par exemple 120x40") }
-      return (parts[0], parts[1])
+  func validate() throws {
+    if let size, CoverageMap.size(parsing: size) == nil {
+      throw ValidationError("--size attend LARGEURxHAUTEUR, par exemple 120x40")
     }
+  }
+
+  private func terminalSize() throws -> (Int, Int) {
+    if let size, let parsed = CoverageMap.size(parsing: size) { return parsed }
     var window = winsize()
     if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0 {
       return (Int(window.ws_col), Int(window.ws_row))

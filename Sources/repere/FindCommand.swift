@@ -101,11 +101,8 @@ struct FindCommand: ParsableCommand {
       "Reference time, ISO 8601 (2026-11-29T23:10:00+01:00). Default: now."))
   var now: String?
 
-  @Flag(
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   @OptionGroup var dataOptions: DataOptions
 

@@ -104,7 +104,7 @@ struct ImportCommand: ParsableCommand {
     for file in files {
       // Read as a stream by the importers; only opened here, so that a missing file stops at once.
       guard FileManager.default.isReadableFile(atPath: file) else {
-        StandardError.write("\(file):1:1: error: cannot read the file\n")
+        StandardError.write("\(file):1:1: error: fichier illisible ou absent [unreadable-file]\n")
         throw ExitCode(2)
       }
       inputs.append(ImportInput(path: file, bytes: .file(URL(fileURLWithPath: file)), format: forced))

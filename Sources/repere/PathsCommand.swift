@@ -35,12 +35,8 @@ struct PathsCommand: ParsableCommand {
       "Maximum number of distinct paths enumerated."))
   var maxPaths = 10_000
 
-  @Flag(
-    name: .long,
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)

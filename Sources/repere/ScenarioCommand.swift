@@ -30,12 +30,8 @@ struct ScenarioTestCommand: ParsableCommand {
     completion: ValueCompletion.scenarios)
   var files: [String] = []
 
-  @Flag(
-    name: .long,
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)
@@ -58,12 +54,8 @@ struct ScenarioListCommand: ParsableCommand {
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Flag(
-    name: .long,
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)

@@ -36,11 +36,8 @@ struct StatsCommand: ParsableCommand {
       "Breakdown: level, disposition (referral), departement or week (ISO week)."))
   var by: CaseStatistics.Dimension = .level
 
-  @Flag(
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   @Flag(
     help: .t(

@@ -46,12 +46,8 @@ struct WalkCommand: ParsableCommand {
       "The time of the case, ISO 8601 (e.g. 2026-11-29T23:10:00+01:00; default: now)."))
   var now: String?
 
-  @Flag(
-    name: .long,
-    help: .t(
-      "Sortie JSON.",
-      "JSON output."))
-  var json = false
+  @OptionGroup var jsonOutput: JSONOutput
+  var json: Bool { jsonOutput.json }
 
   func run() throws {
     let bundle = CommandSupport.load(dataOptions)

@@ -87,4 +87,23 @@ import Testing
     let colored = map.render(width: width, height: height, color: true)
     #expect(colored.contains("\u{1B}[30;42m") || colored.contains("\u{1B}[30;43m") || colored.contains("\u{1B}[97;41m"))
   }
+
+  /// `--size` takes two positive whole numbers; a slip far past any terminal (`100000x100000`
+  /// took minutes) draws the largest map instead.
+  @Test(.enabled(if: ShippedBundleTests.isPresent))
+  func mapSizeIsParsedAndBounded() throws {
+    #expect(CoverageMap.size(parsing: "120x40")! == (120, 40))
+    #expect(CoverageMap.size(parsing: "120X40")! == (120, 40))
+    for wrong in ["", "120", "120x", "x40", "0x40", "120x0", "-3x10", "12x40x2", "abcxdef", "120 x 40"] {
+      #expect(CoverageMap.size(parsing: wrong) == nil, "\(wrong)")
+    }
+    let report = try #require(Self.report)
+    let map = CoverageMap(report: report, departements: Self.departements)
+    let huge = map.render(width: 100_000, height: 100_000, color: false).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    #expect(huge.count == CoverageMap.maximumSize.height)
+    #expect(huge.allSatisfy { $0.count <= CoverageMap.maximumSize.width })
+    let tiny = map.render(width: 1, height: 1, color: false).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(tiny.count == CoverageMap.minimumSize.height)
+  }
 }

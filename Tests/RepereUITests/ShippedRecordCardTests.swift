@@ -1,5 +1,6 @@
 import Foundation
 import RepereBase
+import RepereTestSupport
 import Testing
 
 @testable import RepereUI
@@ -9,7 +10,7 @@ import Testing
 @Suite struct ShippedRecordCardTests {
   @Test func aLongNameAndItsHoursWrapAt80Columns() throws {
     // A Monday at 10:00 in Paris: open, closing at 18:00.
-    let monday = try #require(ISO8601DateFormatter().date(from: "2026-11-30T10:00:00+01:00"))
+    let monday = TestClock.date("2026-11-30T10:00:00+01:00")
     var state = ShippedWorld.state(now: monday, size: .minimum)
     state.overlays.append(.detail(id: "59/parquet-dunkerque-exemple", reason: nil, scroll: 0))
     let screen = UIProgram.render(state)

@@ -46,11 +46,26 @@ public struct CoverageMap {
     return missing * 2 <= total ? .gaps : .critical
   }
 
-  /// Draws the map in `width` × `height` cells (at least 60 × 20); `color` uses ANSI colours,
-  /// otherwise shading characters only.
+  /// The smallest and largest map drawn: below, the legend does not fit; above, a slip such as
+  /// `--size 100000x100000` would take minutes (every cell measures its distance to 96 seats).
+  public static let minimumSize = (width: 60, height: 20)
+  public static let maximumSize = (width: 400, height: 200)
+
+  /// `LARGEURxHAUTEUR` as `--size` takes it (`120x40`, `120X40`), or nil when it is not two
+  /// positive whole numbers.
+  public static func size(parsing text: String) -> (width: Int, height: Int)? {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width > 0, height > 0 else {
+      return nil
+    }
+    return (width, height)
+  }
+
+  /// Draws the map in `width` × `height` cells, brought within `minimumSize` and `maximumSize`;
+  /// `color` uses ANSI colours, otherwise shading characters only.
   public func render(width: Int, height: Int, color: Bool) -> String {
-    let width = max(width, 60)
-    let height = max(height, 20)
+    let width = min(max(width, Self.minimumSize.width), Self.maximumSize.width)
+    let height = min(max(height, Self.minimumSize.height), Self.maximumSize.height)
     let rows = Dictionary(report.rows.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     var canvas = Canvas(width: width, height: height)
     canvas.write("Couverture de l'annuaire par département", x: 0, y: 0, grade: nil)

@@ -47,7 +47,7 @@ struct ModalBox {
       ]))
     lines.append(.empty)
     let prompt = Chrome.changeReasonPrompt(language)
-    let typed = TerminalText.sanitized(state.change.reason)
+    let typed = TerminalText.sanitized(state.change.reason.text)
     // The end of a long reason stays in view.
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
     let shown = TextLayout.tail(typed, width: typedRoom)
@@ -65,7 +65,7 @@ struct ModalBox {
     lines.append(StyledLine(TextLayout.truncate(Chrome.placeEntryCurrent(language, current), width: width), .faint))
     lines.append(.empty)
     let prompt = Chrome.placeEntryPrompt(language)
-    let typed = TerminalText.sanitized(state.placeInput)
+    let typed = TerminalText.sanitized(state.placeEntry.line.text)
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
     let shown = CharacterWidth.of(typed) > typedRoom ? "…" + String(typed.suffix(typedRoom - 1)) : typed
     lines.append(StyledLine([Span(prompt, .title), Span(shown, .underline), Span(" ", .reverse)]))
@@ -83,7 +83,7 @@ struct ModalBox {
     ]
     let labelWidth = labels.map { CharacterWidth.of($0.1(language)) }.max() ?? 0
     for (field, label) in labels {
-      let typed = TerminalText.sanitized(state.followUpDraft[field])
+      let typed = TerminalText.sanitized(state.followUpDraft[field].text)
       let room = max(1, width - labelWidth - 1)
       let shown = CharacterWidth.of(typed) > room ? "…" + String(typed.suffix(room - 1)) : typed
       let active = state.followUpDraft.field == field

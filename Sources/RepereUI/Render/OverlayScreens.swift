@@ -19,7 +19,7 @@ struct OverlayScreens {
     switch state.overlays.last {
     case .search: return search
     case .detail(let id, let reason, let scroll): return (detail(id: id, reason: reason), nil, scroll)
-    case .help: return (help, nil, state.helpScroll)
+    case .help(let scroll): return (help, nil, scroll)
     case .notes: return notes
     case .raiseLevel: return raiseLevel
     case .placeChoice: return placeChoice
@@ -33,7 +33,7 @@ struct OverlayScreens {
     var lines = [StyledLine(Chrome.searchTitle(language), .title), .empty]
     let prompt = Chrome.searchPrompt(language)
     let query = TextLayout.tail(
-      TerminalText.sanitized(state.search.query), width: max(1, width - CharacterWidth.of(prompt) - 1))
+      TerminalText.sanitized(state.search.query.text), width: max(1, width - CharacterWidth.of(prompt) - 1))
     lines.append(StyledLine([Span(prompt, .title), Span(query, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     if state.services.directory == nil {
@@ -170,7 +170,7 @@ struct OverlayScreens {
       lines += StyledLine.wrapped(note.text, width: width, prefix: [Span(stamp, .faint)])
     }
     lines.append(.empty)
-    let draftLines = TerminalText.sanitized(state.noteDraft, keepNewlines: true)
+    let draftLines = TerminalText.sanitized(state.notesWindow.draft.text, keepNewlines: true)
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for (index, line) in draftLines.enumerated() {
       var wrapped = StyledLine.wrapped(line, width: width - 2, prefix: [Span("> ", .title)], indent: 2)
@@ -270,7 +270,7 @@ struct OverlayScreens {
       lines.append(
         StyledLine([
           Span(prompt, .title),
-          Span(TextLayout.tail(TerminalText.sanitized(state.raise.reason), width: room), .underline),
+          Span(TextLayout.tail(TerminalText.sanitized(state.raise.reason.text), width: room), .underline),
           Span(" ", .reverse),
         ]))
       focus = lines.count - 1

@@ -49,8 +49,7 @@ extension AppState {
           suggestedName: "repere-formation-\(training.reference.scenario.id).txt")
       ]
     case .help:
-      helpScroll = 0
-      overlays.append(.help(scroll: 0))
+      openHelp()
     case .quit:
       return requestQuit()
     default:

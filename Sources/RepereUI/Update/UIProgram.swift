@@ -112,7 +112,7 @@ extension AppState {
   /// Dispatches, then adds the note draft's save or removal when the draft changed, after the
   /// note's journal write (which drops the draft) and before leaving.
   private mutating func dispatchKeepingDraft(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    let draftBefore = noteDraft
+    let draftBefore = notesWindow.draft
     var effects = dispatch(key, action: action)
     let quitIndex = effects.firstIndex { if case .quit = $0 { true } else { false } } ?? effects.endIndex
     effects.insert(contentsOf: draftChanged(from: draftBefore), at: quitIndex)
@@ -160,9 +160,9 @@ extension AppState {
   }
 
   /// Keeps the note being typed outside the process at every change (not in training).
-  func draftChanged(from before: String) -> [Effect] {
-    guard noteDraft != before, training == nil else { return [] }
-    return [.saveDraft(noteDraft)]
+  func draftChanged(from before: LineEditor) -> [Effect] {
+    guard notesWindow.draft != before, training == nil else { return [] }
+    return [.saveDraft(notesWindow.draft.text)]
   }
 
   mutating func requestQuit() -> [Effect] {
@@ -228,22 +228,20 @@ extension AppState {
     case .orientation:
       if editingStepID != nil { editingStepID = nil }
       showOrientation.toggle()
-      orientationSelection = 0
-      orientationScroll = 0
+      orientation = OrientationPage()
       prepareDisplayedStep()
       return []
     case .export:
       return [.export(fallback: CaseSummary(state: self).text, suggestedName: CaseSummary.fileName(openedAt: openedAt))]
     case .help:
-      helpScroll = 0
-      overlays.append(.help(scroll: 0))
+      openHelp()
       return []
     case .quit:
       return requestQuit()
     case .resume:
       return openResumeList()
     case .setPlace:
-      placeInput = ""
+      placeEntry = PlaceEntryWindow()
       overlays.append(.placeEntry)
       return []
     case .followUp:
@@ -261,8 +259,7 @@ extension AppState {
     editingStepID = nil
     resolveContacts()
     // What the walk changed may be at the top (a new level, its first actions): show it.
-    orientationScroll = 0
-    orientationSelection = 0
+    orientation = OrientationPage()
     prepareDisplayedStep()
     if walk.isFinished { showOrientation = false }
     return journal(events.compactMap(journalEvent(for:)))
@@ -301,9 +298,9 @@ extension AppState {
     case .bool(let value): question.cursor.index = value ? 0 : 1
     case .choice(let value): question.cursor.index = options.firstIndex { $0.value == value } ?? 0
     case .multi(let values): question.ticked = values
-    case .number(let value): question.input = NumberText.format(value)
-    case .text(let text): question.input = text
-    case .place(let place): question.input = place.label
+    case .number(let value): question.input = LineEditor(NumberText.format(value))
+    case .text(let text): question.input = LineEditor(text)
+    case .place(let place): question.input = LineEditor(place.label)
     case .unknown: question.cursor.index = options.count
     case .acknowledged: break
     }
@@ -328,7 +325,7 @@ extension AppState {
     }
     contacts = result
     contactsByQuery = byQuery
-    orientationSelection = min(orientationSelection, max(0, orientationContacts.count - 1))
+    orientation.selection = min(orientation.selection, max(0, orientationContacts.count - 1))
   }
 
   /// The queries of `code` that found no structure, as « Parquet » (kinds, else themes, from the
@@ -362,39 +359,42 @@ enum NumberText {
 extension AppState {
   /// The longest text a paste puts into a field: past it the rest is dropped and said so, so a
   /// 10,000-character paste never turns into minutes of work (issue 18, points 5 and 6).
-  static let maximumPaste = TextLimits.maximumFieldLength
+  static let maximumPaste = LineEditor.maximumPaste
 
   /// Pasted text (bracketed paste) is text in the field it lands in, never keys: an ESC or a
   /// digit inside it neither closes the editor nor answers a question. Outside a field it is
   /// ignored, and said so.
   mutating func paste(_ text: String) -> [Effect] {
-    guard screen.isTyping else {
+    let screen = self.screen
+    guard let line = typedLine else {
       status = StatusMessage(.error, Chrome.pasteIgnored(language))
       return []
     }
-    let keepsLines = screen == .notes
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if scalar == "\r" { continue }
-      scalars.append(scalar == "\n" && !keepsLines ? " " : scalar)
-    }
-    var clean = TerminalText.sanitized(String(scalars), keepNewlines: keepsLines)
-    if clean.count > Self.maximumPaste {
-      clean = String(clean.prefix(Self.maximumPaste))
-      status = StatusMessage(.error, Chrome.pasteTruncated(language, String(Self.maximumPaste)))
-    }
+    let before = self[keyPath: line]
+    let truncated = self[keyPath: line].paste(text, keepsLines: screen == .notes)
+    lineEdited(on: screen, added: self[keyPath: line] != before)
+    if truncated { status = StatusMessage(.error, Chrome.pasteTruncated(language, String(Self.maximumPaste))) }
+    return []
+  }
+
+  /// The line typed on the screen on show, if it is a typing screen.
+  var typedLine: WritableKeyPath<AppState, LineEditor>? {
     switch screen {
-    case .notes:
-      noteDraft += clean
-      return []
-    case .search:
-      search.query += clean
-      refreshSearch()
-      return []
-    default:
-      var effects: [Effect] = []
-      for character in clean { effects += apply(.key(.character(character))) }
-      return effects
+    case .typedQuestion: \.question.input
+    case .search: \.search.query
+    case .notes: \.notesWindow.draft
+    case .levelReason: \.raise.reason
+    case .changeReason: \.change.reason
+    case .placeEntry: \.placeEntry.line
+    case .followUp: \.followUpDraft.current
+    default: nil
     }
+  }
+
+  /// What follows an edit of the typed line: the search looks again; a typed answer being
+  /// corrected drops the error said about it once text is added.
+  mutating func lineEdited(on screen: ScreenKind, added: Bool) {
+    if screen == .search { refreshSearch() }
+    if screen == .typedQuestion, added { status = nil }
   }
 }

@@ -125,7 +125,7 @@ extension AppState {
   /// Typing into the input line of a number/text/place question. Returns nil when the key is
   /// not editing (so it is handled as an action).
   private mutating func editInput(_ key: KeyPress?, action: ActionID?) -> [Effect]? {
-    if LineEditing.edit(&question.input, with: key) {
+    if question.input.edit(with: key) {
       if case .character = key { status = nil }
       return []
     }
@@ -157,7 +157,7 @@ extension AppState {
   }
 
   private mutating func submitTyped(_ step: StepView) -> [Effect] {
-    let text = question.input.trimmingCharacters(in: .whitespaces)
+    let text = question.input.trimmed
     guard !text.isEmpty else {
       status = StatusMessage(.error, Chrome.emptyInput(language))
       return []
