@@ -160,14 +160,14 @@ public enum YAMLFile {
   static func finding(for error: YamlError, file: String, text: String) -> Finding {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-      var message = "syntaxe YAML : \(problem)"
-      if let context { message += " \(context.text)" }
+      var message = "syntaxe YAML : \(YAMLProblemText.french(problem: problem))"
+      if let context { message += " \(YAMLProblemText.french(context: context.text))" }
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: mark.line, column: mark.column),
         message: message, hint: problem.contains("tab") ? "indentez avec des espaces, pas des tabulations" : nil)
     case .composer(let context, let problem, let mark, _):
-      var message = "structure YAML : \(problem)"
-      if let context { message += " \(context.text)" }
+      var message = "structure YAML : \(YAMLProblemText.french(problem: problem))"
+      if let context { message += " \(YAMLProblemText.french(context: context.text))" }
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: mark.line, column: mark.column),
         message: message)
@@ -187,7 +187,7 @@ public enum YAMLFile {
       let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: place.line, column: place.column),
-        message: "YAML : \(problem)\(character)")
+        message: "YAML : \(YAMLProblemText.french(problem: problem))\(character)")
     default:
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: 1, column: 1),

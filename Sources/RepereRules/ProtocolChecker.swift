@@ -204,7 +204,7 @@ public enum ProtocolChecker {
         diagnostics.append(
           Finding(
             code: "missing-step", location: overlay.location(of: "remove.\(index)"),
-            message: "`remove` nomme « \(removed) », absente du protocole de base « \(baseID) »",
+            message: "`remove` nomme l'étape « \(removed) », absente du protocole de base « \(baseID) »",
             hint: Suggestion.hint(for: removed, among: merged?.steps.map(\.id) ?? []), related: [base.location]))
       }
     }

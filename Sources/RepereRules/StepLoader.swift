@@ -28,9 +28,9 @@ enum StepLoader {
       kind = StepKind(rawValue: text)
       if kind == nil {
         reader.diagnostics.error(
-          "unknown-step-kind", at: kindNode.location, "sorte d'étape « \(text) » inconnue dans \(context)",
+          "unknown-step-kind", at: kindNode.location, "`kind` « \(text) » inconnu dans \(context)",
           hint: Suggestion.hint(for: text, among: StepKind.allCases.map(\.rawValue))
-            ?? "sortes : yesno, choice, multi, number, place, text, info, route, outcome")
+            ?? "valeurs possibles : yesno, choice, multi, number, place, text, info, route, outcome")
       }
     }
     var required = ["id", "kind"]

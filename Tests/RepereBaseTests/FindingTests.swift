@@ -91,6 +91,17 @@ import Testing
     #expect((finding?.location.line ?? 0) >= 2)
   }
 
+  /// libyaml's own diagnosis is given in French, like every other message; its position stays.
+  @Test func yamlSyntaxIsSaidInFrench() {
+    var diagnostics = Diagnostics()
+    _ = YAMLFile.parse("steps:\n  - id: q\n\tkind: yesno\n", file: "p.yaml", diagnostics: &diagnostics)
+    #expect(
+      diagnostics.findings.map(\.description) == [
+        "p.yaml:3:1: error: syntaxe YAML : une tabulation casse l'indentation en lisant une valeur"
+          + " (indentez avec des espaces, pas des tabulations) [yaml-syntax]"
+      ])
+  }
+
   @Test func invalidUTF8IsLocated() {
     var diagnostics = Diagnostics()
     let bytes: [UInt8] = Array("ok\nSa".utf8) + [0xE9] + Array("ne\n".utf8)  // Windows-1252 é
