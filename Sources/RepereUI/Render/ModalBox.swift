@@ -6,14 +6,12 @@ struct ModalBox {
   let state: AppState
   var language: Language { state.language }
 
-  /// The box's width for `columns`: its widest line plus margins, at most the screen less four.
-  func width(columns: Int) -> Int {
-    switch state.overlays.last {
-    case .changeReason, .placeEntry, .followUp: return min(columns - 4, 76)
-    default:
-      let widest = quitLines.map { CharacterWidth.of($0.spans.map(\.text).joined()) }.max() ?? 0
-      return min(columns - 4, widest + 6)
-    }
+  /// The box's width for `columns`: a wide box 76 columns, another its widest line plus margins,
+  /// at most the screen less four.
+  func width(columns: Int, wide: Bool, lines: (ModalBox, Int) -> [StyledLine]) -> Int {
+    if wide { return min(columns - 4, 76) }
+    let widest = lines(self, columns).map { CharacterWidth.of($0.spans.map(\.text).joined()) }.max() ?? 0
+    return min(columns - 4, widest + 6)
   }
 
   var quitLines: [StyledLine] {
@@ -97,16 +95,10 @@ struct ModalBox {
     return lines
   }
 
-  func draw(into grid: inout CellGrid, frame: Frame) {
-    let width = width(columns: grid.columns)
-    let inner = width - 6
-    let lines =
-      switch state.overlays.last {
-      case .changeReason: changeReasonLines(width: inner)
-      case .placeEntry: placeEntryLines(width: inner)
-      case .followUp: followUpLines(width: inner)
-      default: quitLines
-      }
+  /// Draws the box of `lines` (given its inner width) centred over the body.
+  func draw(into grid: inout CellGrid, frame: Frame, wide: Bool, content: (ModalBox, Int) -> [StyledLine]) {
+    let width = width(columns: grid.columns, wide: wide, lines: content)
+    let lines = content(self, width - 6)
     let height = min(lines.count + 2, frame.bodyHeight)
     let x = (grid.columns - width) / 2
     let y = frame.bodyTop + max(0, (frame.bodyHeight - height) / 2)
