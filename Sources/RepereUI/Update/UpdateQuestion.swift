@@ -177,8 +177,8 @@ extension AppState {
   mutating func submit(_ step: StepView, input answer: AnswerInput) -> [Effect] {
     if training == nil, editingStepID == step.id, let current = step.currentAnswer, current != answer {
       change.pending = PendingChange(
-        stepID: step.id, input: answer, fromLabel: AnswerLabel.text(current, step: step, language: language),
-        toLabel: AnswerLabel.text(answer, step: step, language: language))
+        stepID: step.id, input: answer, fromLabel: walker.label(current, stepID: step.id),
+        toLabel: walker.label(answer, stepID: step.id))
       change.reason = ""
       overlays.append(.changeReason)
       return []
