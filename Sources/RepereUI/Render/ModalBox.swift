@@ -65,7 +65,7 @@ struct ModalBox {
     let prompt = Chrome.placeEntryPrompt(language)
     let typed = TerminalText.sanitized(state.placeEntry.line.text)
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
-    let shown = CharacterWidth.of(typed) > typedRoom ? "…" + String(typed.suffix(typedRoom - 1)) : typed
+    let shown = TextLayout.tail(typed, width: typedRoom)
     lines.append(StyledLine([Span(prompt, .title), Span(shown, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     lines += StyledLine.wrapped(Chrome.placeEntryHint(language), width: width, style: .faint)
@@ -83,7 +83,7 @@ struct ModalBox {
     for (field, label) in labels {
       let typed = TerminalText.sanitized(state.followUpDraft[field].text)
       let room = max(1, width - labelWidth - 1)
-      let shown = CharacterWidth.of(typed) > room ? "…" + String(typed.suffix(room - 1)) : typed
+      let shown = TextLayout.tail(typed, width: room)
       let active = state.followUpDraft.field == field
       var spans = [Span(TextLayout.pad(label(language), width: labelWidth), active ? .title : .faint)]
       spans.append(Span(shown, .underline))
