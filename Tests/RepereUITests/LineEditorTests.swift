@@ -115,3 +115,21 @@ import Testing
     #expect(called.followUpDraft[.contact] == "CRIP 95 ")
   }
 }
+
+/// The place window and the follow-up fields cut a long line by columns like the other fields
+/// (`TextLayout.tail`): they counted characters, so a line of wide characters ran past the box.
+@Suite struct TypedLineDisplayTests {
+  @Test func aLongLineOfWideCharactersStaysInItsBox() throws {
+    var state = try TestWorld.state()
+    let wide = LineEditor(String(repeating: "東", count: 60))
+    state.placeEntry.line = wide
+    state.followUpDraft[.reference] = wide
+    let box = ModalBox(state: state)
+    for line in box.placeEntryLines(width: 70) + box.followUpLines(width: 70) {
+      let text = line.spans.map(\.text).joined()
+      #expect(CharacterWidth.of(text) <= 70, "\(text)")
+    }
+    let shown = box.placeEntryLines(width: 70).map { $0.spans.map(\.text).joined() }
+    #expect(shown.contains { $0.contains("…東東") }, "\(shown)")
+  }
+}

@@ -24,3 +24,35 @@ import Testing
     #expect(opened.orientation == OrientationPage())
   }
 }
+
+/// Issue 11, « one dispatch per screen »: each screen's row in `ScreenRole` says the line typed
+/// on it; a key and a paste reach that line, and only on typing screens.
+@Suite struct ScreenRoleTests {
+  @Test func everyTypingScreenTakesKeysAndPastesIntoItsOwnLine() throws {
+    for (screen, state) in try ModalAndFooterTests.states() {
+      guard let line = screen.role.typedLine else {
+        #expect(!screen.isTyping)
+        continue
+      }
+      let before = state[keyPath: line.path].text
+      let (typed, _) = TestWorld.press([.character("z")], on: state)
+      #expect(typed.screen == screen, "\(screen): a printable key is text there")
+      #expect(typed[keyPath: line.path].text == before + "z", "\(screen)")
+      let (pasted, effects) = UIProgram.update(typed, .paste("q\u{1B}w"))
+      #expect(effects.isEmpty)
+      #expect(pasted.screen == screen, "\(screen): the ESC inside the paste closed nothing")
+      #expect(pasted[keyPath: line.path].text == before + "zqw", "\(screen)")
+      let (erased, _) = TestWorld.press([.backspace, .control("w")], on: pasted)
+      #expect(!erased[keyPath: line.path].text.hasSuffix("z"), "\(screen)")
+    }
+  }
+
+  @Test func aPasteOutsideATypingScreenIsRefused() throws {
+    for (screen, state) in try ModalAndFooterTests.states() where !screen.isTyping {
+      let (after, effects) = UIProgram.update(state, .paste("1"))
+      #expect(effects.isEmpty)
+      #expect(after.screen == screen)
+      #expect(after.status?.kind == .error, "\(screen): said to be ignored")
+    }
+  }
+}

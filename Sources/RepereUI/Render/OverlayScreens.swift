@@ -9,24 +9,23 @@ struct OverlayScreens {
   var frame: Frame { Frame(size: state.size) }
   var width: Int { frame.fullWidth }
 
-  func draw(into grid: inout CellGrid) {
+  /// Draws a window's `content` (from its row in `ScreenRole`).
+  func draw(_ content: (lines: [StyledLine], focus: Int?, preferred: Int), into grid: inout CellGrid) {
     let (lines, focus, preferred) = content
     let first = scrollOffset(focus: focus, count: lines.count, height: frame.bodyHeight, preferred: preferred)
     grid.draw(lines, x: frame.fullX, y: frame.bodyTop, width: width, height: frame.bodyHeight, first: first)
   }
 
-  var content: (lines: [StyledLine], focus: Int?, preferred: Int) {
-    switch state.overlays.last {
-    case .search: return search
-    case .detail(let id, let reason, let scroll): return (detail(id: id, reason: reason), nil, scroll)
-    case .help(let scroll): return (help, nil, scroll)
-    case .notes: return notes
-    case .raiseLevel: return raiseLevel
-    case .placeChoice: return placeChoice
-    case .changeAnswer: return changeAnswer
-    case .resumeList: return resumeList
-    case .confirmQuit, .changeReason, .placeEntry, .followUp, nil: return ([], nil, 0)
-    }
+  /// The record on top, scrolled as its window says.
+  var detailWindow: ([StyledLine], Int?, Int) {
+    guard case .detail(let id, let reason, let scroll) = state.overlays.last else { return ([], nil, 0) }
+    return (detail(id: id, reason: reason), nil, scroll)
+  }
+
+  /// The help, scrolled as its window says.
+  var helpWindow: ([StyledLine], Int?, Int) {
+    guard case .help(let scroll) = state.overlays.last else { return ([], nil, 0) }
+    return (help, nil, scroll)
   }
 
   var search: ([StyledLine], Int?, Int) {

@@ -173,34 +173,19 @@ extension AppState {
     return closing(reason: "quit")
   }
 
-  static let quitsFromAnyWindow: Set<ScreenKind> = [
-    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason, .resumeList,
-    .placeEntry, .followUp,
-  ]
-
-  /// The one dispatch of an input to the screen on show: `key` is nil for an action sent by name.
+  /// The one dispatch of an input to the screen on show (its row in `ScreenRole`): `key` is nil
+  /// for an action sent by name. On a typing screen an editing key edits its line first.
   private mutating func dispatch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let screen = self.screen
     if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
-    // Windows without a quit of their own (the case screens, help and record have one).
-    if action == .quit, Self.quitsFromAnyWindow.contains(screen) { return requestQuit() }
-    switch screen {
-    case .question, .typedQuestion: return handleQuestion(key, action: action)
-    case .orientation: return handleOrientation(key, action: action)
-    case .search: return handleSearch(key, action: action)
-    case .detail: return handleDetail(action)
-    case .help: return handleHelp(action)
-    case .notes: return handleNotes(key, action: action)
-    case .raiseLevel, .levelReason: return handleRaiseLevel(key, action: action)
-    case .confirmQuit: return handleConfirmQuit(action)
-    case .placeChoice: return handlePlaceChoice(key, action: action)
-    case .changeAnswer: return handleChangeAnswer(key, action: action)
-    case .changeReason: return handleChangeReason(key, action: action)
-    case .resumeList: return handleResumeList(key, action: action)
-    case .placeEntry: return handlePlaceEntry(key, action: action)
-    case .followUp: return handleFollowUp(key, action: action)
-    case .trainingVignette, .trainingReveal, .trainingDebrief: return []
+    let role = screen.role
+    if action == .quit, role.quitsFromWindow { return requestQuit() }
+    if let line = role.typedLine, self[keyPath: line.path].edit(with: key) {
+      let added = if case .character = key { true } else { false }
+      line.edited?(&self, added)
+      return []
     }
+    return role.handle(&self, key, action)
   }
 
   /// Actions that mean the same on every case screen (question and orientation).
@@ -365,36 +350,14 @@ extension AppState {
   /// digit inside it neither closes the editor nor answers a question. Outside a field it is
   /// ignored, and said so.
   mutating func paste(_ text: String) -> [Effect] {
-    let screen = self.screen
-    guard let line = typedLine else {
+    guard let line = screen.role.typedLine else {
       status = StatusMessage(.error, Chrome.pasteIgnored(language))
       return []
     }
-    let before = self[keyPath: line]
-    let truncated = self[keyPath: line].paste(text, keepsLines: screen == .notes)
-    lineEdited(on: screen, added: self[keyPath: line] != before)
+    let before = self[keyPath: line.path]
+    let truncated = self[keyPath: line.path].paste(text, keepsLines: line.keepsLines)
+    line.edited?(&self, self[keyPath: line.path] != before)
     if truncated { status = StatusMessage(.error, Chrome.pasteTruncated(language, String(Self.maximumPaste))) }
     return []
-  }
-
-  /// The line typed on the screen on show, if it is a typing screen.
-  var typedLine: WritableKeyPath<AppState, LineEditor>? {
-    switch screen {
-    case .typedQuestion: \.question.input
-    case .search: \.search.query
-    case .notes: \.notesWindow.draft
-    case .levelReason: \.raise.reason
-    case .changeReason: \.change.reason
-    case .placeEntry: \.placeEntry.line
-    case .followUp: \.followUpDraft.current
-    default: nil
-    }
-  }
-
-  /// What follows an edit of the typed line: the search looks again; a typed answer being
-  /// corrected drops the error said about it once text is added.
-  mutating func lineEdited(on screen: ScreenKind, added: Bool) {
-    if screen == .search { refreshSearch() }
-    if screen == .typedQuestion, added { status = nil }
   }
 }

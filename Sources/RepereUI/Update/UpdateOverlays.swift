@@ -40,10 +40,7 @@ extension AppState {
   }
 
   mutating func handleSearch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if search.query.edit(with: key) {
-      refreshSearch()
-      return []
-    }
+    // ⌫ on an empty query does nothing (the line's editing comes first, `dispatch`).
     if key == .backspace { return [] }
     switch action {
     case .previous:
@@ -118,7 +115,7 @@ extension AppState {
       notesWindow.draft.insert("\n")
       return []
     }
-    if notesWindow.draft.edit(with: key) || key == .backspace { return [] }
+    if key == .backspace { return [] }
     switch action {
     case .saveNote, .close:
       overlays.removeLast()
@@ -160,12 +157,10 @@ extension AppState {
 
   mutating func handleRaiseLevel(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let levels = higherLevels
-    if raise.choosingReason {
-      if raise.reason.edit(with: key) { return [] }
-      if key == .backspace {
-        raise.choosingReason = false
-        return []
-      }
+    // ⌫ on an empty reason goes back to the levels.
+    if raise.choosingReason, key == .backspace {
+      raise.choosingReason = false
+      return []
     }
     switch action {
     case .answer:
@@ -282,7 +277,7 @@ extension AppState {
   /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
   /// empty line keeps the generic reason); Escape leaves the answer as it was.
   mutating func handleChangeReason(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if change.reason.edit(with: key) || key == .backspace { return [] }
+    if key == .backspace { return [] }
     switch action {
     case .confirm:
       overlays.removeLast()

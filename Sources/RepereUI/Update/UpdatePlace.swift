@@ -6,7 +6,6 @@ extension AppState {
   /// changed and the walk recomputed); several départements ask which; a likely mistyping is
   /// offered; nothing found keeps the window open with the text, to correct it.
   mutating func handlePlaceEntry(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if placeEntry.line.edit(with: key) { return [] }
     switch action {
     case .confirm:
       let text = placeEntry.line.trimmed

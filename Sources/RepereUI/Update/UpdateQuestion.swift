@@ -122,13 +122,9 @@ extension AppState {
     return pick(number: digit, step: step)
   }
 
-  /// Typing into the input line of a number/text/place question. Returns nil when the key is
-  /// not editing (so it is handled as an action).
+  /// The keys of a number/text/place question's line that are not edits (those edited the line
+  /// before, `dispatch`). Returns nil when the key is handled as an action.
   private mutating func editInput(_ key: KeyPress?, action: ActionID?) -> [Effect]? {
-    if question.input.edit(with: key) {
-      if case .character = key { status = nil }
-      return []
-    }
     switch key {
     case .left where !question.input.isEmpty:
       return []  // no cursor movement in the line: ← only goes back once it is empty
