@@ -184,7 +184,7 @@ extension ProtocolChecker {
       diagnostics.error(
         "unreachable-disposition", at: disposition.location,
         "la disposition « \(disposition.code) » n'est jamais atteinte : aucune issue ni recommandation accessible ne la nomme",
-        hint: "faites-en aboutir une issue, recommandez-la, ou retirez-la")
+        hint: "faites-y aboutir une issue, recommandez-la ou retirez-la")
     }
   }
 }
