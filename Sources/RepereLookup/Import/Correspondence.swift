@@ -27,7 +27,7 @@ public struct CorrespondenceTarget: Hashable, Sendable {
 ///     "355": {}          # connu, volontairement sans correspondance
 /// ```
 public struct CorrespondenceTable: Sendable {
-  public static let format = "repere/correspondence@1"
+  public static let format = DataFileKind.correspondence.format
   /// The sources an importer exists for.
   public static let sources = ["data-inclusion", "finess", "service-public"]
 
