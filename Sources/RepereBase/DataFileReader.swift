@@ -19,13 +19,16 @@ public enum DataFileReader {
     case tooLarge(bytes: Int)
     case system(errno: Int32)
 
-    /// English, like every finding message.
+    /// French, like every finding message (docs/findings.md).
     public var message: String {
       switch self {
-      case .notRegularFile: return "not a regular file (a FIFO, device or folder named like a data file): not read"
+      case .notRegularFile:
+        return
+          "ce n'est pas un fichier ordinaire (un tube, un périphérique ou un dossier nommé comme un fichier de données) : non lu"
       case .tooLarge(let bytes):
-        return "the file is \(bytes / 1_048_576) MiB; data files are limited to \(maximumSize / 1_048_576) MiB"
-      case .system(let code): return "cannot read the file: \(String(cString: strerror(code)))"
+        return
+          "le fichier fait \(bytes / 1_048_576) Mio ; un fichier de données est limité à \(maximumSize / 1_048_576) Mio"
+      case .system(let code): return "lecture du fichier impossible : \(String(cString: strerror(code)))"
       }
     }
   }

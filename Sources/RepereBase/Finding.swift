@@ -17,7 +17,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
   public var severity: Severity
   public var location: SourceLocation
   public var message: String
-  /// A suggestion such as "did you mean 'next'?", shown after the message.
+  /// A suggestion such as « vouliez-vous dire « next » ? », shown after the message.
   public var hint: String?
   /// Other places involved (e.g. the base step an overlay replaces).
   public var related: [SourceLocation]

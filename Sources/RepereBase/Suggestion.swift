@@ -1,4 +1,4 @@
-/// "Did you mean …?" for near-miss keys and ids.
+/// « vouliez-vous dire … ? » for near-miss keys and ids.
 public enum Suggestion {
   /// The closest candidate within a small edit distance, or nil.
   public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
@@ -11,20 +11,19 @@ public enum Suggestion {
     return best?.0
   }
 
-  /// "did you mean 'x'?" or nil: for findings, whose messages are written in English.
+  /// « vouliez-vous dire « x » ? » or nil: the one wording of a suggestion, in findings (whose
+  /// messages are French, docs/findings.md) and in the commands' one-line errors alike.
   public static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
-    closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+    closest(to: word, among: candidates).map(didYouMean)
   }
 
-  /// At most this many "did you mean" hints per check: each costs one edit distance per
+  /// « vouliez-vous dire « x » ? »: the wording itself, for a suggestion found another way.
+  public static func didYouMean(_ candidate: String) -> String { "vouliez-vous dire « \(candidate) » ?" }
+
+  /// At most this many suggestions per check: each costs one edit distance per
   /// candidate, so 10,000 dangling step references against 10,000 steps took 57 s. Past it the
   /// findings are still all reported, without a hint (issue 18, point 10).
   public static let hintsPerCheck = 50
-
-  /// « vouliez-vous dire « x » ? » or nil: for the French one-line errors of the commands.
-  public static func frenchHint(for word: String, among candidates: some Sequence<String>) -> String? {
-    closest(to: word, among: candidates).map { "vouliez-vous dire « \($0) » ?" }
-  }
 
   /// Levenshtein distance, with adjacent transpositions counted as one edit.
   public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
@@ -51,7 +50,7 @@ public enum Suggestion {
   }
 }
 
-/// A check's allowance of "did you mean" hints (`Suggestion.hintsPerCheck`), so a file with
+/// A check's allowance of suggestions (`Suggestion.hintsPerCheck`), so a file with
 /// thousands of dangling references is checked in time linear in their number.
 public struct SuggestionBudget {
   public private(set) var left: Int

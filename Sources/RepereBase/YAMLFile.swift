@@ -10,8 +10,8 @@ public enum YAMLFile {
     if let anchor = YAMLAnchorScan.firstAnchor(in: text) {
       diagnostics.error(
         "yaml-anchor", at: SourceLocation(file: file, line: anchor.line, column: anchor.column),
-        "YAML anchors and aliases (&name, *name) are not allowed in Repère files",
-        hint: "write the value out in full; anchors can expand into an enormous document")
+        "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans les fichiers de Repère",
+        hint: "écrivez la valeur en entier : une ancre peut se déployer en un document énorme")
       return nil
     }
     do {
@@ -19,7 +19,7 @@ public enum YAMLFile {
       // and style, and the default resolver's regular expressions took 60 % of the load time of a
       // 2,000-step protocol (repere-bench).
       guard let node = try Yams.compose(yaml: text, .basic) else {
-        diagnostics.error("empty-file", at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
+        diagnostics.error("empty-file", at: SourceLocation(file: file, line: 1, column: 1), "le fichier est vide")
         return nil
       }
       warnAboutTexts(in: node, file: file, diagnostics: &diagnostics)
@@ -58,15 +58,17 @@ public enum YAMLFile {
           controls += 1
           diagnostics.warning(
             "control-character", at: location,
-            "the text holds the control character U+\(String(format: "%04X", bad.value)), which is not shown",
-            hint: "remove it: terminal escapes and bidi overrides have no place in data texts")
+            "le texte contient le caractère de contrôle U+\(String(format: "%04X", bad.value)), qui n'est pas affiché",
+            hint:
+              "supprimez-le : les séquences de terminal et les inversions de sens d'écriture n'ont pas leur place dans un texte"
+          )
         }
         if longTexts < 20, TextLimits.capped(scalar.string) != nil {
           longTexts += 1
           diagnostics.warning(
             "text-too-long", at: location,
-            "the text is longer than \(TextLimits.maximumFieldLength) characters; it is cut and shown ending with «\(TextLimits.cutMark) »",
-            hint: "shorten it, or move the detail to a reflex sheet")
+            "le texte dépasse \(TextLimits.maximumFieldLength) caractères : il est coupé et s'affiche terminé par «\(TextLimits.cutMark) »",
+            hint: "raccourcissez-le, ou placez le détail dans une fiche réflexe")
         }
       case .mapping(let mapping):
         for (key, value) in mapping.reversed() { pending += [value, key] }
@@ -158,14 +160,14 @@ public enum YAMLFile {
   static func finding(for error: YamlError, file: String, text: String) -> Finding {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-      var message = "YAML syntax: \(problem)"
-      if let context { message += " \(context.text)" }
+      var message = "syntaxe YAML : \(YAMLProblemText.french(problem: problem))"
+      if let context { message += " \(YAMLProblemText.french(context: context.text))" }
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: mark.line, column: mark.column),
-        message: message, hint: problem.contains("tab") ? "indent with spaces, not tabs" : nil)
+        message: message, hint: problem.contains("tab") ? "indentez avec des espaces, pas des tabulations" : nil)
     case .composer(let context, let problem, let mark, _):
-      var message = "YAML structure: \(problem)"
-      if let context { message += " \(context.text)" }
+      var message = "structure YAML : \(YAMLProblemText.french(problem: problem))"
+      if let context { message += " \(YAMLProblemText.french(context: context.text))" }
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: mark.line, column: mark.column),
         message: message)
@@ -176,8 +178,8 @@ public enum YAMLFile {
         code: "duplicate-key",
         location: SourceLocation(
           file: file, line: position?.line ?? context.mark.line, column: position?.column ?? context.mark.column),
-        message: "key '\(key)' appears twice in the same mapping",
-        hint: "keep one: the second would silently replace the first")
+        message: "la clé `\(key)` apparaît deux fois dans le même bloc",
+        hint: "n'en gardez qu'une : la seconde remplacerait la première sans rien dire")
     case .reader(let problem, let offset, let value, _):
       // libyaml's reader stops at a byte offset (a control character, …): give its line and
       // column, and never quote the raw line, which may hold terminal escapes (issue 18, 2 and 10).
@@ -185,11 +187,11 @@ public enum YAMLFile {
       let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: place.line, column: place.column),
-        message: "YAML: \(problem)\(character)")
+        message: "YAML : \(YAMLProblemText.french(problem: problem))\(character)")
     default:
       return Finding(
         code: "yaml-syntax", location: SourceLocation(file: file, line: 1, column: 1),
-        message: "YAML: \(TerminalText.sanitized(String(describing: error)))")
+        message: "YAML : \(TerminalText.sanitized(String(describing: error)))")
     }
   }
 }
@@ -205,7 +207,8 @@ public enum TextDecoding {
     let (line, column) = firstInvalidUTF8(bytes)
     diagnostics.error(
       "invalid-utf8", at: SourceLocation(file: file, line: line, column: column),
-      "the file is not valid UTF-8", hint: "save it as UTF-8 (a spreadsheet may have saved it as Windows-1252)")
+      "le fichier n'est pas en UTF-8 valide",
+      hint: "enregistrez-le en UTF-8 (un tableur l'a peut-être enregistré en Windows-1252)")
     return nil
   }
 

@@ -62,17 +62,17 @@ public struct YAMLNode {
     return DecimalText.parse(text)
   }
 
-  /// A short name of the node's shape for messages ("a mapping", "a list", "text").
+  /// A short French name of the node's shape for findings ("un bloc de clés", "une liste", "un texte").
   public var shapeDescription: String {
     switch node {
-    case .mapping: return "a mapping"
-    case .sequence: return "a list"
-    case .alias: return "an alias"
+    case .mapping: return "un bloc de clés"
+    case .sequence: return "une liste"
+    case .alias: return "un alias"
     case .scalar:
-      if isNull { return "null" }
-      if bool != nil { return "a boolean" }
-      if number != nil { return "a number" }
-      return "text"
+      if isNull { return "une valeur vide" }
+      if bool != nil { return "un booléen" }
+      if number != nil { return "un nombre" }
+      return "un texte"
     }
   }
 }
@@ -108,8 +108,8 @@ public struct YAMLMapping {
     entries.first { $0.key == key }
   }
 
-  /// Reports unknown keys (with "did you mean"), duplicate keys and missing required keys.
-  /// `context` names the mapping in messages ("step 'age'", "the protocol").
+  /// Reports unknown keys (with a suggestion), duplicate keys and missing required keys.
+  /// `context` names the mapping in French messages, after « dans » ("l'étape « age »", "le protocole").
   public func checkKeys(
     allowed: Set<String>, required: [String], context: String, into diagnostics: inout Diagnostics
   ) {
@@ -117,17 +117,17 @@ public struct YAMLMapping {
     for entry in entries {
       if !seen.insert(entry.key).inserted {
         diagnostics.error(
-          "duplicate-key", at: entry.keyLocation, "key '\(entry.key)' appears twice in \(context)",
-          hint: "keep one: YAML would silently use only the last")
+          "duplicate-key", at: entry.keyLocation, "la clé `\(entry.key)` apparaît deux fois dans \(context)",
+          hint: "n'en gardez qu'une : YAML ne garderait que la dernière, sans rien dire")
       } else if !allowed.contains(entry.key) {
         diagnostics.error(
-          "unknown-key", at: entry.keyLocation, "unknown key '\(entry.key)' in \(context)",
+          "unknown-key", at: entry.keyLocation, "clé `\(entry.key)` inconnue dans \(context)",
           hint: Suggestion.hint(for: entry.key, among: allowed.sorted()))
       }
     }
     for key in required where !seen.contains(key) {
       diagnostics.error(
-        "missing-key", at: location, "\(context) lacks the required key '\(key)'")
+        "missing-key", at: location, "il manque la clé obligatoire `\(key)` dans \(context)")
     }
   }
 }

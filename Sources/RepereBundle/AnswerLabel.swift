@@ -30,11 +30,20 @@ public enum AnswerLabel {
       return yes ? words.yes : words.no
     case .choice(let option): return step?.option(option)?.label ?? option
     case .set(let values):
-      return values.isEmpty ? "(aucun)" : values.map { step?.option($0)?.label ?? $0 }.joined(separator: ", ")
+      guard let step else { return values.isEmpty ? "(aucun)" : values.joined(separator: ", ") }
+      return values.isEmpty ? "(aucun)" : ticked(values, for: step).joined(separator: ", ")
     case .number(let number): return AnswerValue.format(number) + (step?.unit.map { " \($0)" } ?? "")
     case .place(let place): return place.label
     case .text(let text): return text
     case .unknown: return words.unknown
     }
+  }
+
+  /// The labels of a checklist's ticked values in the protocol's order (the order on screen),
+  /// values the protocol no longer offers last.
+  public static func ticked(_ values: [String], for step: Step) -> [String] {
+    let known = step.options.filter { values.contains($0.value) }
+    let unknown = values.filter { value in !step.options.contains { $0.value == value } }
+    return known.map(\.label) + unknown
   }
 }

@@ -41,14 +41,14 @@ extension DataBundle {
           if let structure = query.id, let ids = references.structureIDs, !ids.contains(structure) {
             diagnostics.error(
               "missing-structure", at: location,
-              "disposition '\(disposition.code)' names structure '\(structure)', which the directory lacks",
+              "la disposition « \(disposition.code) » nomme la structure « \(structure) », absente de l'annuaire",
               hint: hints.hint(for: structure, among: ids.sorted()))
           }
           if let types = references.types {
             for (index, kind) in query.kinds.enumerated() where !types.contains(kind) {
               diagnostics.error(
                 "unknown-type", at: disposition.location(ofContact: queryIndex, field: "kind.\(index)"),
-                "kind '\(kind)' of a contact query of '\(disposition.code)' is not a type of the vocabulary",
+                "le `kind` « \(kind) » d'une requête de contacts de « \(disposition.code) » n'est pas un type du vocabulaire",
                 hint: Suggestion.hint(for: kind, among: types.sorted()))
             }
           }
@@ -56,7 +56,7 @@ extension DataBundle {
             for (index, theme) in query.themes.enumerated() where !themes.contains(theme) {
               diagnostics.error(
                 "unknown-theme", at: disposition.location(ofContact: queryIndex, field: "theme.\(index)"),
-                "theme '\(theme)' of a contact query of '\(disposition.code)' is not a thematique of the vocabulary",
+                "le `theme` « \(theme) » d'une requête de contacts de « \(disposition.code) » n'est pas une thématique du vocabulaire",
                 hint: Suggestion.hint(for: theme, among: themes.sorted()))
             }
           }
@@ -64,7 +64,7 @@ extension DataBundle {
             for (index, audience) in query.publics.enumerated() where !publics.contains(audience) {
               diagnostics.error(
                 "unknown-public", at: disposition.location(ofContact: queryIndex, field: "public.\(index)"),
-                "public '\(audience)' of a contact query of '\(disposition.code)' is not a public of the vocabulary",
+                "le `public` « \(audience) » d'une requête de contacts de « \(disposition.code) » n'est pas un public du vocabulaire",
                 hint: Suggestion.hint(for: audience, among: publics.sorted()))
             }
           }
@@ -84,7 +84,7 @@ extension DataBundle {
         diagnostics.append(
           Finding(
             code: "duplicate-scenario-id", location: scenario.location(of: "id"),
-            message: "scenario id '\(scenario.id)' is already used by \(first.file)",
+            message: "l'identifiant de scénario « \(scenario.id) » est déjà pris par \(first.file)",
             related: [first.location(of: "id")]))
       } else {
         firstByID[scenario.id] = scenario
@@ -93,7 +93,7 @@ extension DataBundle {
         if !scenario.protocolID.isEmpty {
           diagnostics.error(
             "missing-protocol", at: scenario.location(of: "protocol"),
-            "scenario '\(scenario.id)' names protocol '\(scenario.protocolID)', which the bundle lacks",
+            "le scénario « \(scenario.id) » nomme le protocole « \(scenario.protocolID) », absent du dossier de données",
             hint: Suggestion.hint(for: scenario.protocolID, among: library.ids))
         }
         continue
@@ -107,13 +107,13 @@ extension DataBundle {
         guard let step = family[stepID] else {
           diagnostics.error(
             "unknown-answer-step", at: location,
-            "scenario '\(scenario.id)' answers '\(stepID)', which no step of \(scenario.protocolID) (or its overlays) has",
+            "le scénario « \(scenario.id) » répond à « \(stepID) », qui n'est une étape ni de « \(scenario.protocolID) » ni de ses déclinaisons",
             hint: Suggestion.hint(for: stepID, among: family.keys.sorted()))
           continue
         }
         if case .failure(let problem) = parser.parse(items, for: step), places != nil || step.kind != .place {
           diagnostics.error(
-            "invalid-answer", at: location, "answer to '\(stepID)' does not fit the step: \(problem.message)",
+            "invalid-answer", at: location, "la réponse à « \(stepID) » ne convient pas à l'étape : \(problem.message)",
             hint: problem.hint)
         }
       }
@@ -121,26 +121,26 @@ extension DataBundle {
       for code in scenario.expect.dispositions ?? [] where !codes.contains(code) {
         diagnostics.error(
           "missing-disposition", at: scenario.location(of: "expect.dispositions"),
-          "scenario '\(scenario.id)' expects disposition '\(code)', which \(scenario.protocolID) does not define",
+          "le scénario « \(scenario.id) » attend la disposition « \(code) », que « \(scenario.protocolID) » ne définit pas",
           hint: Suggestion.hint(for: code, among: codes.sorted()))
       }
       if let level = scenario.expect.level, definition.rank(ofLevel: level) == nil {
         diagnostics.error(
           "unknown-level", at: scenario.location(of: "expect.level"),
-          "scenario '\(scenario.id)' expects level '\(level)', which is not in the scale",
+          "le scénario « \(scenario.id) » attend le niveau « \(level) », absent de l'échelle des niveaux",
           hint: Suggestion.hint(for: level, among: definition.levels))
       }
       for id in scenario.expect.path ?? [] where family[id] == nil {
         diagnostics.error(
           "missing-step", at: scenario.location(of: "expect.path"),
-          "scenario '\(scenario.id)' expects step '\(id)' on the path, which \(scenario.protocolID) lacks",
+          "le scénario « \(scenario.id) » attend l'étape « \(id) » sur le parcours, absente de « \(scenario.protocolID) »",
           hint: Suggestion.hint(for: id, among: family.keys.sorted()))
       }
       if let ids = references?.structureIDs {
         for id in scenario.expect.contacts ?? [] where !ids.contains(id) {
           diagnostics.error(
             "missing-structure", at: scenario.location(of: "expect.contacts"),
-            "scenario '\(scenario.id)' expects contact '\(id)', which the directory lacks",
+            "le scénario « \(scenario.id) » attend le contact « \(id) », absent de l'annuaire",
             hint: Suggestion.hint(for: id, among: ids.sorted()))
         }
       }

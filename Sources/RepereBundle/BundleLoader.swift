@@ -33,7 +33,7 @@ enum BundleLoader {
     if !folder.exists {
       diagnostics.error(
         "missing-data-folder", at: SourceLocation(file: root.path, line: 1, column: 1),
-        "the data folder does not exist", hint: "give it with --data DIR")
+        "le dossier de données n'existe pas", hint: "indiquez-le avec --data DOSSIER")
     }
     for file in folder.files {
       let (url, path) = (file.url, file.path)
@@ -84,8 +84,8 @@ enum BundleLoader {
       case .vocabulary:
         if let first = vocabulary {
           diagnostics.error(
-            "duplicate-vocabulary", at: node.location, "the bundle already has a vocabulary: \(first.1)",
-            hint: "keep a single vocabulary file")
+            "duplicate-vocabulary", at: node.location, "le dossier de données a déjà un vocabulaire : \(first.1)",
+            hint: "gardez un seul fichier de vocabulaire")
         } else if let loaded = Vocabulary.load(node, diagnostics: &diagnostics) {
           vocabulary = (loaded, path)
         }
@@ -96,7 +96,8 @@ enum BundleLoader {
           if let other = correspondences.first(where: { $0.source == table.source }) {
             diagnostics.error(
               "duplicate-correspondence", at: table.location,
-              "the bundle already has a correspondence table for '\(table.source)': \(other.location.file)")
+              "le dossier de données a déjà une table de correspondance pour « \(table.source) » : \(other.location.file)"
+            )
           } else {
             correspondences.append(table)
           }
@@ -200,21 +201,21 @@ enum BundleLoader {
   static func format(of node: YAMLNode, diagnostics: inout Diagnostics) -> BundleFile.Kind? {
     guard let mapping = node.mapping else {
       diagnostics.error(
-        "missing-format", at: node.location, "a data file must be a mapping starting with 'format:'",
-        hint: "begin the file with 'format: repere/protocol@1' (or directory, vocabulary, resources, scenario)")
+        "missing-format", at: node.location, "un fichier de données doit être un bloc de clés commençant par `format:`",
+        hint: "commencez le fichier par `format: repere/protocol@1` (ou directory, vocabulary, resources, scenario)")
       return nil
     }
     guard let entry = mapping.entry("format") else {
       diagnostics.error(
-        "missing-format", at: mapping.location, "the file has no 'format' key, so its kind is unknown",
-        hint: "begin the file with 'format: repere/protocol@1' (or directory, vocabulary, resources, scenario)")
+        "missing-format", at: mapping.location, "le fichier n'a pas de clé `format` : on ne sait pas ce qu'il contient",
+        hint: "commencez le fichier par `format: repere/protocol@1` (ou directory, vocabulary, resources, scenario)")
       return nil
     }
     guard let text = entry.value.scalar, let kind = BundleFile.Kind(rawValue: text), knownFormats.contains(text) else {
       let written = entry.value.scalar ?? entry.value.shapeDescription
       diagnostics.error(
-        "unknown-format", at: entry.value.location, "unknown format '\(written)'",
-        hint: Suggestion.hint(for: written, among: knownFormats) ?? "formats: \(knownFormats.joined(separator: ", "))")
+        "unknown-format", at: entry.value.location, "format « \(written) » inconnu",
+        hint: Suggestion.hint(for: written, among: knownFormats) ?? "formats : \(knownFormats.joined(separator: ", "))")
       return nil
     }
     return kind

@@ -28,8 +28,8 @@ extension DataBundle {
     for record in fictionalRecords {
       diagnostics.error(
         "fictional-record", at: record.location,
-        "'\(record.id)' is a fictional record (its file's source says « exemple fictif »): a deployed bundle cannot carry it",
-        hint: "replace it with a checked record, or leave the file out of the deployed data folder")
+        "« \(record.id) » est une fiche fictive (la `source` de son fichier dit « exemple fictif ») : un dossier déployé ne peut pas la contenir",
+        hint: "remplacez-la par une fiche vérifiée, ou laissez le fichier hors du dossier de données déployé")
     }
     return diagnostics.findings
   }

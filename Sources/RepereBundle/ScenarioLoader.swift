@@ -20,25 +20,26 @@ public enum ScenarioLoader {
 
   public static func load(node: YAMLNode, diagnostics: inout Diagnostics) -> Scenario? {
     guard let top = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "a scenario file must be a mapping")
+      diagnostics.error("wrong-type", at: node.location, "un fichier de scénario doit être un bloc de clés")
       return nil
     }
     top.checkKeys(
-      allowed: topKeys, required: ["format", "id", "title", "protocol", "answers", "expect"], context: "the scenario",
+      allowed: topKeys, required: ["format", "id", "title", "protocol", "answers", "expect"], context: "le scénario",
       into: &diagnostics)
     var fields: [String: SourceLocation] = [:]
     for entry in top.entries { fields[entry.key] = entry.value.location }
     var scenario = Scenario(
-      id: text(top["id"], "id", &diagnostics) ?? "", title: text(top["title"], "title", &diagnostics) ?? "",
-      protocolID: text(top["protocol"], "protocol", &diagnostics) ?? "",
-      vignette: text(top["vignette"], "vignette", &diagnostics), debrief: text(top["debrief"], "debrief", &diagnostics),
+      id: text(top["id"], "`id`", &diagnostics) ?? "", title: text(top["title"], "`title`", &diagnostics) ?? "",
+      protocolID: text(top["protocol"], "`protocol`", &diagnostics) ?? "",
+      vignette: text(top["vignette"], "`vignette`", &diagnostics),
+      debrief: text(top["debrief"], "`debrief`", &diagnostics),
       location: node.location, fieldLocations: fields)
-    if let nowNode = top["now"], let written = text(nowNode, "now", &diagnostics) {
+    if let nowNode = top["now"], let written = text(nowNode, "`now`", &diagnostics) {
       scenario.now = parseInstant(written)
       if scenario.now == nil {
         diagnostics.error(
-          "invalid-date", at: nowNode.location, "now '\(written)' is not a date and time",
-          hint: "write 2026-11-29T23:10:00+01:00")
+          "invalid-date", at: nowNode.location, "`now` « \(written) » n'est pas une date et une heure",
+          hint: "écrivez par exemple 2026-11-29T23:10:00+01:00")
       }
     }
     if let answersNode = top["answers"], !answersNode.isNull {
@@ -50,41 +51,42 @@ public enum ScenarioLoader {
       } else {
         diagnostics.error(
           "wrong-type", at: answersNode.location,
-          "answers must be a mapping step id → answer, not \(answersNode.shapeDescription)")
+          "`answers` doit être un bloc « étape: réponse », pas \(answersNode.shapeDescription)")
       }
     }
     if let changesNode = top["changes"], !changesNode.isNull {
       if let list = changesNode.sequence {
         for item in list {
           guard let mapping = item.mapping else {
-            diagnostics.error("wrong-type", at: item.location, "each change must be a mapping { step, to, reason }")
+            diagnostics.error(
+              "wrong-type", at: item.location, "chaque changement doit être un bloc { step, to, reason }")
             continue
           }
           mapping.checkKeys(
-            allowed: ["step", "to", "reason"], required: ["step", "to"], context: "a change", into: &diagnostics)
-          guard let step = text(mapping["step"], "step", &diagnostics), let toNode = mapping["to"],
+            allowed: ["step", "to", "reason"], required: ["step", "to"], context: "un changement", into: &diagnostics)
+          guard let step = text(mapping["step"], "`step`", &diagnostics), let toNode = mapping["to"],
             let items = items(toNode, &diagnostics)
           else { continue }
           scenario.changes.append(
             Scenario.Change(
-              stepID: step, items: items, reason: text(mapping["reason"], "reason", &diagnostics),
+              stepID: step, items: items, reason: text(mapping["reason"], "`reason`", &diagnostics),
               location: mapping["step"]?.location ?? item.location))
         }
       } else {
-        diagnostics.error("wrong-type", at: changesNode.location, "changes must be a list")
+        diagnostics.error("wrong-type", at: changesNode.location, "`changes` doit être une liste")
       }
     }
     if let expectNode = top["expect"], !expectNode.isNull {
       if let mapping = expectNode.mapping {
-        mapping.checkKeys(allowed: expectKeys, required: [], context: "expect", into: &diagnostics)
+        mapping.checkKeys(allowed: expectKeys, required: [], context: "`expect`", into: &diagnostics)
         for entry in mapping.entries { scenario.fieldLocations["expect.\(entry.key)"] = entry.value.location }
         scenario.expect = Scenario.Expectation(
-          level: text(mapping["level"], "level", &diagnostics),
-          dispositions: list(mapping["dispositions"], "dispositions", &diagnostics),
-          path: list(mapping["path"], "path", &diagnostics),
-          contacts: list(mapping["contacts"], "contacts", &diagnostics))
+          level: text(mapping["level"], "`level`", &diagnostics),
+          dispositions: list(mapping["dispositions"], "`dispositions`", &diagnostics),
+          path: list(mapping["path"], "`path`", &diagnostics),
+          contacts: list(mapping["contacts"], "`contacts`", &diagnostics))
       } else {
-        diagnostics.error("wrong-type", at: expectNode.location, "expect must be a mapping")
+        diagnostics.error("wrong-type", at: expectNode.location, "`expect` doit être un bloc de clés")
       }
     }
     return scenario
@@ -98,7 +100,7 @@ public enum ScenarioLoader {
   private static func text(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> String? {
     guard let node, !node.isNull else { return nil }
     guard let value = node.scalar else {
-      diagnostics.error("wrong-type", at: node.location, "\(what) must be text, not \(node.shapeDescription)")
+      diagnostics.error("wrong-type", at: node.location, "\(what) doit être un texte, pas \(node.shapeDescription)")
       return nil
     }
     return value
@@ -107,18 +109,18 @@ public enum ScenarioLoader {
   private static func list(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> [String]? {
     guard let node, !node.isNull else { return nil }
     guard let items = node.sequence else {
-      diagnostics.error("wrong-type", at: node.location, "\(what) must be a list, not \(node.shapeDescription)")
+      diagnostics.error("wrong-type", at: node.location, "\(what) doit être une liste, pas \(node.shapeDescription)")
       return nil
     }
-    return items.compactMap { text($0, "each item of \(what)", &diagnostics) }
+    return items.compactMap { text($0, "chaque élément de \(what)", &diagnostics) }
   }
 
   /// An answer's text items: a scalar gives one, a list gives each.
   private static func items(_ node: YAMLNode, _ diagnostics: inout Diagnostics) -> [String]? {
-    if let list = node.sequence { return list.compactMap { text($0, "an answer's item", &diagnostics) } }
+    if let list = node.sequence { return list.compactMap { text($0, "un élément de réponse", &diagnostics) } }
     guard let value = node.scalar, !node.isNull else {
       diagnostics.error(
-        "wrong-type", at: node.location, "an answer must be a value or a list, not \(node.shapeDescription)")
+        "wrong-type", at: node.location, "une réponse doit être une valeur ou une liste, pas \(node.shapeDescription)")
       return nil
     }
     return [value]

@@ -33,7 +33,7 @@ public enum WrittenAnswers {
       let stepID = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
       let value = String(text[text.index(after: equals)...])
       guard let step = family[stepID] else {
-        let hint = Suggestion.frenchHint(for: stepID, among: family.keys.sorted()).map { " (\($0))" } ?? ""
+        let hint = Suggestion.hint(for: stepID, among: family.keys.sorted()).map { " (\($0))" } ?? ""
         throw Problem.unknownStep("aucune étape « \(stepID) » dans \(protocolID)\(hint)")
       }
       switch parser.parse(value, for: step) {

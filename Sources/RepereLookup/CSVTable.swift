@@ -27,7 +27,7 @@ struct CSVTable {
     var rows: [[Cell]] = []
     guard let format = forEachRow(data, path: path, diagnostics: &diagnostics, { rows.append($0) }) else { return nil }
     guard !rows.isEmpty else {
-      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "le fichier est vide")
       return nil
     }
     let header = rows.removeFirst()
@@ -56,8 +56,8 @@ struct CSVTable {
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
       diagnostics.error(
-        "unsupported-encoding", at: start, "the file is saved as UTF-16",
-        hint: "save it as « CSV UTF-8 » (or CSV with ';')")
+        "unsupported-encoding", at: start, "le fichier est enregistré en UTF-16",
+        hint: "enregistrez-le en « CSV UTF-8 » (ou CSV avec « ; »)")
       return nil
     }
     let encoding: Encoding
@@ -78,13 +78,13 @@ struct CSVTable {
       }
       closed = scanner.finish(body)
     } catch {
-      diagnostics.error("unreadable-file", at: start, "cannot read the file (\(error.localizedDescription))")
+      diagnostics.error("unreadable-file", at: start, "lecture du fichier impossible (\(error.localizedDescription))")
       return nil
     }
     if !closed {
       diagnostics.error(
         "csv-syntax", at: SourceLocation(file: path, line: scanner.openQuote.line, column: scanner.openQuote.column),
-        "this quoted cell is never closed", hint: "a cell that starts with \" must end with \"")
+        "cette cellule entre guillemets n'est jamais fermée", hint: "une cellule qui commence par \" doit finir par \"")
       return nil
     }
     return (separator, encoding)

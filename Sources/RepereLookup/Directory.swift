@@ -84,8 +84,9 @@ public struct Directory: Sendable {
           Finding(
             code: "duplicate-id", location: location,
             message:
-              "the id '\(id)' is already used by the record at \(earlier); neither record is used for contacts",
-            hint: "ids must be unique across the bundle: rename or remove one of them", related: [earlier]))
+              "l'identifiant « \(id) » est déjà pris par la fiche en \(earlier) ; aucune des deux fiches n'est proposée comme contact",
+            hint: "un identifiant est unique dans tout le dossier de données : renommez ou retirez l'une des deux",
+            related: [earlier]))
       } else {
         first[id] = location
       }

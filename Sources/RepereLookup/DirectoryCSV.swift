@@ -42,7 +42,7 @@ extension DirectoryFile {
     }
     diagnostics.append(contentsOf: rowDiagnostics.findings)
     if readable != nil, !sawHeader {
-      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+      diagnostics.error("empty-file", at: SourceLocation(file: path, line: 1, column: 1), "le fichier est vide")
     }
     file.structures = structures
     return file
@@ -57,13 +57,13 @@ extension DirectoryFile {
       let location = SourceLocation(file: path, line: cell.line, column: cell.column)
       guard let field = csvColumns[name] else {
         diagnostics.error(
-          "unknown-column", at: location, "unknown column '\(cell.text)'",
+          "unknown-column", at: location, "colonne « \(cell.text) » inconnue",
           hint: Suggestion.hint(for: name, among: csvColumns.keys.sorted()))
         fields.append(nil)
         continue
       }
       if !seen.insert(field).inserted {
-        diagnostics.error("duplicate-column", at: location, "the column '\(cell.text)' appears twice")
+        diagnostics.error("duplicate-column", at: location, "la colonne « \(cell.text) » apparaît deux fois")
         fields.append(nil)
         continue
       }
@@ -72,7 +72,7 @@ extension DirectoryFile {
     for required in ["id", "nom", "types"] where !seen.contains(required) {
       diagnostics.error(
         "missing-column", at: SourceLocation(file: path, line: 1, column: 1),
-        "the file lacks the required column '\(required)'")
+        "il manque au fichier la colonne obligatoire « \(required) »")
     }
   }
 
@@ -88,7 +88,7 @@ extension DirectoryFile {
         let extra = row[fields.count]
         diagnostics.error(
           "csv-syntax", at: SourceLocation(file: path, line: extra.line, column: extra.column),
-          "this row has \(row.count) cells but the header has \(fields.count)")
+          "cette ligne a \(row.count) cellules, mais l'en-tête en a \(fields.count)")
       }
       var builder = StructureBuilder(location: rowLocation, isExample: isExample)
       for (position, cell) in row.enumerated() where position < fields.count {
@@ -107,7 +107,7 @@ extension DirectoryFile {
           builder.setText(field, text, at: location, into: &diagnostics)
         }
       }
-      let context = "the row at line \(first.line)"
+      let context = "la ligne \(first.line)"
       return builder.finish(at: rowLocation, context: context, into: &diagnostics)
     }
   }

@@ -24,19 +24,20 @@ extension Directory {
       checkZone(structure, into: &diagnostics)
       if let ageMin = structure.ageMin, let ageMax = structure.ageMax, ageMin > ageMax {
         diagnostics.error(
-          "invalid-age", at: structure.location(of: "age_max"), "'age_max' (\(ageMax)) is below 'age_min' (\(ageMin))")
+          "invalid-age", at: structure.location(of: "age_max"),
+          "`age_max` (\(ageMax)) est inférieur à `age_min` (\(ageMin))")
       }
       if let day = structure.dateMaj, day < staleBefore {
         diagnostics.warning(
           "stale-record", at: structure.location(of: "date_maj"),
-          "'\(structure.id)' was last checked on \(day), more than 12 months ago",
-          hint: "check the record against its source and update 'date_maj'")
+          "« \(structure.id) » a été vérifiée pour la dernière fois le \(day), il y a plus de 12 mois",
+          hint: "vérifiez la fiche auprès de sa source et mettez à jour `date_maj`")
       }
       // Likely duplicates: same name and commune, or same phone number.
       let commune = structure.adresse?.codeInsee ?? structure.adresse?.commune.map(TextFolding.fold) ?? ""
       let nameKey = TextFolding.fold(structure.nom) + "|" + commune
       if let other = byNameAndCommune[nameKey].map({ structures[$0] }), other.id != structure.id {
-        diagnostics.append(likelyDuplicate(structure, of: other, because: "same name and commune", at: "nom"))
+        diagnostics.append(likelyDuplicate(structure, of: other, because: "même nom et même commune", at: "nom"))
       } else {
         byNameAndCommune[nameKey] = position
       }
@@ -46,7 +47,8 @@ extension Directory {
         if let other = byPhone[number].map({ structures[$0] }), other.id != structure.id {
           diagnostics.append(
             likelyDuplicate(
-              structure, of: other, because: "same phone number \(phone.numero)", at: "telephones", index: index))
+              structure, of: other, because: "même numéro de téléphone \(phone.numero)", at: "telephones", index: index)
+          )
         } else {
           byPhone[number] = position
         }
@@ -60,21 +62,21 @@ extension Directory {
   ) -> Finding {
     Finding(
       code: "likely-duplicate", severity: .warning, location: structure.location(of: field, index: index),
-      message: "'\(structure.id)' looks like a duplicate of '\(other.id)' (\(reason))",
-      hint: "merge the two records or tell them apart", related: [other.location])
+      message: "« \(structure.id) » ressemble à un doublon de « \(other.id) » (\(reason))",
+      hint: "fusionnez les deux fiches ou distinguez-les", related: [other.location])
   }
 
   private func checkVocabulary(_ structure: Structure, into diagnostics: inout Diagnostics) {
-    let lists: [(String, [String], [String: Label], String)] = [
-      ("types", structure.types, vocabulary.types, "type"),
-      ("thematiques", structure.thematiques, vocabulary.thematiques, "theme"),
-      ("publics", structure.publics, vocabulary.publics, "public"),
+    let lists: [(String, [String], [String: Label], code: String, noun: String)] = [
+      ("types", structure.types, vocabulary.types, "unknown-type", "un type"),
+      ("thematiques", structure.thematiques, vocabulary.thematiques, "unknown-theme", "une thématique"),
+      ("publics", structure.publics, vocabulary.publics, "unknown-public", "un public"),
     ]
-    for (field, ids, known, noun) in lists {
+    for (field, ids, known, code, noun) in lists {
       for (position, id) in ids.enumerated() where known[id] == nil {
         diagnostics.error(
-          "unknown-\(noun)", at: structure.location(of: field, index: position),
-          "unknown \(noun) '\(id)': the vocabulary does not list it",
+          code, at: structure.location(of: field, index: position),
+          "« \(id) » n'est pas \(noun) du vocabulaire",
           hint: Suggestion.hint(for: id, among: known.keys.sorted()))
       }
     }
@@ -84,8 +86,9 @@ extension Directory {
     for (position, phone) in structure.telephones.enumerated() where !PhoneNumber.isValid(phone.numero) {
       diagnostics.error(
         "invalid-phone", at: structure.location(of: "telephones", index: position),
-        "'\(phone.numero)' is not a valid phone number",
-        hint: "write ten digits starting with 0, +33 and nine digits, or a short number such as 119 or 116 000")
+        "« \(phone.numero) » n'est pas un numéro de téléphone valable",
+        hint:
+          "écrivez dix chiffres commençant par 0, +33 suivi de neuf chiffres, ou un numéro court comme 119 ou 116 000")
     }
   }
 
@@ -97,8 +100,8 @@ extension Directory {
     var location = structure.location(of: "horaires")
     location.column += error.column - 1
     diagnostics.error(
-      "invalid-hours", at: location, "opening hours: \(error.message)",
-      hint: "use the OSM opening_hours syntax, e.g. \"Mo-Fr 09:00-12:00,14:00-17:30; PH off\"")
+      "invalid-hours", at: location, "horaires d'ouverture : \(error.message)",
+      hint: "utilisez la syntaxe opening_hours d'OSM, par exemple \"Mo-Fr 09:00-12:00,14:00-17:30; PH off\"")
   }
 
   private func checkAddress(_ structure: Structure, _ addresses: AddressReference, into diagnostics: inout Diagnostics)
@@ -107,14 +110,14 @@ extension Directory {
     if let insee = address.codeInsee {
       guard let commune = reference.commune(insee: insee) else {
         diagnostics.error(
-          "unknown-commune", at: structure.location(of: "code_insee"), "no commune has the INSEE code '\(insee)'")
+          "unknown-commune", at: structure.location(of: "code_insee"), "aucune commune n'a le code INSEE « \(insee) »")
         return
       }
       let codes = addresses.postalCodes(of: commune)
       if let postal = address.codePostal, !codes.contains(postal) {
         diagnostics.error(
           "postal-code-mismatch", at: structure.location(of: "code_postal"),
-          "the postal code \(postal) is not one of \(commune.nom)'s (\(codes.joined(separator: ", ")))")
+          "le code postal \(postal) n'est pas un de ceux de \(commune.nom) (\(codes.joined(separator: ", ")))")
       }
     } else if let postal = address.codePostal, let name = address.commune {
       checkPostalCode(postal, name: name, of: structure, addresses, into: &diagnostics)
@@ -132,7 +135,7 @@ extension Directory {
     let folded = PlaceIndex.nameKeys(name).first ?? ""
     let matching = (addresses.communesByPostalCode[postal] ?? []).map { reference.communes[$0] }
     guard !matching.isEmpty else {
-      diagnostics.error("postal-code-mismatch", at: location, "no commune has the postal code \(postal)")
+      diagnostics.error("postal-code-mismatch", at: location, "aucune commune n'a le code postal \(postal)")
       return
     }
     let named = { (commune: Commune) in PlaceIndex.nameKeys(commune.nom).contains(folded) }
@@ -155,8 +158,8 @@ extension Directory {
       let nouvelle = parent(delegated) ?? matching.first { $0.kind == .commune }
       diagnostics.warning(
         "merged-commune", at: structure.location(of: "commune"),
-        "\(name) is a commune déléguée; the commune is \(nouvelle.map(current) ?? delegated.nom)",
-        hint: "write the current commune's name, or give its INSEE code in 'code_insee'")
+        "\(name) est une commune déléguée ; la commune est \(nouvelle.map(current) ?? delegated.nom)",
+        hint: "écrivez le nom de la commune actuelle, ou donnez son code INSEE dans `code_insee`")
       return
     }
     // A former commune merged into a commune nouvelle that kept its name first (« Florac » →
@@ -168,13 +171,13 @@ extension Directory {
     {
       diagnostics.warning(
         "merged-commune", at: structure.location(of: "commune"),
-        "\(name) is not a current commune: \(postal) is the code of \(current(nouvelle)), which likely replaced it",
-        hint: "write '\(nouvelle.nom)', or give its INSEE code in 'code_insee'")
+        "\(name) n'est plus une commune : \(postal) est le code de \(current(nouvelle)), qui l'a sans doute remplacée",
+        hint: "écrivez « \(nouvelle.nom) », ou donnez son code INSEE dans `code_insee`")
       return
     }
     diagnostics.error(
-      "postal-code-mismatch", at: location, "the postal code \(postal) does not belong to \(name)",
-      hint: "\(postal) is the code of \(matching.prefix(3).map(\.nom).joined(separator: ", "))")
+      "postal-code-mismatch", at: location, "le code postal \(postal) n'est pas celui de \(name)",
+      hint: "\(postal) est le code de \(matching.prefix(3).map(\.nom).joined(separator: ", "))")
   }
 
   /// Zones are `france`, département codes or commune INSEE codes (a parquet's ressort lists
@@ -190,19 +193,19 @@ extension Directory {
       if isDigits && entry.count == 9 {
         diagnostics.error(
           "unknown-zone", at: location,
-          "zone '\(entry)' looks like an EPCI (SIREN code): the reference data cannot place it",
-          hint: "list the EPCI's communes by INSEE code, or its département code")
+          "la zone « \(entry) » ressemble à un EPCI (code SIREN) : les données de référence ne savent pas la placer",
+          hint: "listez les communes de l'EPCI par code INSEE, ou donnez son code de département")
       } else if entry.count == 5, let commune = reference.communes(code: entry).first?.commune {
         diagnostics.error(
-          "unknown-zone", at: location, "zone '\(entry)' is a postal code, not a commune INSEE code",
-          hint: "the INSEE code of \(commune.nom) is '\(commune.insee)'")
+          "unknown-zone", at: location, "la zone « \(entry) » est un code postal, pas un code INSEE de commune",
+          hint: "le code INSEE de \(commune.nom) est « \(commune.insee) »")
       } else if entry.lowercased() == "france" {
         diagnostics.error(
-          "unknown-zone", at: location, "unknown zone '\(entry)'", hint: "write 'france' in lower case")
+          "unknown-zone", at: location, "zone « \(entry) » inconnue", hint: "écrivez « france » en minuscules")
       } else {
         diagnostics.error(
           "unknown-zone", at: location,
-          "unknown zone '\(entry)': expected 'france', a département code or a commune INSEE code",
+          "zone « \(entry) » inconnue : attendu « france », un code de département ou un code INSEE de commune",
           hint: Suggestion.hint(for: entry, among: ["france"] + reference.departements.map(\.code)))
       }
     }

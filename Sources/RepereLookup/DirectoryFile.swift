@@ -43,24 +43,24 @@ public struct DirectoryFile: Sendable {
   public static func load(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DirectoryFile {
     var file = DirectoryFile(path: node.file, structures: [])
     guard let mapping = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "a directory file must be a mapping")
+      diagnostics.error("wrong-type", at: node.location, "un fichier d'annuaire doit être un bloc de clés")
       return file
     }
     mapping.checkKeys(
       allowed: ["format", "source", "updated", "structures"], required: ["format", "structures"],
-      context: "the directory", into: &diagnostics)
+      context: "l'annuaire", into: &diagnostics)
     file.source = mapping["source"]?.scalar
     if let updated = mapping["updated"], let text = updated.scalar, !updated.isNull {
       file.updated = CalendarDay(iso: text)
       if file.updated == nil {
-        diagnostics.error("invalid-date", at: updated.location, "'updated' must be a date written YYYY-MM-DD")
+        diagnostics.error("invalid-date", at: updated.location, "`updated` doit être une date écrite AAAA-MM-JJ")
       }
     }
     let isExample = isExampleSource(file.source)
     guard let list = mapping["structures"], !list.isNull else { return file }
     guard let items = list.sequence else {
       diagnostics.error(
-        "wrong-type", at: list.location, "'structures' must be a list of structures, not \(list.shapeDescription)")
+        "wrong-type", at: list.location, "`structures` doit être une liste de structures, pas \(list.shapeDescription)")
       return file
     }
     file.structures.reserveCapacity(items.count)
@@ -76,10 +76,11 @@ public struct DirectoryFile: Sendable {
 
   static func loadStructure(_ node: YAMLNode, isExample: Bool, diagnostics: inout Diagnostics) -> Structure? {
     guard let mapping = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "a structure must be a mapping, not \(node.shapeDescription)")
+      diagnostics.error(
+        "wrong-type", at: node.location, "une structure doit être un bloc de clés, pas \(node.shapeDescription)")
       return nil
     }
-    let name = mapping["id"]?.scalar.map { "structure '\($0)'" } ?? "a structure"
+    let name = mapping["id"]?.scalar.map { "la structure « \($0) »" } ?? "une structure"
     mapping.checkKeys(allowed: allowedKeys, required: [], context: name, into: &diagnostics)
     var builder = StructureBuilder(location: mapping.location, isExample: isExample)
     for entry in mapping.entries where allowedKeys.contains(entry.key) {
@@ -96,7 +97,8 @@ public struct DirectoryFile: Sendable {
           for item in items {
             guard let text = item.scalar, !item.isNull else {
               diagnostics.error(
-                "wrong-type", at: item.location, "items of '\(key)' must be text, not \(item.shapeDescription)")
+                "wrong-type", at: item.location,
+                "les éléments de `\(key)` doivent être des textes, pas \(item.shapeDescription)")
               continue
             }
             list.append((text, contentLocation(item)))
@@ -105,12 +107,13 @@ public struct DirectoryFile: Sendable {
         } else if let text = value.scalar {
           builder.setList(key, [(text, contentLocation(value))])  // a single id written without brackets
         } else {
-          diagnostics.error("wrong-type", at: value.location, "'\(key)' must be a list, not \(value.shapeDescription)")
+          diagnostics.error(
+            "wrong-type", at: value.location, "`\(key)` doit être une liste, pas \(value.shapeDescription)")
         }
       default:
         guard let text = value.scalar else {
           diagnostics.error(
-            "wrong-type", at: value.location, "'\(entry.key)' must be text, not \(value.shapeDescription)")
+            "wrong-type", at: value.location, "`\(entry.key)` doit être un texte, pas \(value.shapeDescription)")
           continue
         }
         builder.setText(entry.key, text, at: contentLocation(value), into: &diagnostics)
@@ -128,11 +131,12 @@ public struct DirectoryFile: Sendable {
 
   private static func loadAddress(_ node: YAMLNode, builder: inout StructureBuilder, diagnostics: inout Diagnostics) {
     guard let mapping = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "'adresse' must be a mapping, not \(node.shapeDescription)")
+      diagnostics.error(
+        "wrong-type", at: node.location, "`adresse` doit être un bloc de clés, pas \(node.shapeDescription)")
       return
     }
     mapping.checkKeys(
-      allowed: Set(StructureBuilder.addressFields), required: [], context: "'adresse'", into: &diagnostics)
+      allowed: Set(StructureBuilder.addressFields), required: [], context: "`adresse`", into: &diagnostics)
     for entry in mapping.entries where StructureBuilder.addressFields.contains(entry.key) {
       guard let text = entry.value.scalar, !entry.value.isNull else { continue }
       builder.recordAddress(entry.key, at: contentLocation(entry.value))
@@ -144,7 +148,7 @@ public struct DirectoryFile: Sendable {
     guard let items = node.sequence else {
       diagnostics.error(
         "wrong-type", at: node.location,
-        "'telephones' must be a list of { numero, libelle }, not \(node.shapeDescription)")
+        "`telephones` doit être une liste de { numero, libelle }, pas \(node.shapeDescription)")
       return
     }
     for item in items {
@@ -154,10 +158,12 @@ public struct DirectoryFile: Sendable {
       }
       guard let mapping = item.mapping else {
         diagnostics.error(
-          "wrong-type", at: item.location, "a phone must be { numero: …, libelle: … }, not \(item.shapeDescription)")
+          "wrong-type", at: item.location,
+          "un téléphone s'écrit { numero: …, libelle: … }, pas \(item.shapeDescription)")
         continue
       }
-      mapping.checkKeys(allowed: ["numero", "libelle"], required: ["numero"], context: "a phone", into: &diagnostics)
+      mapping.checkKeys(
+        allowed: ["numero", "libelle"], required: ["numero"], context: "un téléphone", into: &diagnostics)
       guard let numero = mapping["numero"], let text = numero.scalar else { continue }
       builder.addPhone(Phone(numero: text, libelle: mapping["libelle"]?.scalar), at: contentLocation(numero))
     }

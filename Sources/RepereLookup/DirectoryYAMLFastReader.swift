@@ -144,7 +144,7 @@ struct DirectoryYAMLFastReader {
       start = line.start + keyIndent
     }
     if hasLine, line.indent > dash { throw GiveUp() }
-    let name = idText.map { "structure '\($0)'" } ?? "a structure"
+    let name = idText.map { "la structure « \($0) »" } ?? "une structure"
     return builder.finish(at: location, context: name, into: &diagnostics)
   }
 

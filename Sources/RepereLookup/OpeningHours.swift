@@ -11,7 +11,7 @@ public struct OpeningHoursError: Error, Hashable, Sendable, CustomStringConverti
     self.message = message
   }
 
-  public var description: String { "column \(column): \(message)" }
+  public var description: String { "colonne \(column) : \(message)" }
 }
 
 /// Whether a structure is open at a given time.

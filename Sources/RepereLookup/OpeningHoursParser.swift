@@ -15,11 +15,11 @@ struct OpeningHoursParser {
   mutating func parseRules() throws -> [OpeningHours.Rule] {
     var rules: [OpeningHours.Rule] = []
     skipSpaces()
-    guard position < scalars.count else { throw error("the opening hours are empty") }
+    guard position < scalars.count else { throw error("les horaires sont vides") }
     var joiner = OpeningHours.Operator.normal
     while true {
       skipSpaces()
-      if position >= scalars.count { throw error("a rule is missing here") }
+      if position >= scalars.count { throw error("il manque une règle ici") }
       rules.append(try parseRule(joiner: joiner))
       skipSpaces()
       guard position < scalars.count else { break }
@@ -32,7 +32,7 @@ struct OpeningHoursParser {
       } else if consume(",") {
         joiner = .additional
       } else {
-        throw error("unexpected '\(scalars[position])': expected ';', ',' or '||' between rules")
+        throw error("« \(scalars[position]) » inattendu : « ; », « , » ou « || » attendu entre deux règles")
       }
     }
     return rules
@@ -68,7 +68,7 @@ struct OpeningHoursParser {
     skipSpaces()
     let comment = try parseOptionalComment()
     if kind == nil && comment == nil && !hasSelector {
-      throw error(position < scalars.count ? unknownWordMessage() : "a rule is missing here")
+      throw error(position < scalars.count ? unknownWordMessage() : "il manque une règle ici")
     }
     skipSpaces()
     if position < scalars.count, !peek(";"), !peek(","), !matches("||") {
@@ -97,7 +97,7 @@ struct OpeningHoursParser {
       found = true
       skipSpaces()
     }
-    if matchesWord("week") { throw error("week numbers ('week') are not supported") }
+    if matchesWord("week") { throw error("les numéros de semaine (« week ») ne sont pas pris en charge") }
     if found, peek(":") { position += 1 }  // « Jul-Aug: Mo-Fr … »
     return found
   }
@@ -125,7 +125,7 @@ struct OpeningHoursParser {
       } else if peek("-"), digit(at: position + 1) != nil {
         position += 1
         range.end = try parseYear()
-        if range.end < range.start { throw error("the year range ends before it starts") }
+        if range.end < range.start { throw error("la plage d'années finit avant de commencer") }
         if consume("/") { range.step = try parseNumber(max: 100) }
       }
       ranges.append(range)
@@ -138,9 +138,9 @@ struct OpeningHoursParser {
   }
 
   private mutating func parseYear() throws -> Int {
-    guard startsYear() else { throw error("expected a year such as 2026") }
+    guard startsYear() else { throw error("une année attendue, comme 2026") }
     let year = try parseNumber(max: 9999)
-    guard year >= 1900 else { throw error("expected a year such as 2026") }
+    guard year >= 1900 else { throw error("une année attendue, comme 2026") }
     return year
   }
 
@@ -171,7 +171,7 @@ struct OpeningHoursParser {
       let from = OpeningHours.DateSpec(year: year, month: 0, day: 0, isEaster: true, offset: try parseDayOffset())
       return .dates(from: from, to: try parseDateEnd(from: from) ?? from)
     }
-    guard let month = parseMonth() else { throw error("expected a month (Jan … Dec) or 'easter'") }
+    guard let month = parseMonth() else { throw error("un mois attendu (Jan … Dec) ou « easter »") }
     let afterMonth = position
     skipSpaces()
     if startsDayNumber() {
@@ -181,7 +181,7 @@ struct OpeningHoursParser {
       return .dates(from: from, to: try parseDateEnd(from: from) ?? from)
     }
     if Self.dayNames.contains(where: { matchesWord($0) }) {
-      throw error("a weekday inside a date (« Dec Su[-1] ») is not supported")
+      throw error("un jour de la semaine dans une date (« Dec Su[-1] ») n'est pas pris en charge")
     }
     position = afterMonth
     if peek("-"), let end = lookAheadMonth(offset: 1) {
@@ -216,9 +216,9 @@ struct OpeningHoursParser {
     } else if !from.isEaster, year == nil {
       month = from.month
     } else {
-      throw error("expected the end date of the range")
+      throw error("la date de fin de la plage est attendue")
     }
-    guard startsDayNumber() else { throw error("expected a day of the month") }
+    guard startsDayNumber() else { throw error("un jour du mois attendu") }
     let day = try parseDayNumber(month: month)
     return OpeningHours.DateSpec(
       year: year ?? from.year, month: month, day: day, isEaster: false, offset: try parseDayOffset())
@@ -234,7 +234,9 @@ struct OpeningHoursParser {
       return 0
     }
     let sign = peek("-") ? -1 : 1
-    if startsDay(offset: 1) { throw error("a weekday offset on a date (« +Su ») is not supported") }
+    if startsDay(offset: 1) {
+      throw error("un décalage en jours de la semaine sur une date (« +Su ») n'est pas pris en charge")
+    }
     position += 1
     guard digit(at: position) != nil, let count = try? parseNumber(max: 366), peek(" ") else {
       position = save
@@ -258,7 +260,7 @@ struct OpeningHoursParser {
   private mutating func parseDayNumber(month: Int) throws -> Int {
     let day = try parseNumber(max: 31)
     guard day >= 1, day <= OpeningHours.monthLength(month: month, year: 2024) else {
-      throw error("this month has no day \(day)")
+      throw error("ce mois n'a pas de jour \(day)")
     }
     return day
   }
@@ -281,14 +283,14 @@ struct OpeningHoursParser {
     var found = false
     while true {
       if matchesWord("sh") {
-        throw error("school holidays 'SH' are not supported")
+        throw error("les vacances scolaires « SH » ne sont pas prises en charge")
       } else if consumeWord("ph") {
         days.holidays = true
-        if startsOffset() { throw error("an offset on public holidays (« PH +1 day ») is not supported") }
+        if startsOffset() { throw error("un décalage sur les jours fériés (« PH +1 day ») n'est pas pris en charge") }
       } else if let range = try parseWeekdayRange() {
         days.weekdays.append(range)
       } else {
-        if found { throw error("expected a weekday (Mo, Tu, We, Th, Fr, Sa, Su) or PH") }
+        if found { throw error("un jour de la semaine attendu (Mo, Tu, We, Th, Fr, Sa, Su) ou PH") }
         if position < scalars.count, scalars[position].properties.isAlphabetic, !startsStateOrComment() {
           throw error(unknownWordMessage())
         }
@@ -335,23 +337,25 @@ struct OpeningHoursParser {
       repeat {
         let negative = consume("-")
         let start = try parseNumber(max: 5)
-        guard start >= 1 else { throw error("the occurrence must be 1 to 5 (or -1 to -5)") }
+        guard start >= 1 else { throw error("l'occurrence va de 1 à 5 (ou de -1 à -5)") }
         if !negative, peek("-"), digit(at: position + 1) != nil {
           position += 1
           let end = try parseNumber(max: 5)
-          guard end >= start else { throw error("the occurrence range ends before it starts") }
+          guard end >= start else { throw error("la plage d'occurrences finit avant de commencer") }
           nth += Array(start...end)
         } else {
           nth.append(negative ? -start : start)
         }
       } while consume(",")
-      guard consume("]") else { throw error("expected ']' after the occurrence (« Mo[1] »)") }
-      if startsOffset() { throw error("an offset after « [n] » (« Mo[1] +2 days ») is not supported") }
+      guard consume("]") else { throw error("« ] » attendu après l'occurrence (« Mo[1] »)") }
+      if startsOffset() { throw error("un décalage après « [n] » (« Mo[1] +2 days ») n'est pas pris en charge") }
       return OpeningHours.WeekdayRange(from: first, to: first, nth: nth)
     }
     if peek("-"), startsDay(offset: 1) {
       position += 1
-      guard let last = parseDay() else { throw error("expected a weekday (Mo, Tu, We, Th, Fr, Sa, Su) after '-'") }
+      guard let last = parseDay() else {
+        throw error("un jour de la semaine attendu (Mo, Tu, We, Th, Fr, Sa, Su) après « - »")
+      }
       return OpeningHours.WeekdayRange(from: first, to: last, nth: [])
     }
     return OpeningHours.WeekdayRange(from: first, to: first, nth: [])
@@ -385,24 +389,24 @@ struct OpeningHoursParser {
 
   private mutating func parseSpan() throws -> OpeningHours.Span {
     if ["sunrise", "sunset", "dawn", "dusk"].contains(where: { matchesWord($0) }) || peek("(") {
-      throw error("sunrise, sunset, dawn and dusk times are not supported")
+      throw error("les heures de lever, de coucher du soleil, d'aube et de crépuscule ne sont pas prises en charge")
     }
     let startColumn = position
     let start = try parseTime(allowExtended: false)
     skipSpaces()
-    if peek("+") { throw error("open-ended times (« 18:00+ ») are not supported") }
+    if peek("+") { throw error("les heures sans fin (« 18:00+ ») ne sont pas prises en charge") }
     guard peek("-") else {
       position = startColumn
-      throw error("expected a time span such as 09:00-12:00")
+      throw error("une plage horaire attendue, comme 09:00-12:00")
     }
     position += 1
     skipSpaces()
     if ["sunrise", "sunset", "dawn", "dusk"].contains(where: { matchesWord($0) }) || peek("(") {
-      throw error("sunrise, sunset, dawn and dusk times are not supported")
+      throw error("les heures de lever, de coucher du soleil, d'aube et de crépuscule ne sont pas prises en charge")
     }
     let end = try parseTime(allowExtended: true)
-    if peek("+") { throw error("open-ended times (« 18:00+ ») are not supported") }
-    if peek("/") { throw error("repeating times (« 10:00-16:00/01:30 ») are not supported") }
+    if peek("+") { throw error("les heures sans fin (« 18:00+ ») ne sont pas prises en charge") }
+    if peek("/") { throw error("les heures répétées (« 10:00-16:00/01:30 ») ne sont pas prises en charge") }
     // An end that is not after the start runs past midnight (equal: 24 hours).
     return OpeningHours.Span(start: start, end: end > start ? end : end + 1440)
   }
@@ -419,26 +423,26 @@ struct OpeningHoursParser {
     }
     guard (1...2).contains(digits), peek(":") else {
       position = begin
-      throw error("expected a time as HH:MM")
+      throw error("une heure attendue, écrite HH:MM")
     }
     position += 1
     var minute = 0
     for _ in 0..<2 {
       guard let value = digit(at: position) else {
-        throw error("expected two digits of minutes")
+        throw error("deux chiffres de minutes attendus")
       }
       minute = minute * 10 + value
       position += 1
     }
     guard minute < 60 else {
       position -= 2
-      throw error("minutes must be below 60")
+      throw error("les minutes doivent être inférieures à 60")
     }
     let total = hour * 60 + minute
     let limit = allowExtended ? 48 * 60 : 24 * 60 - 1
     guard total <= limit else {
       position = begin
-      throw error(allowExtended ? "the time is past 48:00" : "a span cannot start at 24:00 or later")
+      throw error(allowExtended ? "l'heure dépasse 48:00" : "une plage ne peut pas commencer à 24:00 ou après")
     }
     return total
   }
@@ -454,7 +458,7 @@ struct OpeningHoursParser {
     }
     guard position < scalars.count else {
       position = open
-      throw error("the comment is not closed: a '\"' is missing")
+      throw error("le commentaire n'est pas fermé : il manque un « \" »")
     }
     position += 1
     return String(text)
@@ -468,11 +472,11 @@ struct OpeningHoursParser {
     switch word.lowercased() {
     case "lu", "lun", "lundi", "ma", "mar", "mardi", "me", "mer", "mercredi", "je", "jeu", "jeudi", "ve", "ven",
       "vendredi", "sam", "samedi", "di", "dim", "dimanche":
-      hint = " (weekdays are written in English: Mo Tu We Th Fr Sa Su)"
-    case "sh": hint = " (school holidays 'SH' are not supported)"
-    default: hint = " (expected a weekday Mo–Su, PH, a month, off, a time or a quoted comment)"
+      hint = " (les jours s'écrivent en anglais : Mo Tu We Th Fr Sa Su)"
+    case "sh": hint = " (les vacances scolaires « SH » ne sont pas prises en charge)"
+    default: hint = " (attendu : un jour Mo–Su, PH, un mois, off, une heure ou un commentaire entre guillemets)"
     }
-    return "unknown word '\(word)'" + hint
+    return "mot « \(word) » inconnu" + hint
   }
 
   // MARK: Scanning
@@ -485,10 +489,10 @@ struct OpeningHoursParser {
       position += 1
       if value > max {
         position = begin
-        throw error("the number is too large here")
+        throw error("le nombre est trop grand ici")
       }
     }
-    guard position > begin else { throw error("expected a number") }
+    guard position > begin else { throw error("un nombre attendu") }
     return value
   }
 

@@ -36,7 +36,7 @@ enum ReferenceCSV {
           if bytes[end] == 0x22 {
             throw ReferenceDataError(
               location: SourceLocation(file: path, line: line, column: end - start + 1),
-              message: "quoted fields are not expected in reference files")
+              message: "les fichiers de référence n'ont pas de champs entre guillemets")
           }
           end += 1
         }
@@ -45,12 +45,12 @@ enum ReferenceCSV {
           guard header.trimmingSpaces == communesHeader else {
             throw ReferenceDataError(
               location: SourceLocation(file: path, line: 1, column: 1),
-              message: "expected the header '\(communesHeader)'")
+              message: "en-tête attendu : « \(communesHeader) »")
           }
         } else if end > start, commas != 8, !(end == start + 1 && bytes[start] == 0x0D) {
           throw ReferenceDataError(
             location: SourceLocation(file: path, line: line, column: 1),
-            message: "expected 9 fields, found \(commas + 1)")
+            message: "9 champs attendus, \(commas + 1) trouvés")
         }
         start = end + 1
       }
@@ -265,20 +265,20 @@ enum ReferenceCSV {
           } else if bytes[index] == 0x22 {
             throw ReferenceDataError(
               location: SourceLocation(file: path, line: line, column: index - start + 1),
-              message: "quoted fields are not expected in reference files")
+              message: "les fichiers de référence n'ont pas de champs entre guillemets")
           }
         }
         if line == 1 {
           guard fields.joined(separator: ",") == header else {
             throw ReferenceDataError(
-              location: SourceLocation(file: path, line: 1, column: 1), message: "expected the header '\(header)'")
+              location: SourceLocation(file: path, line: 1, column: 1), message: "en-tête attendu : « \(header) »")
           }
           continue
         }
         guard fields.count == fieldCount else {
           throw ReferenceDataError(
             location: SourceLocation(file: path, line: line, column: 1),
-            message: "expected \(fieldCount) fields, found \(fields.count)")
+            message: "\(fieldCount) champs attendus, \(fields.count) trouvés")
         }
         try body(fields, line)
       }

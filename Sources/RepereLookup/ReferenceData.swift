@@ -208,7 +208,7 @@ public struct ReferenceData: Sendable {
     case .failure(let failure):
       throw ReferenceDataError(
         location: SourceLocation(file: display, line: 1, column: 1),
-        message: "cannot read the reference file: \(failure.message)")
+        message: "lecture du fichier de référence impossible : \(failure.message)")
     }
   }
 

@@ -91,16 +91,17 @@ public struct ResourceCentre: Sendable {
   /// Reads a parsed resources file.
   public static func load(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [Resource] {
     guard let mapping = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "a resources file must be a mapping")
+      diagnostics.error("wrong-type", at: node.location, "un fichier de ressources doit être un bloc de clés")
       return []
     }
     mapping.checkKeys(
       allowed: ["format", "source", "updated", "resources"], required: ["format", "resources"],
-      context: "the resource centre", into: &diagnostics)
+      context: "le centre de ressources", into: &diagnostics)
     let isExample = DirectoryFile.isExampleSource(mapping["source"]?.scalar)
     guard let list = mapping["resources"], !list.isNull else { return [] }
     guard let items = list.sequence else {
-      diagnostics.error("wrong-type", at: list.location, "'resources' must be a list, not \(list.shapeDescription)")
+      diagnostics.error(
+        "wrong-type", at: list.location, "`resources` doit être une liste, pas \(list.shapeDescription)")
       return []
     }
     return items.compactMap { loadResource($0, isExample: isExample, diagnostics: &diagnostics) }
@@ -108,22 +109,24 @@ public struct ResourceCentre: Sendable {
 
   private static func loadResource(_ node: YAMLNode, isExample: Bool, diagnostics: inout Diagnostics) -> Resource? {
     guard let mapping = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "a resource must be a mapping, not \(node.shapeDescription)")
+      diagnostics.error(
+        "wrong-type", at: node.location, "une ressource doit être un bloc de clés, pas \(node.shapeDescription)")
       return nil
     }
-    let context = mapping["id"]?.scalar.map { "resource '\($0)'" } ?? "a resource"
+    let context = mapping["id"]?.scalar.map { "la ressource « \($0) »" } ?? "une ressource"
     mapping.checkKeys(allowed: Set(fields), required: ["id", "type", "titre"], context: context, into: &diagnostics)
     guard let id = mapping["id"]?.scalar, let titre = mapping["titre"]?.scalar, let kindNode = mapping["type"],
       let kindText = kindNode.scalar
     else { return nil }
     if !StructureBuilder.isValidID(id), let idNode = mapping["id"] {
       diagnostics.error(
-        "invalid-id", at: idNode.location, "the id '\(id)' may only use letters a-z and A-Z, digits and - / . : _")
+        "invalid-id", at: idNode.location,
+        "l'identifiant « \(id) » ne peut contenir que des lettres a-z et A-Z, des chiffres et - / . : _")
     }
     guard let kind = Resource.Kind(rawValue: kindText) else {
       diagnostics.error(
         "invalid-value", at: kindNode.location,
-        "unknown resource type '\(kindText)': expected \(Resource.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+        "type de ressource « \(kindText) » inconnu : attendu \(Resource.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
         hint: Suggestion.hint(for: kindText, among: Resource.Kind.allCases.map(\.rawValue)))
       return nil
     }
@@ -135,7 +138,7 @@ public struct ResourceCentre: Sendable {
     func day(_ key: String) -> CalendarDay? {
       guard let node = mapping[key], !node.isNull, let text = node.scalar else { return nil }
       guard let day = CalendarDay(iso: text) else {
-        diagnostics.error("invalid-date", at: node.location, "'\(key)' must be a date written YYYY-MM-DD")
+        diagnostics.error("invalid-date", at: node.location, "`\(key)` doit être une date écrite AAAA-MM-JJ")
         return nil
       }
       return day
@@ -146,10 +149,10 @@ public struct ResourceCentre: Sendable {
       dateFin: day("date_fin"), lieu: mapping["lieu"]?.scalar, zone: list("zone"), dateMaj: day("date_maj"),
       isExample: isExample, location: mapping.location)
     if kind == .evenement, resource.date == nil {
-      diagnostics.error("missing-key", at: mapping.location, "\(context) is an event and needs a 'date'")
+      diagnostics.error("missing-key", at: mapping.location, "\(context) est un événement : il lui faut une `date`")
     }
     if let start = resource.date, let end = resource.dateFin, end < start, let node = mapping["date_fin"] {
-      diagnostics.error("dates-order", at: node.location, "'date_fin' (\(end)) is before 'date' (\(start))")
+      diagnostics.error("dates-order", at: node.location, "`date_fin` (\(end)) précède `date` (\(start))")
       resource.dateFin = nil
     }
     return resource

@@ -31,7 +31,7 @@ struct StructureBuilder {
     if let cut = TextLimits.capped(value) {
       diagnostics.warning(
         "text-too-long", at: location,
-        "'\(field)' is longer than \(TextLimits.maximumFieldLength) characters; it is cut and shown ending with «\(TextLimits.cutMark) »"
+        "`\(field)` dépasse \(TextLimits.maximumFieldLength) caractères : le texte est coupé et s'affiche terminé par «\(TextLimits.cutMark) »"
       )
       value = cut
     }
@@ -42,8 +42,9 @@ struct StructureBuilder {
       structure.id = value
       if !Self.isValidID(value) {
         diagnostics.error(
-          "invalid-id", at: location, "the id '\(value)' may only use letters a-z and A-Z, digits and - / . : _",
-          hint: "for example 'national/119', '93/crip' or 'dora--AidantsConnect:2024-47BXY'")
+          "invalid-id", at: location,
+          "l'identifiant « \(value) » ne peut contenir que des lettres a-z et A-Z, des chiffres et - / . : _",
+          hint: "par exemple « national/119 », « 93/crip » ou « dora--AidantsConnect:2024-47BXY »")
       }
     case "nom":
       seenName = true
@@ -51,7 +52,8 @@ struct StructureBuilder {
     case "description": structure.description = value
     case "age_min", "age_max":
       guard let age = Int(value), (0...120).contains(age) else {
-        diagnostics.error("invalid-age", at: location, "'\(field)' must be a whole number of years, not '\(value)'")
+        diagnostics.error(
+          "invalid-age", at: location, "`\(field)` doit être un nombre entier d'années, pas « \(value) »")
         return
       }
       if field == "age_min" { structure.ageMin = age } else { structure.ageMax = age }
@@ -59,7 +61,8 @@ struct StructureBuilder {
       guard let number = DecimalText.parse(value, allowComma: true),
         field == "latitude" ? (-90...90).contains(number) : (-180...180).contains(number)
       else {
-        diagnostics.error("invalid-coordinate", at: location, "'\(field)' must be a number in degrees, not '\(value)'")
+        diagnostics.error(
+          "invalid-coordinate", at: location, "`\(field)` doit être un nombre de degrés, pas « \(value) »")
         return
       }
       if field == "latitude" { structure.latitude = number } else { structure.longitude = number }
@@ -72,7 +75,7 @@ struct StructureBuilder {
     case "acces":
       guard let access = Access(rawValue: value) else {
         diagnostics.error(
-          "invalid-value", at: location, "'acces' must be 'public' or 'professionnels', not '\(value)'",
+          "invalid-value", at: location, "`acces` vaut « public » ou « professionnels », pas « \(value) »",
           hint: Suggestion.hint(for: value, among: Access.allCases.map(\.rawValue)))
         return
       }
@@ -81,14 +84,15 @@ struct StructureBuilder {
       guard let status = StructureStatus(rawValue: value) else {
         diagnostics.error(
           "invalid-value", at: location,
-          "'statut' must be 'active', 'inactive' or 'fermee-temporairement', not '\(value)'",
+          "`statut` vaut « active », « inactive » ou « fermee-temporairement », pas « \(value) »",
           hint: Suggestion.hint(for: value, among: StructureStatus.allCases.map(\.rawValue)))
         return
       }
       structure.statut = status
     case "date_maj":
       guard let day = CalendarDay(iso: value) else {
-        diagnostics.error("invalid-date", at: location, "'date_maj' must be a date written YYYY-MM-DD, not '\(value)'")
+        diagnostics.error(
+          "invalid-date", at: location, "`date_maj` doit être une date écrite AAAA-MM-JJ, pas « \(value) »")
         return
       }
       structure.dateMaj = day
@@ -144,7 +148,7 @@ struct StructureBuilder {
   func finish(at location: SourceLocation, context: String, into diagnostics: inout Diagnostics) -> Structure? {
     var usable = true
     for (seen, key) in [(seenID, "id"), (seenName, "nom"), (seenTypes, "types")] where !seen {
-      diagnostics.error("missing-key", at: location, "\(context) lacks the required key '\(key)'")
+      diagnostics.error("missing-key", at: location, "il manque la clé obligatoire `\(key)` dans \(context)")
       usable = usable && key != "id"
     }
     return usable || seenID ? structure : nil

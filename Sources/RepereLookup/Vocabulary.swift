@@ -41,11 +41,11 @@ public struct Vocabulary: Sendable {
   /// is not a vocabulary mapping at all.
   public static func load(_ node: YAMLNode, diagnostics: inout Diagnostics) -> Vocabulary? {
     guard let mapping = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "a vocabulary file must be a mapping")
+      diagnostics.error("wrong-type", at: node.location, "un fichier de vocabulaire doit être un bloc de clés")
       return nil
     }
     mapping.checkKeys(
-      allowed: ["format", "types", "thematiques", "publics"], required: ["format"], context: "the vocabulary",
+      allowed: ["format", "types", "thematiques", "publics"], required: ["format"], context: "le vocabulaire",
       into: &diagnostics)
     var vocabulary = Vocabulary(location: mapping.location)
     vocabulary.types = labels(mapping["types"], section: "types", diagnostics: &diagnostics)
@@ -58,7 +58,8 @@ public struct Vocabulary: Sendable {
     guard let node, !node.isNull else { return [:] }
     guard let mapping = node.mapping else {
       diagnostics.error(
-        "wrong-type", at: node.location, "'\(section)' must be a mapping of ids to labels, not \(node.shapeDescription)"
+        "wrong-type", at: node.location,
+        "`\(section)` doit associer des identifiants à des libellés, pas être \(node.shapeDescription)"
       )
       return [:]
     }
@@ -67,14 +68,15 @@ public struct Vocabulary: Sendable {
     var synonymOwners: [String: String] = [:]
     for entry in mapping.entries {
       if result[entry.key] != nil {
-        diagnostics.error("duplicate-id", at: entry.keyLocation, "'\(entry.key)' appears twice in '\(section)'")
+        diagnostics.error(
+          "duplicate-id", at: entry.keyLocation, "« \(entry.key) » apparaît deux fois dans `\(section)`")
         continue
       }
       if let text = entry.value.scalar, !entry.value.isNull {
         result[entry.key] = Label(fr: text)
       } else if let labelMapping = entry.value.mapping {
         labelMapping.checkKeys(
-          allowed: ["fr", "en", "synonymes"], required: ["fr"], context: "the label of '\(entry.key)'",
+          allowed: ["fr", "en", "synonymes"], required: ["fr"], context: "le libellé de « \(entry.key) »",
           into: &diagnostics)
         result[entry.key] = Label(
           fr: labelMapping["fr"]?.scalar ?? entry.key, en: labelMapping["en"]?.scalar,
@@ -82,7 +84,7 @@ public struct Vocabulary: Sendable {
       } else {
         diagnostics.error(
           "wrong-type", at: entry.value.location,
-          "the label of '\(entry.key)' must be { fr: \"…\" }, not \(entry.value.shapeDescription)")
+          "le libellé de « \(entry.key) » s'écrit { fr: \"…\" }, pas \(entry.value.shapeDescription)")
       }
     }
     for entry in mapping.entries {
@@ -93,7 +95,8 @@ public struct Vocabulary: Sendable {
         if let owner = synonymOwners[folded], owner != entry.key {
           diagnostics.warning(
             "shared-synonym", at: item.location,
-            "'\(text)' is a synonym of both '\(owner)' and '\(entry.key)' in '\(section)': a search by it finds both")
+            "« \(text) » est un synonyme à la fois de « \(owner) » et de « \(entry.key) » dans `\(section)` : une recherche par ce mot trouve les deux"
+          )
         } else {
           synonymOwners[folded] = entry.key
         }
@@ -108,14 +111,14 @@ public struct Vocabulary: Sendable {
     guard let items = node.sequence else {
       diagnostics.error(
         "wrong-type", at: node.location,
-        "the 'synonymes' of '\(id)' must be a list of words, such as [MDA, maison des ados], not \(node.shapeDescription)"
+        "les `synonymes` de « \(id) » doivent être une liste de mots, comme [MDA, maison des ados], pas \(node.shapeDescription)"
       )
       return []
     }
     var result: [String] = []
     for item in items {
       guard let text = item.scalar, !item.isNull, !text.allSatisfy(\.isWhitespace) else {
-        diagnostics.error("wrong-type", at: item.location, "a synonym of '\(id)' must be a non-empty text")
+        diagnostics.error("wrong-type", at: item.location, "un synonyme de « \(id) » doit être un texte non vide")
         continue
       }
       result.append(text)

@@ -4,7 +4,7 @@ import RepereBase
 /// Why a written answer was refused, in French for the person who typed it.
 public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
-  /// A close option value, for "did you mean".
+  /// A close option value, for a suggestion.
   public var hint: String?
 
   public init(_ message: String, hint: String? = nil) {

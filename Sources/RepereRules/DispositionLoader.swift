@@ -6,17 +6,17 @@ enum DispositionLoader {
   static let queryKeys: Set<String> = ["id", "kind", "theme", "public", "age", "open", "limit", "within", "when"]
 
   static func load(code: String, entry: YAMLMapping.Entry, reader: inout YAMLReader) -> Disposition? {
-    guard let mapping = reader.mapping(entry.value, "disposition '\(code)'") else { return nil }
+    guard let mapping = reader.mapping(entry.value, "la disposition « \(code) »") else { return nil }
     mapping.checkKeys(
-      allowed: keys, required: ["level", "title"], context: "disposition '\(code)'", into: &reader.diagnostics)
+      allowed: keys, required: ["level", "title"], context: "la disposition « \(code) »", into: &reader.diagnostics)
     var fields: [String: SourceLocation] = [:]
     for item in mapping.entries { fields[item.key] = item.value.location }
-    let why = reader.textList(mapping["why"], "why")
+    let why = reader.textList(mapping["why"], "`why`")
     for (index, item) in why.enumerated() { fields["why.\(index)"] = item.1 }
     var contacts: [ContactQuery] = []
     var contactFields: [[String: SourceLocation]] = []
     var contactConditions: [Condition?] = []
-    if let node = mapping["contacts"], !node.isNull, let items = reader.sequence(node, "contacts") {
+    if let node = mapping["contacts"], !node.isNull, let items = reader.sequence(node, "`contacts`") {
       for item in items {
         guard let loaded = query(item, reader: &reader) else { continue }
         contacts.append(loaded)
@@ -25,11 +25,11 @@ enum DispositionLoader {
       }
     }
     var result = Disposition(
-      code: code, level: mapping["level"].flatMap { reader.text($0, "a level") } ?? "",
-      title: mapping["title"].flatMap { reader.text($0, "a title") } ?? code,
-      timeframe: reader.optionalText(mapping["timeframe"], "timeframe"),
-      text: reader.optionalText(mapping["text"], "text"),
-      actions: reader.textList(mapping["actions"], "actions").map(\.0), contacts: contacts, why: why.map(\.0),
+      code: code, level: mapping["level"].flatMap { reader.text($0, "un niveau") } ?? "",
+      title: mapping["title"].flatMap { reader.text($0, "un titre") } ?? code,
+      timeframe: reader.optionalText(mapping["timeframe"], "`timeframe`"),
+      text: reader.optionalText(mapping["text"], "`text`"),
+      actions: reader.textList(mapping["actions"], "`actions`").map(\.0), contacts: contacts, why: why.map(\.0),
       location: entry.keyLocation, fieldLocations: fields)
     result.contactFieldLocations = contactFields
     result.contactConditions = contactConditions
@@ -52,48 +52,49 @@ enum DispositionLoader {
 
   /// One contact query; its location points at the query (`- { kind: crip }`).
   static func query(_ node: YAMLNode, reader: inout YAMLReader) -> ContactQuery? {
-    guard let mapping = reader.mapping(node, "a contact query") else { return nil }
-    mapping.checkKeys(allowed: queryKeys, required: [], context: "a contact query", into: &reader.diagnostics)
+    guard let mapping = reader.mapping(node, "une requête de contacts") else { return nil }
+    mapping.checkKeys(allowed: queryKeys, required: [], context: "une requête de contacts", into: &reader.diagnostics)
     var query = ContactQuery(location: node.location)
-    query.id = reader.optionalText(mapping["id"], "id")
-    query.kinds = reader.textList(mapping["kind"], "kind", allowSingle: true).map(\.0)
-    query.themes = reader.textList(mapping["theme"], "theme", allowSingle: true).map(\.0)
-    query.publics = reader.textList(mapping["public"], "public", allowSingle: true).map(\.0)
-    query.ageVariable = reader.optionalText(mapping["age"], "age")
-    if let node = mapping["open"], let text = reader.optionalText(node, "open") {
+    query.id = reader.optionalText(mapping["id"], "`id`")
+    query.kinds = reader.textList(mapping["kind"], "`kind`", allowSingle: true).map(\.0)
+    query.themes = reader.textList(mapping["theme"], "`theme`", allowSingle: true).map(\.0)
+    query.publics = reader.textList(mapping["public"], "`public`", allowSingle: true).map(\.0)
+    query.ageVariable = reader.optionalText(mapping["age"], "`age`")
+    if let node = mapping["open"], let text = reader.optionalText(node, "`open`") {
       if let open = OpenPreference(rawValue: text) {
         query.open = open
       } else {
         reader.diagnostics.error(
-          "invalid-value", at: node.location, "open must be now, prefer or any, not '\(text)'",
+          "invalid-value", at: node.location, "`open` vaut now, prefer ou any, pas « \(text) »",
           hint: Suggestion.hint(for: text, among: OpenPreference.allCases.map(\.rawValue)))
       }
     }
-    if let node = mapping["within"], let text = reader.optionalText(node, "within") {
+    if let node = mapping["within"], let text = reader.optionalText(node, "`within`") {
       if let within = Widening(rawValue: text) {
         query.within = within
       } else {
         reader.diagnostics.error(
-          "invalid-value", at: node.location, "within must be departement, voisins, region or national, not '\(text)'",
+          "invalid-value", at: node.location, "`within` vaut departement, voisins, region ou national, pas « \(text) »",
           hint: Suggestion.hint(for: text, among: Widening.allCases.map(\.rawValue)))
       }
     }
-    if let node = mapping["limit"], !node.isNull, let limit = reader.number(node, "limit") {
+    if let node = mapping["limit"], !node.isNull, let limit = reader.number(node, "`limit`") {
       if limit >= 1, limit <= 50, limit == limit.rounded() {
         query.limit = Int(limit)
       } else {
-        reader.diagnostics.error("invalid-value", at: node.location, "limit must be a whole number from 1 to 50")
+        reader.diagnostics.error("invalid-value", at: node.location, "`limit` doit être un nombre entier de 1 à 50")
       }
     }
     if query.id != nil, !(query.kinds.isEmpty && query.themes.isEmpty && query.publics.isEmpty) {
       reader.diagnostics.error(
         "contact-id-with-filters", at: node.location,
-        "a contact query names one structure by 'id' or searches by kind/theme/public, not both",
-        hint: "split it into two queries")
+        "une requête de contacts nomme une structure par `id` ou cherche par `kind`/`theme`/`public`, pas les deux",
+        hint: "faites-en deux requêtes")
     }
     if query.id == nil, query.kinds.isEmpty, query.themes.isEmpty, query.publics.isEmpty {
       reader.diagnostics.error(
-        "empty-contact-query", at: node.location, "a contact query needs an 'id', or a 'kind', 'theme' or 'public'")
+        "empty-contact-query", at: node.location,
+        "une requête de contacts demande un `id`, ou un `kind`, un `theme` ou un `public`")
     }
     return query
   }

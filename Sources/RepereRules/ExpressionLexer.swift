@@ -11,18 +11,18 @@ struct Token: Sendable, Hashable {
 
     var describe: String {
       switch self {
-      case .number(let value): return "the number \(AnswerValue.format(value))"
-      case .text(let value): return "the text '\(value)'"
-      case .identifier(let name): return "'\(name)'"
-      case .keyword(let word): return "'\(word)'"
-      case .comparison(let op): return "'\(op.rawValue)'"
-      case .arithmetic(let op): return "'\(op.rawValue)'"
-      case .openParen: return "'('"
-      case .closeParen: return "')'"
-      case .openBracket: return "'['"
-      case .closeBracket: return "']'"
-      case .comma: return "','"
-      case .end: return "the end of the condition"
+      case .number(let value): return "le nombre \(AnswerValue.format(value))"
+      case .text(let value): return "le texte '\(value)'"
+      case .identifier(let name): return "`\(name)`"
+      case .keyword(let word): return "`\(word)`"
+      case .comparison(let op): return "`\(op.rawValue)`"
+      case .arithmetic(let op): return "`\(op.rawValue)`"
+      case .openParen: return "`(`"
+      case .closeParen: return "`)`"
+      case .openBracket: return "`[`"
+      case .closeBracket: return "`]`"
+      case .comma: return "`,`"
+      case .end: return "la fin de la condition"
       }
     }
 
@@ -61,8 +61,8 @@ enum Lexer {
         while index < scalars.count, scalars[index] != scalar { index += 1 }
         guard index < scalars.count else {
           throw ExpressionError(
-            message: "text not closed: \(scalar) opened here is never closed", offset: start,
-            hint: "add the closing \(scalar)")
+            message: "texte non fermé : le \(scalar) ouvert ici n'est jamais refermé", offset: start,
+            hint: "ajoutez le \(scalar) fermant")
         }
         let value = String(String.UnicodeScalarView(scalars[(start + 1)..<index]))
         index += 1
@@ -76,7 +76,8 @@ enum Lexer {
         tokens.append(Token(kind: .comparison(.equal), offset: start))
       case "!":
         guard index + 1 < scalars.count, scalars[index + 1] == "=" else {
-          throw ExpressionError(message: "'!' alone is not an operator", offset: start, hint: "write 'not' or '!='")
+          throw ExpressionError(
+            message: "`!` seul n'est pas un opérateur", offset: start, hint: "écrivez `not` ou `!=`")
         }
         index += 2
         tokens.append(Token(kind: .comparison(.notEqual), offset: start))
@@ -103,8 +104,8 @@ enum Lexer {
         tokens.append(Token(kind: kind, offset: start))
       default:
         throw ExpressionError(
-          message: "unexpected character '\(scalar.escaped(asASCII: true))'", offset: start,
-          hint: scalar == "&" ? "write 'and'" : scalar == "|" ? "write 'or'" : nil)
+          message: "caractère inattendu « \(scalar.escaped(asASCII: true)) »", offset: start,
+          hint: scalar == "&" ? "écrivez `and`" : scalar == "|" ? "écrivez `or`" : nil)
       }
     }
     tokens.append(Token(kind: .end, offset: scalars.count))
@@ -122,13 +123,13 @@ enum Lexer {
   private static func number(_ literal: String, at offset: Int) throws -> Double {
     guard literal.count <= maximumNumberLength else {
       throw ExpressionError(
-        message: "number too long (\(literal.count) digits, at most \(maximumNumberLength))", offset: offset)
+        message: "nombre trop long (\(literal.count) chiffres, au plus \(maximumNumberLength))", offset: offset)
     }
     guard literal.filter({ $0 == "." }).count <= 1, literal != ".", !literal.hasSuffix("."),
       let value = Double(literal),
       value.isFinite
     else {
-      throw ExpressionError(message: "'\(literal)' is not a number", offset: offset, hint: "write 15 or 2.5")
+      throw ExpressionError(message: "« \(literal) » n'est pas un nombre", offset: offset, hint: "écrivez 15 ou 2.5")
     }
     return value
   }

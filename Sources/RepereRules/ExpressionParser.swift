@@ -38,17 +38,18 @@ public struct ExpressionParser {
       return .failure(
         ExpressionError(
           code: "expression-too-complex",
-          message: "condition too long (\(length) characters, at most \(maximumLength))",
-          offset: 0, hint: "split it with a route step"))
+          message: "condition trop longue (\(length) caractères, au plus \(maximumLength))",
+          offset: 0, hint: "découpez-la avec une étape d'aiguillage (route)"))
     }
     do {
       var parser = ExpressionParser(tokens: try Lexer.tokens(of: text))
       let expression = try parser.parseOr()
       if let extra = parser.peek, extra.kind != .end {
         throw ExpressionError(
-          message: "unexpected \(extra.kind.describe) after a complete condition", offset: extra.offset,
+          message: "élément en trop après une condition complète : \(extra.kind.describe)", offset: extra.offset,
           hint: extra.kind.isComparison
-            ? "comparisons do not chain: write 'a < b and b < c'" : "join conditions with 'and' or 'or'")
+            ? "les comparaisons ne s'enchaînent pas : écrivez `a < b and b < c`"
+            : "reliez les conditions par `and` ou `or`")
       }
       return .success(expression)
     } catch let error as ExpressionError {
@@ -134,7 +135,7 @@ public struct ExpressionParser {
   }
 
   private mutating func parsePrimary() throws -> Expression {
-    guard let token = peek else { throw ExpressionError(message: "condition ends too early", offset: 0) }
+    guard let token = peek else { throw ExpressionError(message: "la condition s'arrête trop tôt", offset: 0) }
     switch token.kind {
     case .number(let value):
       advance()
@@ -160,34 +161,35 @@ public struct ExpressionParser {
       guard let next = peek, next.kind == .openParen else { return Expression(.variable(name), at: token.offset) }
       guard let function = ExpressionFunction(rawValue: name) else {
         throw ExpressionError(
-          code: "unknown-function", message: "unknown function '\(name)'", offset: token.offset,
+          code: "unknown-function", message: "fonction « \(name) » inconnue", offset: token.offset,
           hint: Suggestion.hint(for: name, among: ExpressionFunction.allCases.map(\.rawValue))
-            ?? "functions: count, score, has, known, unknown")
+            ?? "fonctions : count, score, has, known, unknown")
       }
       advance()
       let arguments = try parseItems(closing: .closeParen, opening: next)
       guard arguments.count == function.arity else {
         throw ExpressionError(
-          message: "\(name)() takes \(function.arity) argument\(function.arity > 1 ? "s" : ""), not \(arguments.count)",
-          offset: token.offset, hint: function == .has ? "write has(variable, 'value')" : "write \(name)(variable)")
+          message: "\(name)() prend \(function.arity) argument\(function.arity > 1 ? "s" : ""), pas \(arguments.count)",
+          offset: token.offset, hint: function == .has ? "écrivez has(variable, 'valeur')" : "écrivez \(name)(variable)"
+        )
       }
       return Expression(.call(function, arguments), at: token.offset)
     case .keyword("unknown"):
       advance()
       guard let next = peek, next.kind == .openParen else {
         throw ExpressionError(
-          message: "'unknown' is a function here", offset: token.offset, hint: "write unknown(variable)")
+          message: "`unknown` est ici une fonction", offset: token.offset, hint: "écrivez unknown(variable)")
       }
       advance()
       let arguments = try parseItems(closing: .closeParen, opening: next)
       guard arguments.count == 1 else {
-        throw ExpressionError(message: "unknown() takes 1 argument, not \(arguments.count)", offset: token.offset)
+        throw ExpressionError(message: "unknown() prend 1 argument, pas \(arguments.count)", offset: token.offset)
       }
       return Expression(.call(.unknown, arguments), at: token.offset)
     case .end:
-      throw ExpressionError(message: "condition ends too early: a value is missing", offset: token.offset)
+      throw ExpressionError(message: "la condition s'arrête trop tôt : il manque une valeur", offset: token.offset)
     default:
-      throw ExpressionError(message: "expected a value, found \(token.kind.describe)", offset: token.offset)
+      throw ExpressionError(message: "une valeur était attendue, trouvé \(token.kind.describe)", offset: token.offset)
     }
   }
 
@@ -222,17 +224,17 @@ public struct ExpressionParser {
     if depth > ExpressionParser.maximumDepth {
       throw ExpressionError(
         code: "expression-too-complex",
-        message: "condition nested too deeply (more than \(ExpressionParser.maximumDepth) levels)",
-        offset: offset, hint: "simplify it or split it with a route step")
+        message: "condition trop imbriquée (plus de \(ExpressionParser.maximumDepth) niveaux)",
+        offset: offset, hint: "simplifiez-la ou découpez-la avec une étape d'aiguillage (route)")
     }
   }
 
   private mutating func expect(_ kind: Token.Kind, opening: Token) throws {
     guard let token = peek, token.kind == kind else {
-      let found = peek?.kind.describe ?? "the end"
+      let found = peek?.kind.describe ?? "la fin"
       throw ExpressionError(
         message:
-          "expected \(kind.describe) to close \(opening.kind.describe) at column \(opening.offset + 1), found \(found)",
+          "\(kind.describe) attendu pour fermer \(opening.kind.describe) de la colonne \(opening.offset + 1), trouvé \(found)",
         offset: peek?.offset ?? opening.offset)
     }
     advance()

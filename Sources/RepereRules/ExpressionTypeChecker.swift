@@ -14,12 +14,12 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .number: return "a number"
-    case .text(let options): return options == nil ? "text" : "a choice"
-    case .bool: return "a yes/no value"
-    case .checklist: return "a checklist"
-    case .place: return "a place"
-    case .list: return "a list"
+    case .number: return "un nombre"
+    case .text(let options): return options == nil ? "un texte" : "un choix"
+    case .bool: return "un oui/non"
+    case .checklist: return "une liste à cocher"
+    case .place: return "un lieu"
+    case .list: return "une liste"
     }
   }
 
@@ -86,7 +86,7 @@ public struct ExpressionTypeChecker: Sendable {
     if let type = infer(expression, &issues), type != .bool {
       issues.append(
         ExpressionIssue(
-          code: "expression-not-boolean", message: "a condition must be true or false, but this is \(type)",
+          code: "expression-not-boolean", message: "une condition doit être vraie ou fausse, mais ceci est \(type)",
           offset: expression.offset, hint: hintForNonBoolean(type)))
     }
     return issues
@@ -94,9 +94,9 @@ public struct ExpressionTypeChecker: Sendable {
 
   private func hintForNonBoolean(_ type: ValueType) -> String? {
     switch type {
-    case .checklist: return "write count(v) >= 1 or has(v, 'x')"
-    case .number: return "compare it: v >= 15"
-    case .text(let options): return options.flatMap { $0.first }.map { "compare it: v = '\($0)'" }
+    case .checklist: return "écrivez count(v) >= 1 ou has(v, 'x')"
+    case .number: return "comparez-le : v >= 15"
+    case .text(let options): return options.flatMap { $0.first }.map { "comparez-le : v = '\($0)'" }
     default: return nil
     }
   }
@@ -116,7 +116,7 @@ public struct ExpressionTypeChecker: Sendable {
       for item in items {
         guard let type = infer(item, &issues) else { continue }
         if let element, !element.matches(type) {
-          issue("type-mismatch", "a list mixes \(element) and \(type)", at: item.offset)
+          issue("type-mismatch", "une liste mêle \(element) et \(type)", at: item.offset)
           return nil
         }
         element = element ?? type
@@ -127,19 +127,19 @@ public struct ExpressionTypeChecker: Sendable {
     case .not(let inner):
       guard let type = infer(inner, &issues) else { return .bool }
       if type != .bool {
-        issue("type-mismatch", "'not' applies to true/false, not to \(type)", at: inner.offset)
+        issue("type-mismatch", "`not` s'applique à vrai/faux, pas à \(type)", at: inner.offset)
       }
       return .bool
     case .negate(let inner):
       guard let type = infer(inner, &issues) else { return .number }
-      if type != .number { issue("type-mismatch", "'-' applies to numbers, not to \(type)", at: inner.offset) }
+      if type != .number { issue("type-mismatch", "`-` s'applique aux nombres, pas à \(type)", at: inner.offset) }
       return .number
     case .and(let lhs, let rhs), .or(let lhs, let rhs):
       let word = { if case .and = expression.node { return "and" } else { return "or" } }()
       for side in [lhs, rhs] {
         if let type = infer(side, &issues), type != .bool {
           issue(
-            "type-mismatch", "'\(word)' joins conditions, but this side is \(type)", hint: hintForNonBoolean(type),
+            "type-mismatch", "`\(word)` relie des conditions, mais ce côté est \(type)", hint: hintForNonBoolean(type),
             at: side.offset)
         }
       }
@@ -152,20 +152,22 @@ public struct ExpressionTypeChecker: Sendable {
       guard let left = infer(lhs, &issues), let right = infer(rhs, &issues) else { return .bool }
       guard case .list(let element) = right else {
         var hint: String?
-        if case .checklist = right, case .text = left { hint = "to test a checklist write has(v, 'x')" }
+        if case .checklist = right, case .text = left { hint = "pour tester une liste à cocher, écrivez has(v, 'x')" }
         issue(
-          "type-mismatch", "'in' needs a list on its right, like ['a', 'b'], not \(right)", hint: hint, at: rhs.offset)
+          "type-mismatch", "`in` demande une liste à sa droite, comme ['a', 'b'], pas \(right)", hint: hint,
+          at: rhs.offset)
         return .bool
       }
       switch left {
       case .number, .text: break
       default:
         issue(
-          "type-mismatch", "'in' tests a number or a text, not \(left)", hint: hintForChecklist(left), at: lhs.offset)
+          "type-mismatch", "`in` teste un nombre ou un texte, pas \(left)", hint: hintForChecklist(left), at: lhs.offset
+        )
         return .bool
       }
       if let element, !element.matches(left) {
-        issue("type-mismatch", "'in' compares \(left) with a list of \(element)", at: rhs.offset)
+        issue("type-mismatch", "`in` compare \(left) à une liste dont les éléments sont \(element)", at: rhs.offset)
         return .bool
       }
       if case .text(let options?) = left, case .list(let items) = rhs.node {
@@ -175,7 +177,7 @@ public struct ExpressionTypeChecker: Sendable {
     case .arithmetic(let op, let lhs, let rhs):
       for side in [lhs, rhs] {
         if let type = infer(side, &issues), type != .number {
-          issue("type-mismatch", "'\(op.rawValue)' works on numbers, not on \(type)", at: side.offset)
+          issue("type-mismatch", "`\(op.rawValue)` porte sur des nombres, pas sur \(type)", at: side.offset)
         }
       }
       return .number
@@ -185,8 +187,8 @@ public struct ExpressionTypeChecker: Sendable {
   }
 
   private func hintForChecklist(_ type: ValueType) -> String? {
-    if case .checklist = type { return "for a checklist use has(v, 'x'), count(v) or score(v)" }
-    if case .place = type { return "compare departement or commune instead" }
+    if case .checklist = type { return "pour une liste à cocher, utilisez has(v, 'x'), count(v) ou score(v)" }
+    if case .place = type { return "comparez plutôt departement ou commune" }
     return nil
   }
 
@@ -199,8 +201,8 @@ public struct ExpressionTypeChecker: Sendable {
       case .checklist, .place, .list:
         issues.append(
           ExpressionIssue(
-            code: "type-mismatch", message: "'\(op.rawValue)' cannot compare \(type)", offset: side.offset,
-            hint: hintForChecklist(type) ?? "use 'in' to test membership in a list"))
+            code: "type-mismatch", message: "`\(op.rawValue)` ne peut pas comparer \(type)", offset: side.offset,
+            hint: hintForChecklist(type) ?? "utilisez `in` pour tester l'appartenance à une liste"))
         return
       default: continue
       }
@@ -208,29 +210,29 @@ public struct ExpressionTypeChecker: Sendable {
     guard left.matches(right) else {
       issues.append(
         ExpressionIssue(
-          code: "type-mismatch", message: "'\(op.rawValue)' compares \(left) with \(right)", offset: lhs.offset,
+          code: "type-mismatch", message: "`\(op.rawValue)` compare \(left) à \(right)", offset: lhs.offset,
           hint: typeHint(left, right)))
       return
     }
     if case .bool = left, op != .equal, op != .notEqual {
       issues.append(
         ExpressionIssue(
-          code: "type-mismatch", message: "'\(op.rawValue)' cannot order yes/no values", offset: lhs.offset))
+          code: "type-mismatch", message: "`\(op.rawValue)` ne peut pas ordonner des oui/non", offset: lhs.offset))
     }
     if case .text = left, op != .equal, op != .notEqual {
       issues.append(
         ExpressionIssue(
-          code: "type-mismatch", message: "'\(op.rawValue)' orders numbers, not text", offset: lhs.offset,
-          hint: "write = or !="))
+          code: "type-mismatch", message: "`\(op.rawValue)` ordonne des nombres, pas du texte", offset: lhs.offset,
+          hint: "écrivez = ou !="))
     }
     if case .text(let options?) = left { checkOption(rhs, among: options, variable: lhs, &issues) }
     if case .text(let options?) = right { checkOption(lhs, among: options, variable: rhs, &issues) }
   }
 
   private func typeHint(_ left: ValueType, _ right: ValueType) -> String? {
-    if case .bool = left, case .text = right { return "write true or false without quotes" }
-    if case .number = left, case .text = right { return "write the number without quotes" }
-    if case .text = left, case .number = right { return "quote the value: '15'" }
+    if case .bool = left, case .text = right { return "écrivez true ou false sans guillemets" }
+    if case .number = left, case .text = right { return "écrivez le nombre sans guillemets" }
+    if case .text = left, case .number = right { return "mettez la valeur entre guillemets : '15'" }
     return nil
   }
 
@@ -239,11 +241,11 @@ public struct ExpressionTypeChecker: Sendable {
     _ literal: Expression, among options: [String], variable: Expression, _ issues: inout [ExpressionIssue]
   ) {
     guard case .text(let value) = literal.node, !options.contains(value) else { return }
-    let name = { if case .variable(let name) = variable.node { return name } else { return "the variable" } }()
+    let name = { if case .variable(let name) = variable.node { return name } else { return "la variable" } }()
     issues.append(
       ExpressionIssue(
         code: "unknown-option-value",
-        message: "'\(value)' is not an option of \(name) (options: \(options.joined(separator: ", ")))",
+        message: "« \(value) » n'est pas une option de « \(name) » (options : \(options.joined(separator: ", ")))",
         offset: literal.offset, hint: Suggestion.hint(for: value, among: options)))
   }
 
@@ -255,8 +257,8 @@ public struct ExpressionTypeChecker: Sendable {
     guard case .variable(let name) = first.node else {
       issues.append(
         ExpressionIssue(
-          code: "type-mismatch", message: "\(function.rawValue)() takes a variable name", offset: first.offset,
-          hint: "write \(function.rawValue)(variable)"))
+          code: "type-mismatch", message: "\(function.rawValue)() prend un nom de variable", offset: first.offset,
+          hint: "écrivez \(function.rawValue)(variable)"))
       return result
     }
     guard let type = variableType(name, at: first.offset, &issues) else { return result }
@@ -267,11 +269,12 @@ public struct ExpressionTypeChecker: Sendable {
       guard case .checklist(let options) = type else {
         var hint: String?
         if function == .has, case .text(let options?) = type, options.count > 0 {
-          hint = "for a choice write \(name) = '\(options[0])'"
+          hint = "pour un choix, écrivez \(name) = '\(options[0])'"
         }
         issues.append(
           ExpressionIssue(
-            code: "type-mismatch", message: "\(function.rawValue)() needs a checklist (multi), but \(name) is \(type)",
+            code: "type-mismatch",
+            message: "\(function.rawValue)() demande une liste à cocher (multi), mais « \(name) » est \(type)",
             offset: first.offset, hint: hint))
         return result
       }
@@ -282,8 +285,9 @@ public struct ExpressionTypeChecker: Sendable {
         } else {
           issues.append(
             ExpressionIssue(
-              code: "type-mismatch", message: "has() takes the option's value as quoted text", offset: value.offset,
-              hint: options.first.map { "write has(\(name), '\($0)')" }))
+              code: "type-mismatch", message: "has() prend la valeur de l'option entre guillemets",
+              offset: value.offset,
+              hint: options.first.map { "écrivez has(\(name), '\($0)')" }))
         }
       }
       return result
@@ -294,14 +298,14 @@ public struct ExpressionTypeChecker: Sendable {
     if let type = variables[name] { return type }
     var hint = Suggestion.hint(for: name, among: variables.keys.sorted())
     if let variable = stepVariables[name] {
-      hint = "step '\(name)' stores its answer in '\(variable)'"
+      hint = "l'étape « \(name) » garde sa réponse dans « \(variable) »"
     } else if silentSteps.contains(name) {
-      hint = "step '\(name)' asks nothing, so it has no value"
+      hint = "l'étape « \(name) » ne pose aucune question : elle n'a pas de valeur"
     } else if let dashed = stepVariables[name.replacingOccurrences(of: "_", with: "-")] {
-      hint = "did you mean '\(dashed)'?"
+      hint = Suggestion.didYouMean(dashed)
     }
     issues.append(
-      ExpressionIssue(code: "unknown-variable", message: "unknown variable '\(name)'", offset: offset, hint: hint))
+      ExpressionIssue(code: "unknown-variable", message: "variable « \(name) » inconnue", offset: offset, hint: hint))
     return nil
   }
 }

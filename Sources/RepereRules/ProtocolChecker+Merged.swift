@@ -14,34 +14,34 @@ extension ProtocolChecker {
         diagnostics.append(
           Finding(
             code: "missing-step", location: location,
-            message: "\(from) leads to '\(target)', which the overlay \(removal.overlay) removes",
-            hint: "replace the step in the overlay instead of removing it, or change where \(from) leads",
+            message: "\(from) mène à « \(target) », que la déclinaison « \(removal.overlay) » retire",
+            hint: "dans la déclinaison, remplacez l'étape au lieu de la retirer, ou changez la suite de \(from)",
             related: [removal.location]))
       } else {
         diagnostics.error(
-          "missing-step", at: location, "\(from) leads to '\(target)', which is not a step of \(definition.id)",
+          "missing-step", at: location, "\(from) mène à « \(target) », qui n'est pas une étape de « \(definition.id) »",
           hint: hints.hint(for: target, among: stepIDs))
       }
     }
 
     if !definition.start.isEmpty, definition.step(definition.start) == nil {
-      missingStep(definition.start, at: definition.location(of: "start"), from: "start")
+      missingStep(definition.start, at: definition.location(of: "start"), from: "`start`")
     }
     for step in definition.steps {
       for link in step.successors where definition.step(link.target) == nil && !link.target.isEmpty {
-        missingStep(link.target, at: link.location, from: "step '\(step.id)'")
+        missingStep(link.target, at: link.location, from: "l'étape « \(step.id) »")
       }
       if step.kind == .outcome, let code = step.disposition, definition.dispositions[code] == nil {
         diagnostics.error(
           "missing-disposition", at: step.location(of: "disposition"),
-          "step '\(step.id)' ends with disposition '\(code)', which \(definition.id) does not define",
+          "l'étape « \(step.id) » aboutit à la disposition « \(code) », que « \(definition.id) » ne définit pas",
           hint: hints.hint(for: code, among: dispositionCodes))
       }
       for recommendation in step.recommend where definition.dispositions[recommendation.disposition] == nil {
         guard !recommendation.disposition.isEmpty else { continue }
         diagnostics.error(
           "missing-disposition", at: recommendation.location,
-          "step '\(step.id)' recommends '\(recommendation.disposition)', which \(definition.id) does not define",
+          "l'étape « \(step.id) » recommande « \(recommendation.disposition) », que « \(definition.id) » ne définit pas",
           hint: hints.hint(for: recommendation.disposition, among: dispositionCodes))
       }
       checkSources(step.why, fields: step.fieldLocations, fallback: step.location, in: definition, into: &diagnostics)
@@ -50,7 +50,7 @@ extension ProtocolChecker {
       if !disposition.level.isEmpty, definition.rank(ofLevel: disposition.level) == nil {
         diagnostics.error(
           "unknown-level", at: disposition.location(of: "level"),
-          "level '\(disposition.level)' of disposition '\(disposition.code)' is not in the scale (\(definition.levels.joined(separator: ", ")))",
+          "le niveau « \(disposition.level) » de la disposition « \(disposition.code) » n'est pas dans l'échelle (\(definition.levels.joined(separator: ", ")))",
           hint: Suggestion.hint(for: disposition.level, among: definition.levels))
       }
       checkSources(
@@ -85,8 +85,8 @@ extension ProtocolChecker {
     for (index, id) in ids.enumerated() where definition.sources[id] == nil {
       diagnostics.error(
         "missing-source", at: fields["why.\(index)"] ?? fallback,
-        "why cites '\(id)', which is not among the protocol's sources",
-        hint: Suggestion.hint(for: id, among: definition.sources.keys.sorted()) ?? "declare it under sources:")
+        "`why` cite « \(id) », qui n'est pas parmi les sources du protocole",
+        hint: Suggestion.hint(for: id, among: definition.sources.keys.sorted()) ?? "déclarez-la sous `sources:`")
     }
   }
 
@@ -98,8 +98,8 @@ extension ProtocolChecker {
       if ExpressionEvaluator.placeVariables.contains(step.variable) {
         diagnostics.error(
           "reserved-variable", at: step.location(of: step.fieldLocations["var"] == nil ? "id" : "var"),
-          "'\(step.variable)' is reserved for the case's place and cannot store the answer of step '\(step.id)'",
-          hint: "set another name with var:")
+          "« \(step.variable) » est réservé au lieu de la situation et ne peut pas garder la réponse de l'étape « \(step.id) »",
+          hint: "donnez un autre nom avec `var:`")
       }
       if let first = firstByVariable[step.variable] {
         let firstType = ExpressionTypeChecker.type(of: first)
@@ -110,8 +110,8 @@ extension ProtocolChecker {
               code: "conflicting-variable",
               location: step.location(of: step.fieldLocations["var"] == nil ? "id" : "var"),
               message:
-                "variable '\(step.variable)' holds \(type) here but \(firstType) at step '\(first.id)'",
-              hint: "give one of them another name with var:", related: [first.location]))
+                "la variable « \(step.variable) » contient ici \(type), mais \(firstType) à l'étape « \(first.id) »",
+              hint: "donnez un autre nom à l'une des deux avec `var:`", related: [first.location]))
         }
       } else {
         firstByVariable[step.variable] = step
@@ -130,13 +130,13 @@ extension ProtocolChecker {
         guard let type = checker.variables[name] else {
           diagnostics.error(
             "unknown-variable", at: location,
-            "contact query of '\(disposition.code)' reads age from unknown variable '\(name)'",
+            "une requête de contacts de « \(disposition.code) » lit l'âge dans la variable inconnue « \(name) »",
             hint: Suggestion.hint(for: name, among: checker.variables.keys.sorted()))
           continue
         }
         if type != .number {
           diagnostics.error(
-            "type-mismatch", at: location, "age must name a number variable, but '\(name)' is \(type)")
+            "type-mismatch", at: location, "`age` doit nommer une variable numérique, mais « \(name) » est \(type)")
         }
       }
     }
@@ -148,7 +148,7 @@ extension ProtocolChecker {
       diagnostics.append(
         Finding(
           code: issue.code, location: condition.location(at: issue.offset),
-          message: "in condition '\(condition.source.prefix(80))': \(issue.message)", hint: issue.hint))
+          message: "dans la condition « \(condition.source.prefix(80)) » : \(issue.message)", hint: issue.hint))
     }
   }
 
@@ -161,8 +161,9 @@ extension ProtocolChecker {
     for (index, id) in graph.ids.enumerated() where !reachable.contains(index) {
       guard let step = definition.step(id) else { continue }
       diagnostics.error(
-        "unreachable-step", at: step.location, "step '\(id)' cannot be reached from start ('\(definition.start)')",
-        hint: "lead to it from another step, or remove it")
+        "unreachable-step", at: step.location,
+        "l'étape « \(id) » est inaccessible depuis le départ (« \(definition.start) »)",
+        hint: "menez-y depuis une autre étape, ou retirez-la")
     }
     for cycle in graph.cycles(within: reachable) {
       let names = cycle.map { graph.ids[$0] }
@@ -170,8 +171,8 @@ extension ProtocolChecker {
       let closing = last.successors.first { $0.target == firstID }?.location ?? last.location
       diagnostics.error(
         "walk-loop", at: closing,
-        "the walk can loop forever: \((names + [firstID]).joined(separator: " → "))",
-        hint: "a walk must move forward to an outcome; lead '\(lastID)' elsewhere")
+        "le parcours peut tourner en rond sans fin : \((names + [firstID]).joined(separator: " → "))",
+        hint: "un parcours doit avancer jusqu'à une issue ; faites mener « \(lastID) » ailleurs")
     }
     var reached = Set<String>()
     for index in reachable {
@@ -182,8 +183,8 @@ extension ProtocolChecker {
     for disposition in definition.dispositions.values where !reached.contains(disposition.code) {
       diagnostics.error(
         "unreachable-disposition", at: disposition.location,
-        "disposition '\(disposition.code)' is never reached: no reachable outcome or recommend names it",
-        hint: "end an outcome with it, recommend it, or remove it")
+        "la disposition « \(disposition.code) » n'est jamais atteinte : aucune issue ni recommandation accessible ne la nomme",
+        hint: "faites-y aboutir une issue, recommandez-la ou retirez-la")
     }
   }
 }

@@ -19,8 +19,8 @@ public enum ProtocolChecker {
         diagnostics.append(
           Finding(
             code: "duplicate-protocol-id", location: file.location(of: "id"),
-            message: "protocol id '\(file.id)' is already used by \(first.location.file)",
-            hint: "ids are unique across the bundle", related: [first.location(of: "id")]))
+            message: "l'identifiant de protocole « \(file.id) » est déjà pris par \(first.location.file)",
+            hint: "un identifiant est unique dans tout le dossier de données", related: [first.location(of: "id")]))
         continue
       }
       firstByID[file.id] = file
@@ -38,7 +38,7 @@ public enum ProtocolChecker {
         findings = findings.filter { !inBase.contains("\($0.code)|\($0.location)") }.map { finding in
           var finding = finding
           if finding.location.file != file.location.file, finding.related.isEmpty {
-            finding.message += " (in \(file.id))"
+            finding.message += " (dans « \(file.id) »)"
             finding.related.append(file.location(of: "extends"))
           }
           return finding
@@ -70,7 +70,8 @@ public enum ProtocolChecker {
         diagnostics.append(
           Finding(
             code: "duplicate-step-id", location: step.location(of: "id"),
-            message: "step id '\(step.id)' is used twice in \(file.id)", hint: "rename one of them",
+            message: "l'identifiant d'étape « \(step.id) » est pris deux fois dans « \(file.id) »",
+            hint: "renommez l'une des deux",
             related: [first.location(of: "id")]))
       } else {
         stepsByID[step.id] = step
@@ -79,8 +80,9 @@ public enum ProtocolChecker {
     }
     if file.extends != nil, file.declaresLevels {
       diagnostics.error(
-        "overlay-levels", at: file.location(of: "levels"), "an overlay keeps its base's levels and cannot set its own",
-        hint: "remove 'levels' from \(file.id)")
+        "overlay-levels", at: file.location(of: "levels"),
+        "une déclinaison garde les niveaux de son protocole de base et ne peut pas en définir",
+        hint: "retirez `levels` de « \(file.id) »")
     }
     checkDates(file, today: today, into: &diagnostics)
   }
@@ -90,7 +92,7 @@ public enum ProtocolChecker {
     for option in step.options where !option.value.isEmpty && !values.insert(option.value).inserted {
       diagnostics.error(
         "duplicate-option-value", at: option.location,
-        "option value '\(option.value)' appears twice in step '\(step.id)'")
+        "la valeur d'option « \(option.value) » apparaît deux fois dans l'étape « \(step.id) »")
     }
     switch step.kind {
     case .choice:
@@ -98,22 +100,23 @@ public enum ProtocolChecker {
         for option in step.options where option.next == nil {
           diagnostics.error(
             "dead-end", at: option.location,
-            "option '\(option.value)' of step '\(step.id)' leads nowhere: it has no 'next' and neither has the step",
-            hint: "give the option a 'next', or the step a 'next' for every option")
+            "l'option « \(option.value) » de l'étape « \(step.id) » ne mène nulle part : ni elle ni l'étape n'ont de `next`",
+            hint: "donnez un `next` à l'option, ou un `next` à l'étape pour toutes ses options")
         }
       }
       if step.fieldLocations["options"] != nil, step.options.isEmpty {
-        diagnostics.error("empty-options", at: step.location(of: "options"), "step '\(step.id)' has no options")
+        diagnostics.error("empty-options", at: step.location(of: "options"), "l'étape « \(step.id) » n'a aucune option")
       }
     case .multi:
       if step.fieldLocations["options"] != nil, step.options.isEmpty {
-        diagnostics.error("empty-options", at: step.location(of: "options"), "step '\(step.id)' has no options")
+        diagnostics.error("empty-options", at: step.location(of: "options"), "l'étape « \(step.id) » n'a aucune option")
       }
     case .number:
       if let min = step.min, let max = step.max, min > max {
         diagnostics.error(
           "invalid-range", at: step.location(of: "max"),
-          "max (\(AnswerValue.format(max))) is below min (\(AnswerValue.format(min))) in step '\(step.id)'")
+          "`max` (\(AnswerValue.format(max))) est inférieur à `min` (\(AnswerValue.format(min))) dans l'étape « \(step.id) »"
+        )
       }
     case .route:
       checkRoutes(step, into: &diagnostics)
@@ -126,49 +129,53 @@ public enum ProtocolChecker {
     guard let last = step.routes.last else {
       if step.fieldLocations["routes"] != nil {
         diagnostics.error(
-          "route-without-default", at: step.location(of: "routes"), "route step '\(step.id)' has no routes",
-          hint: "end with a route without 'when': { next: … }")
+          "route-without-default", at: step.location(of: "routes"),
+          "l'étape d'aiguillage « \(step.id) » n'a aucune route",
+          hint: "terminez par une route sans `when` : { next: … }")
       }
       return
     }
     for (index, route) in step.routes.enumerated() where route.condition == nil && index < step.routes.count - 1 {
       diagnostics.error(
         "unreachable-route", at: step.routes[index + 1].location,
-        "routes after the default route of step '\(step.id)' can never be taken",
-        hint: "the route without 'when' must be the last")
+        "les routes placées après la route par défaut de l'étape « \(step.id) » ne peuvent jamais être prises",
+        hint: "la route sans `when` doit être la dernière")
       break
     }
     if last.condition != nil {
       diagnostics.error(
         "route-without-default", at: last.location,
-        "the last route of step '\(step.id)' has a 'when': when no condition holds the walk has nowhere to go",
-        hint: "add a last route without 'when': { next: … }")
+        "la dernière route de l'étape « \(step.id) » a un `when` : quand aucune condition n'est vraie, le parcours n'a nulle part où aller",
+        hint: "ajoutez en dernier une route sans `when` : { next: … }")
     }
   }
 
   static func checkDates(_ file: ProtocolDefinition, today: CalendarDay?, into diagnostics: inout Diagnostics) {
     if let from = file.validFrom, let to = file.validTo, to < from {
       diagnostics.error(
-        "date-order", at: file.location(of: "valid_to"), "valid_to (\(to)) is before valid_from (\(from))",
-        hint: "swap them or correct the year")
+        "date-order", at: file.location(of: "valid_to"), "`valid_to` (\(to)) précède `valid_from` (\(from))",
+        hint: "inversez-les ou corrigez l'année")
     }
     if let from = file.validFrom, let review = file.reviewBy, review < from {
       diagnostics.error(
-        "date-order", at: file.location(of: "review_by"), "review_by (\(review)) is before valid_from (\(from))")
+        "date-order", at: file.location(of: "review_by"), "`review_by` (\(review)) précède `valid_from` (\(from))")
     }
     guard let today else { return }
     if let review = file.reviewBy, review < today {
       diagnostics.warning(
         "review-overdue", at: file.location(of: "review_by"),
-        "\(file.id) was due for review on \(review)", hint: "review the protocol, then move review_by forward")
+        "le protocole « \(file.id) » devait être révisé le \(review)",
+        hint: "révisez le protocole, puis reportez `review_by`")
     }
     if let from = file.validFrom, today < from {
       diagnostics.warning(
-        "outside-validity", at: file.location(of: "valid_from"), "\(file.id) is not valid yet (from \(from))")
+        "outside-validity", at: file.location(of: "valid_from"),
+        "le protocole « \(file.id) » n'est pas encore en vigueur (à partir du \(from))")
     }
     if let to = file.validTo, to < today {
       diagnostics.warning(
-        "outside-validity", at: file.location(of: "valid_to"), "\(file.id) is no longer valid (until \(to))")
+        "outside-validity", at: file.location(of: "valid_to"),
+        "le protocole « \(file.id) » n'est plus en vigueur (jusqu'au \(to))")
     }
   }
 
@@ -181,15 +188,15 @@ public enum ProtocolChecker {
       guard let base = library.files[baseID] else {
         diagnostics.error(
           "missing-base", at: overlay.location(of: "extends"),
-          "\(overlay.id) extends '\(baseID)', which no protocol of the bundle defines",
+          "« \(overlay.id) » étend « \(baseID) », qu'aucun protocole du dossier de données ne définit",
           hint: Suggestion.hint(for: baseID, among: library.files.keys.sorted()))
         continue
       }
       if inCycle(overlay.id, library: library) {
         diagnostics.error(
           "overlay-cycle", at: overlay.location(of: "extends"),
-          "overlays extend each other in a cycle: \(cycleDescription(overlay.id, library: library))",
-          hint: "one of them must extend nothing")
+          "des déclinaisons s'étendent l'une l'autre en boucle : \(cycleDescription(overlay.id, library: library))",
+          hint: "l'une d'elles ne doit rien étendre")
         continue
       }
       let merged = library.protocolDefinition(baseID)
@@ -197,7 +204,7 @@ public enum ProtocolChecker {
         diagnostics.append(
           Finding(
             code: "missing-step", location: overlay.location(of: "remove.\(index)"),
-            message: "remove names '\(removed)', which the base \(baseID) does not have",
+            message: "`remove` nomme l'étape « \(removed) », absente du protocole de base « \(baseID) »",
             hint: Suggestion.hint(for: removed, among: merged?.steps.map(\.id) ?? []), related: [base.location]))
       }
     }
@@ -213,8 +220,9 @@ public enum ProtocolChecker {
             Finding(
               code: "overlapping-overlays", location: second.location(of: "scope"),
               message:
-                "\(second.id) and \(first.id) both overlay \(second.extends ?? "") in \(shared.joined(separator: ", "))",
-              hint: "a département may have one overlay of a base", related: [first.location(of: "scope")]))
+                "« \(second.id) » et « \(first.id) » déclinent toutes deux « \(second.extends ?? "") » dans \(shared.joined(separator: ", "))",
+              hint: "un département n'a qu'une déclinaison d'un même protocole de base",
+              related: [first.location(of: "scope")]))
         }
       }
     }

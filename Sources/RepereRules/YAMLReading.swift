@@ -8,7 +8,7 @@ struct YAMLReader {
   /// A scalar as text (numbers and booleans as written); nil and a `wrong-type` finding otherwise.
   mutating func text(_ node: YAMLNode, _ what: String) -> String? {
     guard let value = node.scalar, !node.isNull else {
-      diagnostics.error("wrong-type", at: node.location, "\(what) must be text, not \(node.shapeDescription)")
+      diagnostics.error("wrong-type", at: node.location, "\(what) doit être un texte, pas \(node.shapeDescription)")
       return nil
     }
     return value
@@ -24,10 +24,10 @@ struct YAMLReader {
   mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
     guard let value = node.number, value.isFinite else {
       // A scalar that is not a plain decimal (`0x10`, `1e1`, `.inf`, `"12"`) is quoted as
-      // written: its shape alone would read « must be a number, not text ».
-      let written = node.scalar.map { node.isNull ? "null" : "'\($0)'" } ?? node.shapeDescription
+      // written: its shape alone would read « doit être un nombre, pas un texte ».
+      let written = node.scalar.map { node.isNull ? "une valeur vide" : "« \($0) »" } ?? node.shapeDescription
       diagnostics.error(
-        "wrong-type", at: node.location, "\(what) must be a number, not \(written)", hint: "write 15 or 2.5")
+        "wrong-type", at: node.location, "\(what) doit être un nombre, pas \(written)", hint: "écrivez 15 ou 2.5")
       return nil
     }
     return value
@@ -37,13 +37,13 @@ struct YAMLReader {
   mutating func textList(_ node: YAMLNode?, _ what: String, allowSingle: Bool = false) -> [(String, SourceLocation)] {
     guard let node, !node.isNull else { return [] }
     if let items = node.sequence {
-      return items.compactMap { item in text(item, "each item of \(what)").map { ($0, item.location) } }
+      return items.compactMap { item in text(item, "chaque élément de \(what)").map { ($0, item.location) } }
     }
     if allowSingle, let value = text(node, what) { return [(value, node.location)] }
     if !allowSingle {
       diagnostics.error(
-        "wrong-type", at: node.location, "\(what) must be a list, not \(node.shapeDescription)",
-        hint: "write [\(node.scalar ?? "…")]")
+        "wrong-type", at: node.location, "\(what) doit être une liste, pas \(node.shapeDescription)",
+        hint: "écrivez [\(node.scalar ?? "…")]")
     }
     return []
   }
@@ -52,7 +52,8 @@ struct YAMLReader {
   mutating func mapping(_ node: YAMLNode, _ what: String) -> YAMLMapping? {
     guard let mapping = node.mapping else {
       diagnostics.error(
-        "wrong-type", at: node.location, "\(what) must be a mapping (key: value), not \(node.shapeDescription)")
+        "wrong-type", at: node.location, "\(what) doit être un bloc de clés (clé: valeur), pas \(node.shapeDescription)"
+      )
       return nil
     }
     return mapping
@@ -61,7 +62,7 @@ struct YAMLReader {
   /// A list, or nil and a finding.
   mutating func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
     guard let items = node.sequence else {
-      diagnostics.error("wrong-type", at: node.location, "\(what) must be a list, not \(node.shapeDescription)")
+      diagnostics.error("wrong-type", at: node.location, "\(what) doit être une liste, pas \(node.shapeDescription)")
       return nil
     }
     return items
@@ -71,7 +72,8 @@ struct YAMLReader {
   mutating func date(_ node: YAMLNode?, _ what: String) -> CalendarDay? {
     guard let node, !node.isNull, let value = text(node, what) else { return nil }
     guard let date = CalendarDay(iso: value) else {
-      diagnostics.error("invalid-date", at: node.location, "\(what) '\(value)' is not a date", hint: "write YYYY-MM-DD")
+      diagnostics.error(
+        "invalid-date", at: node.location, "\(what) « \(value) » n'est pas une date", hint: "écrivez AAAA-MM-JJ")
       return nil
     }
     return date

@@ -7,9 +7,10 @@ import Testing
   @Test func descriptionReadsLikeACompilerMessage() {
     let finding = Finding(
       code: "unknown-key", location: SourceLocation(file: "p.yaml", line: 3, column: 5),
-      message: "unknown key 'nxt' in step 'age'", hint: "did you mean 'next'?")
+      message: "clé `nxt` inconnue dans l'étape « age »", hint: "vouliez-vous dire « next » ?")
     #expect(
-      finding.description == "p.yaml:3:5: error: unknown key 'nxt' in step 'age' (did you mean 'next'?) [unknown-key]")
+      finding.description
+        == "p.yaml:3:5: error: clé `nxt` inconnue dans l'étape « age » (vouliez-vous dire « next » ?) [unknown-key]")
   }
 
   @Test func suggestionFindsNearMissesOnly() {
@@ -36,7 +37,7 @@ import Testing
       allowed: ["format", "id", "next", "title"], required: ["title"], context: "the protocol", into: &diagnostics)
     let found = diagnostics.sorted.map { "\($0.code)@\($0.location)" }
     #expect(found == ["missing-key@f.yaml:1:1", "unknown-key@f.yaml:3:1"])
-    #expect(diagnostics.findings.first { $0.code == "unknown-key" }?.hint == "did you mean 'next'?")
+    #expect(diagnostics.findings.first { $0.code == "unknown-key" }?.hint == "vouliez-vous dire « next » ?")
   }
 
   @Test func duplicateKeysPointAtTheSecondOne() {
@@ -88,6 +89,17 @@ import Testing
     #expect(finding?.code == "yaml-syntax")
     #expect(finding?.location.file == "bad.yaml")
     #expect((finding?.location.line ?? 0) >= 2)
+  }
+
+  /// libyaml's own diagnosis is given in French, like every other message; its position stays.
+  @Test func yamlSyntaxIsSaidInFrench() {
+    var diagnostics = Diagnostics()
+    _ = YAMLFile.parse("steps:\n  - id: q\n\tkind: yesno\n", file: "p.yaml", diagnostics: &diagnostics)
+    #expect(
+      diagnostics.findings.map(\.description) == [
+        "p.yaml:3:1: error: syntaxe YAML : une tabulation casse l'indentation en lisant une valeur"
+          + " (indentez avec des espaces, pas des tabulations) [yaml-syntax]"
+      ])
   }
 
   @Test func invalidUTF8IsLocated() {

@@ -34,6 +34,26 @@ enum BrokenCorpus {
     #expect(BrokenCorpus.names.count >= 40)
   }
 
+  /// The codes the corpus produces, each at the position its `expected.txt` names: a case is not
+  /// removed without its code being produced elsewhere (docs/findings.md, FindingCatalogueTests).
+  @Test func theCorpusProducesTheseCodes() throws {
+    let codes = Set(try BrokenCorpus.names.map { try BrokenCorpus.expectation($0).code })
+    let expected: Set<String> = [
+      "conflicting-variable", "contact-id-with-filters", "date-order", "dead-end", "duplicate-key",
+      "duplicate-option-value", "duplicate-protocol-id", "duplicate-scenario-id", "duplicate-step-id",
+      "empty-contact-query", "empty-file", "empty-options", "expression-not-boolean", "expression-syntax",
+      "expression-too-complex", "format-not-first", "invalid-answer", "invalid-date", "invalid-id", "invalid-range",
+      "invalid-scope", "invalid-utf8", "invalid-value", "invalid-variable", "missing-base", "missing-disposition",
+      "missing-format", "missing-key", "missing-protocol", "missing-source", "missing-step", "missing-structure",
+      "outside-validity", "overlapping-overlays", "overlay-cycle", "overlay-levels", "reserved-variable",
+      "review-overdue", "route-without-default", "type-mismatch", "unknown-answer-step", "unknown-format",
+      "unknown-function", "unknown-key", "unknown-level", "unknown-option-value", "unknown-public",
+      "unknown-step-kind", "unknown-theme", "unknown-type", "unknown-variable", "unreachable-disposition",
+      "unreachable-route", "unreachable-step", "walk-loop", "wrong-type", "yaml-syntax",
+    ]
+    #expect(expected.subtracting(codes).sorted() == [])
+  }
+
   @Test(arguments: BrokenCorpus.names)
   func eachBrokenBundleProducesItsFinding(name: String) throws {
     let (code, location) = try BrokenCorpus.expectation(name)

@@ -15,11 +15,11 @@ import Testing
     #expect(DataFolder.holdsFiction(in: ShippedBundleTests.root))
     let findings = bundle.deploymentFindings()
     #expect(findings.allSatisfy { $0.code == "fictional-record" && $0.severity == .error })
-    let crip = try #require(findings.first { $0.message.contains("'95/crip-exemple'") })
+    let crip = try #require(findings.first { $0.message.contains("« 95/crip-exemple »") })
     #expect(crip.location.file == "annuaire/exemple-95.yaml")
     #expect(crip.location.line > 1)
     // Every fictional structure is named; the national records are not.
-    #expect(!findings.contains { $0.message.contains("'national/") })
+    #expect(!findings.contains { $0.message.contains("« national/") })
     #expect(findings.count == bundle.fictionalRecords.count)
   }
 

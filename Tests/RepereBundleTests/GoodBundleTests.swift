@@ -101,7 +101,7 @@ enum GoodBundle {
   @Test func checkJSONIsMachineReadable() throws {
     let finding = Finding(
       code: "missing-step", location: SourceLocation(file: "p.yaml", line: 3, column: 9), message: "m",
-      hint: "did you mean 'a'?", related: [SourceLocation(file: "o.yaml", line: 1, column: 1)])
+      hint: "vouliez-vous dire « a » ?", related: [SourceLocation(file: "o.yaml", line: 1, column: 1)])
     let json = FindingReport.json([finding])
     let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(decoded["errors"] as? Int == 1)
@@ -109,8 +109,8 @@ enum GoodBundle {
     #expect(first["file"] as? String == "p.yaml")
     #expect(first["line"] as? Int == 3)
     #expect(first["column"] as? Int == 9)
-    #expect(first["hint"] as? String == "did you mean 'a'?")
-    #expect(FindingReport.human([finding]).contains("o.yaml:1:1: note: see also"))
+    #expect(first["hint"] as? String == "vouliez-vous dire « a » ?")
+    #expect(FindingReport.human([finding]).contains("o.yaml:1:1: note: voir aussi"))
   }
 
   @Test func warningsAloneExitZeroUnlessStrict() {

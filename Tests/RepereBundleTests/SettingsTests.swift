@@ -35,11 +35,11 @@ import Testing
       """, file: "config.yaml", folder: folder)
     #expect(
       findings.map(\.description) == [
-        "config.yaml:1:7: error: 'lang' is 'de'; expected one of fr, en [config-value]",
-        "config.yaml:2:1: error: unknown key 'dta' in the configuration (did you mean 'data'?) [unknown-key]",
-        "config.yaml:3:21: error: 'lock_after_minutes' is 'soon'; expected a whole number of minutes "
-          + "from 0 (never) to 1440 [config-value]",
-        "config.yaml:4:8: error: 'place' expects text, not a list [config-value]",
+        "config.yaml:1:7: error: `lang` vaut « de » ; valeurs possibles : fr, en [config-value]",
+        "config.yaml:2:1: error: clé `dta` inconnue dans la configuration (vouliez-vous dire « data » ?) [unknown-key]",
+        "config.yaml:3:21: error: `lock_after_minutes` vaut « soon » ; attendu : un nombre entier de minutes "
+          + "de 0 (jamais) à 1440 [config-value]",
+        "config.yaml:4:8: error: `place` attend un texte, pas une liste [config-value]",
       ])
     #expect(settings == Settings())
   }

@@ -123,7 +123,7 @@ import Testing
     try "data: \(fixture)\nlang: de\n".write(
       to: configFolder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
     let result = try sandbox.run("\(repere) --version")
-    #expect(result.error.contains("config.yaml:2:7: error: 'lang' is 'de'; expected one of fr, en"))
+    #expect(result.error.contains("config.yaml:2:7: error: `lang` vaut « de » ; valeurs possibles : fr, en"))
     #expect(result.output.contains("données : \(fixture) (configuration"))
   }
 }

@@ -20,6 +20,15 @@ import Testing
     return result
   }
 
+  /// The codes are stable identifiers, catalogued in docs/findings.md: tools match on them.
+  @Test func findingCodesAreTheCataloguedOnes() {
+    #expect(JournalReader.tornLineCode == "journal-torn-line")
+    #expect(JournalReader.missingNewlineCode == "journal-missing-newline")
+    #expect(JournalReader.badLineCode == "journal-bad-line")
+    #expect(JournalReader.sequenceGapCode == "journal-sequence-gap")
+    #expect(JournalReader.noOpeningCode == "journal-no-opening")
+  }
+
   @Test func aTornLastLineIsReportedAndSkippedEverythingBeforeKept() throws {
     let whole = try lines(4)
     let torn = whole[0] + whole[1] + whole[2] + String(whole[3].prefix(25))

@@ -58,9 +58,9 @@ import Testing
   @Test func messagesAndHints() throws {
     let findings = Self.findings()
     let type = try #require(findings.first { $0.code == "unknown-type" })
-    #expect(type.hint == "did you mean 'crip'?")
+    #expect(type.hint == "vouliez-vous dire « crip » ?")
     let hours = try #require(findings.first { $0.code == "invalid-hours" })
-    #expect(hours.message == "opening hours: expected a time as HH:MM")
+    #expect(hours.message == "horaires d'ouverture : une heure attendue, écrite HH:MM")
     let duplicate = try #require(findings.first { $0.code == "duplicate-id" })
     #expect(duplicate.related == [SourceLocation(file: "annuaire.yaml", line: 3, column: 9)])
     let postal = try #require(findings.first { $0.code == "postal-code-mismatch" })

@@ -31,9 +31,9 @@ import Testing
     let unknown = findings.filter { $0.code == "unknown-key" }
     #expect(unknown.count == 2)
     #expect(unknown.first?.location == SourceLocation(file: "annuaire.yaml", line: 6, column: 5))
-    #expect(unknown.first?.hint == "did you mean 'telephones'?")
+    #expect(unknown.first?.hint == "vouliez-vous dire « telephones » ?")
     #expect(unknown.last?.location == SourceLocation(file: "annuaire.yaml", line: 7, column: 16))
-    #expect(unknown.last?.hint == "did you mean 'code_postal'?")
+    #expect(unknown.last?.hint == "vouliez-vous dire « code_postal » ?")
   }
 
   @Test func missingRequiredKeysAndBadValues() {
@@ -50,7 +50,7 @@ import Testing
       """)
     let codes = Set(findings.map(\.code))
     #expect(codes == ["missing-key", "invalid-id", "invalid-value", "invalid-age", "invalid-date"])
-    #expect(findings.first { $0.code == "missing-key" }?.message.contains("'nom'") == true)
+    #expect(findings.first { $0.code == "missing-key" }?.message.contains("`nom`") == true)
     #expect(findings.first { $0.code == "invalid-date" }?.location.line == 8)
     #expect(file?.structures.first?.types == ["crip"])  // a single id without brackets is accepted
   }
@@ -95,14 +95,14 @@ import Testing
     let findings = diagnostics.sorted
     #expect(
       findings.map(\.description).contains(
-        "bad.csv:3:6: error: this quoted cell is never closed (a cell that starts with \" must end with \") [csv-syntax]"
+        "bad.csv:3:6: error: cette cellule entre guillemets n'est jamais fermée (une cellule qui commence par \" doit finir par \") [csv-syntax]"
       ))
     var headerDiagnostics = Diagnostics()
     _ = DirectoryFile.loadCSV(
       Data("id;nom;typse;horaire\n93/a;A;crip;x\n".utf8), path: "bad.csv", diagnostics: &headerDiagnostics)
     let unknown = headerDiagnostics.findings.filter { $0.code == "unknown-column" }
     #expect(unknown.map(\.location.column) == [8, 14])
-    #expect(unknown.map(\.hint) == ["did you mean 'types'?", "did you mean 'horaires'?"])
+    #expect(unknown.map(\.hint) == ["vouliez-vous dire « types » ?", "vouliez-vous dire « horaires » ?"])
     #expect(headerDiagnostics.findings.contains { $0.code == "missing-column" })
   }
 
@@ -139,7 +139,7 @@ import Testing
       diagnostics: &diagnostics)
     _ = node.flatMap { Vocabulary.load($0, diagnostics: &diagnostics) }
     #expect(diagnostics.findings.map(\.code) == ["unknown-key", "unknown-key"])
-    #expect(diagnostics.findings.first { $0.message.contains("publcs") }?.hint == "did you mean 'publics'?")
+    #expect(diagnostics.findings.first { $0.message.contains("publcs") }?.hint == "vouliez-vous dire « publics » ?")
   }
 
   /// Issue 12, point 10: everyday words and acronyms (« MDA ») are vocabulary data, checked like

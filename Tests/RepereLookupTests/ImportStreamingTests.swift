@@ -134,10 +134,10 @@ import Testing
 
   @Test func brokenJSONIsPlacedInTheFile() {
     let cases: [(String, String, Int, Int)] = [
-      (#"[{"id":"a","nom":"b"},"#, "cut off", 1, 23),
-      ("[{\"id\":\"a\"},\n {\"id\" \"b\"}]", "record 2: expected ':'", 2, 8),
-      (#"{"page":1}"#, "no array of records", 1, 11),
-      (#"[{"id":"a"}] x"#, "unexpected text", 1, 14),
+      (#"[{"id":"a","nom":"b"},"#, "coupé ?", 1, 23),
+      ("[{\"id\":\"a\"},\n {\"id\" \"b\"}]", "enregistrement 2 : « : » attendu", 2, 8),
+      (#"{"page":1}"#, "aucun tableau d'enregistrements", 1, 11),
+      (#"[{"id":"a"}] x"#, "texte inattendu", 1, 14),
     ]
     for (text, message, line, column) in cases {
       do {

@@ -146,7 +146,7 @@ import Testing
   @Test func brokenJSONIsRefusedNamingTheFormat() {
     let (_, diagnostics) = Self.run([("s.json", #"[{"id":"a","nom":"b"},"#)])
     #expect(diagnostics.hasErrors)
-    #expect(diagnostics.findings.first?.message.contains("data·inclusion JSON") == true)
+    #expect(diagnostics.findings.first?.message.contains("JSON data·inclusion") == true)
   }
 
   // The FINESS extraction: a `finess;etalab` line, 32-field `structureet` rows, then
@@ -339,6 +339,6 @@ import Testing
     let findings = table.check(against: vocabulary)
     #expect(findings.count == 1)
     #expect(findings.first?.location == SourceLocation(file: "c.yaml", line: 5, column: 5))
-    #expect(findings.first?.hint == "did you mean 'maison-des-adolescents'?")
+    #expect(findings.first?.hint == "vouliez-vous dire « maison-des-adolescents » ?")
   }
 }

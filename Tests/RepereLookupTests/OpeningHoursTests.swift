@@ -161,21 +161,21 @@ import Testing
   }
 
   @Test(arguments: [
-    ("Lu-Ve 09:00-17:00", 1, "weekdays are written in English"),
+    ("Lu-Ve 09:00-17:00", 1, "les jours s'écrivent en anglais"),
     ("Mo-Fr 9h-17h", 7, "HH:MM"),
-    ("Mo-Fr 09:00-17:60", 16, "below 60"),
-    ("Mo-Fr 09:00-17:00; \"oops", 20, "not closed"),
-    ("", 1, "empty"),
-    ("SH off", 1, "school holidays"),
-    ("Mo-Fr 09:00-17:00; PH off; SH off", 28, "school holidays"),
-    ("week 01-10 Mo-Fr 09:00-17:00", 1, "week numbers"),
-    ("Mo-Fr sunrise-sunset", 7, "sunrise"),
-    ("Mo-Fr 18:00+", 12, "open-ended"),
-    ("PH +1 day off", 3, "offset on public holidays"),
-    ("Mo[1] +2 days 10:00-12:00", 6, "offset after"),
-    ("Dec Su[-1] off", 5, "weekday inside a date"),
-    ("Mo-Fr 09:00-18:00 PH off", 19, "unknown word 'PH'"),
-    ("Mo-Fr 09:00-17:00 ||", 21, "a rule is missing"),
+    ("Mo-Fr 09:00-17:60", 16, "inférieures à 60"),
+    ("Mo-Fr 09:00-17:00; \"oops", 20, "n'est pas fermé"),
+    ("", 1, "vides"),
+    ("SH off", 1, "vacances scolaires"),
+    ("Mo-Fr 09:00-17:00; PH off; SH off", 28, "vacances scolaires"),
+    ("week 01-10 Mo-Fr 09:00-17:00", 1, "numéros de semaine"),
+    ("Mo-Fr sunrise-sunset", 7, "lever"),
+    ("Mo-Fr 18:00+", 12, "heures sans fin"),
+    ("PH +1 day off", 3, "décalage sur les jours fériés"),
+    ("Mo[1] +2 days 10:00-12:00", 6, "décalage après"),
+    ("Dec Su[-1] off", 5, "jour de la semaine dans une date"),
+    ("Mo-Fr 09:00-18:00 PH off", 19, "mot « PH » inconnu"),
+    ("Mo-Fr 09:00-17:00 ||", 21, "il manque une règle"),
   ])
   func errorsNameTheColumn(text: String, column: Int, message: String) {
     guard case .failure(let error) = OpeningHours.parse(text) else {

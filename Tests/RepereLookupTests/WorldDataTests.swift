@@ -146,7 +146,7 @@ import Testing
       """)
     #expect(Self.summary(findings) == ["10 error unknown-zone", "10 error unknown-zone", "10 error unknown-zone"])
     #expect(findings[0].message.contains("EPCI"))
-    #expect(findings[1].hint == "the INSEE code of Paris 11e Arrondissement is '75111'")
-    #expect(findings[2].hint == "write 'france' in lower case")
+    #expect(findings[1].hint == "le code INSEE de Paris 11e Arrondissement est « 75111 »")
+    #expect(findings[2].hint == "écrivez « france » en minuscules")
   }
 }

@@ -31,8 +31,8 @@ import Testing
 
   @Test func theBudgetGivesHintsThenStops() {
     var budget = SuggestionBudget(2)
-    #expect(budget.hint(for: "nxt", among: ["next"]) == "did you mean 'next'?")
-    #expect(budget.hint(for: "nxt", among: ["next"]) == "did you mean 'next'?")
+    #expect(budget.hint(for: "nxt", among: ["next"]) == "vouliez-vous dire « next » ?")
+    #expect(budget.hint(for: "nxt", among: ["next"]) == "vouliez-vous dire « next » ?")
     #expect(budget.hint(for: "nxt", among: ["next"]) == nil)
   }
 }

@@ -74,16 +74,16 @@ import Testing
 
   @Test func syntaxErrorsSayWhereAndWhat() {
     #expect(error("age >=")?.offset == 6)
-    #expect(error("(age > 1")?.message.contains("to close '('") == true)
+    #expect(error("(age > 1")?.message.contains("pour fermer `(`") == true)
     #expect(error("age > 1 and")?.code == "expression-syntax")
     #expect(error("'unterminated")?.offset == 0)
-    #expect(error("a && b")?.hint == "write 'and'")
-    #expect(error("a < b < c")?.hint?.contains("do not chain") == true)
-    #expect(error("cout(v) > 1")?.hint == "did you mean 'count'?")
-    #expect(error("has(v) ")?.message.contains("takes 2 arguments") == true)
-    #expect(error("1.2.3")?.message.contains("not a number") == true)
-    #expect(error("")?.message.contains("too early") == true)
-    #expect(error("a = 1 b")?.message.contains("unexpected") == true)
+    #expect(error("a && b")?.hint == "écrivez `and`")
+    #expect(error("a < b < c")?.hint?.contains("ne s'enchaînent pas") == true)
+    #expect(error("cout(v) > 1")?.hint == "vouliez-vous dire « count » ?")
+    #expect(error("has(v) ")?.message.contains("prend 2 arguments") == true)
+    #expect(error("1.2.3")?.message.contains("n'est pas un nombre") == true)
+    #expect(error("")?.message.contains("trop tôt") == true)
+    #expect(error("a = 1 b")?.message.contains("en trop") == true)
   }
 
   @Test func hostileInputIsAnErrorNotACrash() {
@@ -93,10 +93,10 @@ import Testing
     #expect(error(nested) == nil)
     #expect(error(String(repeating: "not ", count: 60) + "a")?.code == "expression-too-complex")
     #expect(error(String(repeating: "-", count: 60) + "1")?.code == "expression-too-complex")
-    #expect(error("1" + String(repeating: "0", count: 400))?.message.contains("too long") == true)
+    #expect(error("1" + String(repeating: "0", count: 400))?.message.contains("trop long") == true)
     #expect(error("99999999999999999999e9")?.code == "expression-syntax")
     #expect(error(String(repeating: "a or ", count: 2_000) + "a")?.code == "expression-too-complex")
-    #expect(error("a \u{0}")?.message.contains("unexpected character") == true)
+    #expect(error("a \u{0}")?.message.contains("caractère inattendu") == true)
   }
 }
 

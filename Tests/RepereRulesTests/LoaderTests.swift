@@ -38,13 +38,13 @@ import Testing
     #expect(definition.step("conseil-info")?.variable == "conseil_info")
   }
 
-  /// Issue 18, point 10: « min must be a number, not a number » for `.inf`; `0x10` read as 16.
+  /// Issue 18, point 10: « must be a number, not a number » for `.inf`; `0x10` read as 16.
   @Test func aBoundThatIsNotADecimalIsQuotedAsWritten() throws {
-    for (written, quoted) in [(".inf", "'.inf'"), ("0x10", "'0x10'"), ("1e1", "'1e1'"), ("\"12\"", "'12'")] {
+    for (written, quoted) in [(".inf", "« .inf »"), ("0x10", "« 0x10 »"), ("1e1", "« 1e1 »"), ("\"12\"", "« 12 »")] {
       let text = Fixtures.orientation.replacingOccurrences(of: "min: 0", with: "min: \(written)")
       let (_, findings) = ProtocolLoader.load(text: text, file: "p.yaml")
       let finding = try #require(findings.first { $0.code == "wrong-type" }, "\(written): \(findings)")
-      #expect(finding.message == "min must be a number, not \(quoted)")
+      #expect(finding.message == "`min` doit être un nombre, pas \(quoted)")
       let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("min: ") }
       #expect(finding.location.line == line.map { $0 + 1 })
     }
@@ -123,9 +123,9 @@ import Testing
       """
     let (_, findings) = ProtocolLoader.load(text: text, file: "p.yaml")
     let unknown = findings.first { $0.code == "unknown-key" }
-    #expect(unknown?.hint == "did you mean 'next'?")
+    #expect(unknown?.hint == "vouliez-vous dire « next » ?")
     #expect(unknown?.location == SourceLocation(file: "p.yaml", line: 7, column: 35))
-    #expect(findings.contains { $0.code == "missing-key" && $0.message.contains("'next'") })
+    #expect(findings.contains { $0.code == "missing-key" && $0.message.contains("`next`") })
   }
 
   @Test func overlayRequiresItsOwnKeys() {
@@ -138,7 +138,7 @@ import Testing
       """
     let (_, findings) = ProtocolLoader.load(text: text, file: "o.yaml")
     #expect(findings.map(\.code) == ["missing-key"])
-    #expect(findings.first?.message.contains("'scope'") == true)
+    #expect(findings.first?.message.contains("`scope`") == true)
   }
 
   @Test func calendarDatesRejectImpossibleDays() {
@@ -177,7 +177,7 @@ import Testing
       Issue.record("accepted an unknown option")
       return
     }
-    #expect(problem.hint == "did you mean 'hotel'?")
+    #expect(problem.hint == "vouliez-vous dire « hotel » ?")
   }
 
   @Test func numbersRespectBoundsAndUnknown() throws {

@@ -39,7 +39,7 @@ import Testing
     let findings = ProtocolChecker.check(library: broken, today: nil)
     let missing = try #require(findings.first { $0.code == "missing-step" })
     #expect(missing.location.file == "p0.yaml")
-    #expect(missing.message.contains("which the overlay 95/orientation removes"))
+    #expect(missing.message.contains("que la déclinaison « 95/orientation » retire"))
     #expect(missing.related.first?.file == "p1.yaml")
   }
 

@@ -36,14 +36,16 @@ import Testing
   @Test func unknownVariablesAreNamedWithASuggestion() throws {
     let found = try issues("agee > 15")
     #expect(found.map(\.code) == ["unknown-variable"])
-    #expect(found.first?.hint == "did you mean 'age'?")
+    #expect(found.first?.hint == "vouliez-vous dire « age » ?")
     #expect(try issues("conseil-info = 1").first?.code == "unknown-variable")
-    #expect(try issues("orientation = 1").first?.hint == "step 'orientation' asks nothing, so it has no value")
+    #expect(
+      try issues("orientation = 1").first?.hint
+        == "l'étape « orientation » ne pose aucune question : elle n'a pas de valeur")
   }
 
   @Test func unknownOptionValuesInHasEqualsAndIn() throws {
     #expect(try issues("has(signes, 'hotell')").first?.code == "unknown-option-value")
-    #expect(try issues("has(signes, 'hotell')").first?.hint == "did you mean 'hotel'?")
+    #expect(try issues("has(signes, 'hotell')").first?.hint == "vouliez-vous dire « hotel » ?")
     #expect(try issues("statut = 'asee'").first?.code == "unknown-option-value")
     #expect(try issues("'asee' = statut").first?.code == "unknown-option-value")
     #expect(try issues("statut in ['ase', 'pj']").map(\.code) == ["unknown-option-value"])
@@ -52,9 +54,9 @@ import Testing
 
   @Test func mismatchedTypesAreRejected() throws {
     #expect(try issues("age = 'quinze'").first?.code == "type-mismatch")
-    #expect(try issues("securite = 'oui'").first?.hint == "write true or false without quotes")
+    #expect(try issues("securite = 'oui'").first?.hint == "écrivez true ou false sans guillemets")
     #expect(try issues("signes = 'hotel'").first?.code == "type-mismatch")
-    #expect(try issues("lieu = '93'").first?.hint == "compare departement or commune instead")
+    #expect(try issues("lieu = '93'").first?.hint == "comparez plutôt departement ou commune")
     #expect(try issues("has(statut, 'ase')").first?.code == "type-mismatch")
     #expect(try issues("count(age) > 1").first?.code == "type-mismatch")
     #expect(try issues("age and securite").first?.code == "type-mismatch")
@@ -68,6 +70,6 @@ import Testing
 
   @Test func aConditionMustBeYesOrNo() throws {
     #expect(try issues("age + 1").first?.code == "expression-not-boolean")
-    #expect(try issues("signes").first?.hint == "write count(v) >= 1 or has(v, 'x')")
+    #expect(try issues("signes").first?.hint == "écrivez count(v) >= 1 ou has(v, 'x')")
   }
 }

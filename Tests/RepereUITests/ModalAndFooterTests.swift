@@ -68,7 +68,7 @@ import Testing
   /// effects change when its key is pressed.
   @Test func everyFooterActionActsOnItsScreen() throws {
     func fingerprint(_ state: AppState) -> String {
-      UIProgram.render(state).text + "\(state.overlays) \(state.helpScroll) \(state.orientationSelection)"
+      UIProgram.render(state).text + "\(state.overlays) \(state.orientation.selection)"
     }
     for (screen, state) in try Self.states() {
       for spec in ActionTable.footer(on: screen) where state.allows(spec.id, on: screen) {

@@ -22,7 +22,7 @@ import Testing
     let screen = text(state)
     #expect(screen.contains("Orientation"))
     #expect(screen.contains("À faire"))
-    #expect(state.orientationScroll == 0)
+    #expect(state.orientation.scroll == 0)
   }
 
   @Test func pagesLinesStartAndEndEachChangeWhatIsShown() throws {
@@ -30,14 +30,15 @@ import Testing
     let topText = text(top)
     let paged = TestWorld.press([.pageDown], on: top).0
     #expect(text(paged) != topText)
-    #expect(paged.orientationScroll > 0)
+    #expect(paged.orientation.scroll > 0)
     let end = TestWorld.press([.end], on: top).0
     #expect(text(end).contains("souffrance psychique) ? — Non"))
     let back = TestWorld.press([.home], on: end).0
     #expect(text(back) == topText)
     let lined = TestWorld.press([.pageDown, .up], on: top).0
     #expect(
-      lined.orientationScroll == paged.orientationScroll - 1 || lined.orientationSelection != paged.orientationSelection
+      lined.orientation.scroll == paged.orientation.scroll - 1
+        || lined.orientation.selection != paged.orientation.selection
     )
   }
 
@@ -46,22 +47,22 @@ import Testing
     for _ in 0..<40 {
       state = TestWorld.press([.down], on: state).0
       let screen = OrientationScreen(state: state)
-      if let focus = screen.lines.focus, state.orientationContacts.indices.contains(state.orientationSelection) {
+      if let focus = screen.lines.focus, state.orientationContacts.indices.contains(state.orientation.selection) {
         let scroller = OrientationScroller(state: state)
-        if scroller.isVisible(state.orientationSelection) {
+        if scroller.isVisible(state.orientation.selection) {
           #expect(
-            focus >= state.orientationScroll && focus < state.orientationScroll + Frame(size: state.size).bodyHeight)
+            focus >= state.orientation.scroll && focus < state.orientation.scroll + Frame(size: state.size).bodyHeight)
         }
       }
     }
     // Tab picks the next contact and brings it on screen; Enter opens the one seen.
     let tabbed = TestWorld.press([.home, .tab], on: state).0
-    #expect(OrientationScroller(state: tabbed).isVisible(tabbed.orientationSelection))
+    #expect(OrientationScroller(state: tabbed).isVisible(tabbed.orientation.selection))
     let opened = TestWorld.press([.enter], on: tabbed).0
     guard case .detail(let id, _, _) = opened.overlays.last else {
       Issue.record("Enter did not open the chosen contact")
       return
     }
-    #expect(id == tabbed.orientationContacts[tabbed.orientationSelection].match.structureID)
+    #expect(id == tabbed.orientationContacts[tabbed.orientation.selection].match.structureID)
   }
 }

@@ -42,7 +42,7 @@ import Testing
     #expect(pasted.overlays.last == .notes, "the ESC inside the paste did not close the editor")
     #expect(pasted.walk.path.isEmpty, "the digits inside the paste answered nothing")
     // Control characters are dropped (never drawn), the line break kept, the rest is text.
-    #expect(pasted.noteDraft == "Appel de 14 h2[A1 1 2\nq0yfin")
+    #expect(pasted.notesWindow.draft == "Appel de 14 h2[A1 1 2\nq0yfin")
     let (saved, _) = TestWorld.press([.escape], on: pasted)
     #expect(saved.notes.map(\.text) == ["Appel de 14 h2[A1 1 2\nq0yfin"])
     #expect(saved.walk.path.isEmpty)
@@ -60,7 +60,7 @@ import Testing
   @Test func aTenThousandCharacterPasteIsCutAndSaidSo() throws {
     let (editing, _) = TestWorld.press([.character("n")], on: try TestWorld.state())
     let (pasted, _) = UIProgram.update(editing, .paste(String(repeating: "mot ", count: 2_500)))
-    #expect(pasted.noteDraft.count == AppState.maximumPaste)
+    #expect(pasted.notesWindow.draft.text.count == AppState.maximumPaste)
     #expect(pasted.status?.kind == .error)
     #expect(UIProgram.render(pasted).text.contains("tronqué"))
   }

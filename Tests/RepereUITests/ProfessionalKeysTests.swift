@@ -26,7 +26,7 @@ import Testing
       [.character("n")] + t("Rappeler la CPE") + [.control("s")], on: try TestWorld.state())
     #expect(notes(effects) == ["Rappeler la CPE"])
     #expect(state.overlays.isEmpty)
-    #expect(state.noteDraft.isEmpty)
+    #expect(state.notesWindow.draft.isEmpty)
     #expect(ActionTable.footer(on: .notes).first { $0.id == .saveNote }?.keyLabel(on: .notes, .fr) == "Ctrl-S")
   }
 
@@ -48,7 +48,7 @@ import Testing
     let typing = TestWorld.press([.character("2"), .character("n")] + t("Appel du 17"), on: try TestWorld.state()).0
     let (asked, _) = TestWorld.press([.control("c")], on: typing)
     #expect(asked.overlays.last == .confirmQuit)
-    #expect(asked.noteDraft == "Appel du 17")
+    #expect(asked.notesWindow.draft == "Appel du 17")
     let (_, effects) = TestWorld.press([.control("c")], on: asked)
     #expect(notes(effects) == ["Appel du 17"])
     #expect(effects.last == .quit(closeAs: nil))

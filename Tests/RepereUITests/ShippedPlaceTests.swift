@@ -71,7 +71,7 @@ import Testing
     let opened = TestWorld.press([.character("p")], on: Self.urgentOrientation()).0
     let (after, effects) = TestWorld.press(TestWorld.type("Zzzyx") + [.enter], on: opened)
     #expect(after.screen == .placeEntry)
-    #expect(after.placeInput == "Zzzyx")
+    #expect(after.placeEntry.line == "Zzzyx")
     #expect(after.status?.kind == .error)
     #expect(effects.isEmpty)
     let closed = TestWorld.press([.escape], on: after).0

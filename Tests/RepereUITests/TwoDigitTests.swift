@@ -27,6 +27,7 @@ import Testing
     mutating func raiseLevel(to levelID: String, reason: String) -> Result<[WalkEvent], WalkRejection> { .success([]) }
     mutating func setPlace(_ place: PlaceValue, typed: String) -> [WalkEvent] { [] }
     func number(forVariable name: String) -> Double? { nil }
+    func label(_ input: AnswerInput, stepID: String) -> String { "\(input)" }
   }
 
   func start() -> AppState {

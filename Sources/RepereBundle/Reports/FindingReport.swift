@@ -25,7 +25,7 @@ public enum FindingReport {
       }
       shown[finding.code] = count + 1
       lines.append(TerminalText.sanitized(finding.description))
-      for related in finding.related { lines.append("\(related): note: see also") }
+      for related in finding.related { lines.append("\(related): note: voir aussi") }
     }
     for (code, count) in hidden {
       lines.append(

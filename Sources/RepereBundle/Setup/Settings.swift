@@ -27,7 +27,7 @@ public struct Settings: Equatable, Sendable {
 
   public init() {}
 
-  /// The keys a file may contain, for messages and "did you mean".
+  /// The keys a file may contain, for messages and suggestions.
   public static let keys = ["data", "place", "lang", "journal", "lock_after_minutes"]
 
   /// The languages `lang:` accepts.
@@ -93,18 +93,18 @@ public enum SettingsLoader {
     if node.isNull { return settings }
     guard let mapping = node.mapping else {
       diagnostics.error(
-        "config-shape", at: node.location, "the configuration must be a mapping of keys, not \(node.shapeDescription)",
-        hint: "for example « data: /srv/repere/Protocols »")
+        "config-shape", at: node.location, "la configuration doit être un bloc de clés, pas \(node.shapeDescription)",
+        hint: "par exemple « data: /srv/repere/Protocols »")
       return settings
     }
-    mapping.checkKeys(allowed: Set(Settings.keys), required: [], context: "the configuration", into: &diagnostics)
+    mapping.checkKeys(allowed: Set(Settings.keys), required: [], context: "la configuration", into: &diagnostics)
     let file = node.file
     for entry in mapping.entries where Settings.keys.contains(entry.key) {
       let value = entry.value
       if value.isNull { continue }
       guard let text = value.scalar, !text.isEmpty else {
         diagnostics.error(
-          "config-value", at: value.location, "'\(entry.key)' expects text, not \(value.shapeDescription)")
+          "config-value", at: value.location, "`\(entry.key)` attend un texte, pas \(value.shapeDescription)")
         continue
       }
       switch entry.key {
@@ -117,7 +117,7 @@ public enum SettingsLoader {
       case "lang":
         guard Settings.languages.contains(text) else {
           diagnostics.error(
-            "config-value", at: value.location, "'lang' is '\(text)'; expected one of fr, en",
+            "config-value", at: value.location, "`lang` vaut « \(text) » ; valeurs possibles : fr, en",
             hint: Suggestion.hint(for: text, among: Settings.languages))
           continue
         }
@@ -126,7 +126,7 @@ public enum SettingsLoader {
         guard !value.isQuoted, let minutes = Int(text), minutes >= 0, minutes <= 24 * 60 else {
           diagnostics.error(
             "config-value", at: value.location,
-            "'lock_after_minutes' is '\(text)'; expected a whole number of minutes from 0 (never) to 1440")
+            "`lock_after_minutes` vaut « \(text) » ; attendu : un nombre entier de minutes de 0 (jamais) à 1440")
           continue
         }
         settings.lockAfterMinutes = .init(minutes, file: file)

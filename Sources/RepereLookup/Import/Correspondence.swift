@@ -27,7 +27,7 @@ public struct CorrespondenceTarget: Hashable, Sendable {
 ///     "355": {}          # connu, volontairement sans correspondance
 /// ```
 public struct CorrespondenceTable: Sendable {
-  public static let format = "repere/correspondence@1"
+  public static let format = DataFileKind.correspondence.format
   /// The sources an importer exists for.
   public static let sources = ["data-inclusion", "finess", "service-public"]
 
@@ -48,24 +48,25 @@ public struct CorrespondenceTable: Sendable {
   /// Reads a parsed table; every problem becomes a finding.
   public static func load(_ node: YAMLNode, diagnostics: inout Diagnostics) -> CorrespondenceTable? {
     guard let mapping = node.mapping else {
-      diagnostics.error("wrong-type", at: node.location, "a correspondence table must be a mapping")
+      diagnostics.error("wrong-type", at: node.location, "une table de correspondance doit être un bloc de clés")
       return nil
     }
     mapping.checkKeys(
       allowed: ["format", "source", "correspondances"], required: ["format", "source", "correspondances"],
-      context: "the correspondence table", into: &diagnostics)
+      context: "la table de correspondance", into: &diagnostics)
     guard let sourceNode = mapping["source"], let source = sourceNode.scalar else { return nil }
     if !sources.contains(source) {
       diagnostics.error(
-        "unknown-source", at: sourceNode.location, "unknown source '\(source)'",
-        hint: Suggestion.hint(for: source, among: sources) ?? "sources: \(sources.joined(separator: ", "))")
+        "unknown-source", at: sourceNode.location, "source « \(source) » inconnue",
+        hint: Suggestion.hint(for: source, among: sources) ?? "sources : \(sources.joined(separator: ", "))")
     }
     var table = CorrespondenceTable(source: source, fields: [:], location: mapping.location)
     guard let fieldsNode = mapping["correspondances"] else { return table }
     guard let fieldsMapping = fieldsNode.mapping else {
       diagnostics.error(
         "wrong-type", at: fieldsNode.location,
-        "'correspondances' must map source fields to their values, not \(fieldsNode.shapeDescription)")
+        "`correspondances` doit associer les champs de la source à leurs valeurs, pas être \(fieldsNode.shapeDescription)"
+      )
       return table
     }
     for field in fieldsMapping.entries {
@@ -73,14 +74,15 @@ public struct CorrespondenceTable: Sendable {
         if !field.value.isNull {
           diagnostics.error(
             "wrong-type", at: field.value.location,
-            "the values of '\(field.key)' must be a mapping, not \(field.value.shapeDescription)")
+            "les valeurs de « \(field.key) » doivent être un bloc de clés, pas \(field.value.shapeDescription)")
         }
         continue
       }
       var targets: [String: CorrespondenceTarget] = [:]
       for entry in values.entries {
         if targets[entry.key] != nil {
-          diagnostics.error("duplicate-id", at: entry.keyLocation, "'\(entry.key)' appears twice in '\(field.key)'")
+          diagnostics.error(
+            "duplicate-id", at: entry.keyLocation, "« \(entry.key) » apparaît deux fois dans « \(field.key) »")
           continue
         }
         targets[entry.key] = target(entry, diagnostics: &diagnostics)
@@ -96,18 +98,18 @@ public struct CorrespondenceTable: Sendable {
     guard let mapping = entry.value.mapping else {
       diagnostics.error(
         "wrong-type", at: entry.value.location,
-        "'\(entry.key)' must be { types: […], thematiques: […], publics: […] } or {}, not \(entry.value.shapeDescription)"
+        "« \(entry.key) » s'écrit { types: […], thematiques: […], publics: […] } ou {}, pas \(entry.value.shapeDescription)"
       )
       return target
     }
     mapping.checkKeys(
-      allowed: ["types", "thematiques", "publics"], required: [], context: "the correspondence of '\(entry.key)'",
+      allowed: ["types", "thematiques", "publics"], required: [], context: "la correspondance de « \(entry.key) »",
       into: &diagnostics)
     func ids(_ key: String) -> [String] {
       guard let node = mapping[key], !node.isNull else { return [] }
       if let items = node.sequence { return items.compactMap(\.scalar) }
       if let single = node.scalar { return [single] }
-      diagnostics.error("wrong-type", at: node.location, "'\(key)' must be a list of ids")
+      diagnostics.error("wrong-type", at: node.location, "`\(key)` doit être une liste d'identifiants")
       return []
     }
     target.types = ids("types")
@@ -129,7 +131,7 @@ public struct CorrespondenceTable: Sendable {
           for id in ids where known[id] == nil {
             diagnostics.error(
               "unknown-vocabulary-id", at: target.location,
-              "'\(value)' (\(field)) gives \(section) '\(id)', which the vocabulary lacks",
+              "« \(value) » (\(field)) donne « \(id) » dans `\(section)`, absent du vocabulaire",
               hint: Suggestion.hint(for: id, among: known.keys.sorted()))
           }
         }

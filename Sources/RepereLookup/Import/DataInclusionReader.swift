@@ -50,7 +50,7 @@ enum DataInclusionReader {
     }
 
     /// « record 12 » for JSON, nothing for CSV (its line says it).
-    var label: String { index.map { "record \($0): " } ?? "" }
+    var label: String { index.map { "enregistrement \($0) : " } ?? "" }
   }
 
   /// Hands every record of a data·inclusion file to `body` as it is read: JSON records (array
@@ -75,7 +75,7 @@ enum DataInclusionReader {
       let location = SourceLocation(file: path, line: record.line, column: record.column)
       guard case .object(let values) = record.value else {
         recordDiagnostics.error(
-          "invalid-record", at: location, "data·inclusion JSON: record \(record.index) is not an object")
+          "invalid-record", at: location, "JSON data·inclusion : l'enregistrement \(record.index) n'est pas un objet")
         return
       }
       body(Row(values: values, location: location, index: record.index))
@@ -86,12 +86,12 @@ enum DataInclusionReader {
     } catch let failure as JSONRecordScanner.Failure {
       recordDiagnostics.error(
         "invalid-json", at: SourceLocation(file: path, line: failure.line, column: failure.column),
-        "data·inclusion JSON: \(failure.message)",
-        hint: "expected an array of records, or an API page { items, page, pages, size, total }")
+        "JSON data·inclusion : \(failure.message)",
+        hint: "attendu : un tableau d'enregistrements, ou une page d'API { items, page, pages, size, total }")
     } catch {
       recordDiagnostics.error(
         "unreadable-file", at: SourceLocation(file: path, line: 1, column: 1),
-        "cannot read the file (\(error.localizedDescription))")
+        "lecture du fichier impossible (\(error.localizedDescription))")
     }
     diagnostics.append(contentsOf: recordDiagnostics.findings)
   }
@@ -182,7 +182,7 @@ enum DataInclusionReader {
         guard let record = structureRecord(row, diagnostics: &rowDiagnostics) else { return }
         guard readIDs.insert(record.sourceID.hashValue).inserted else {
           rowDiagnostics.warning(
-            "duplicate-id", at: row.at("id"), "data·inclusion structure '\(record.sourceID)' appears twice")
+            "duplicate-id", at: row.at("id"), "la structure data·inclusion « \(record.sourceID) » apparaît deux fois")
           return
         }
         var candidate = record
@@ -200,7 +200,8 @@ enum DataInclusionReader {
       forEachRow(input, path: input.path, diagnostics: &diagnostics) { row in
         guard let structureID = row.text("structure_id") else {
           rowDiagnostics.error(
-            "missing-field", at: row.location, "data·inclusion service: \(row.label)the record has no 'structure_id'")
+            "missing-field", at: row.location,
+            "service data·inclusion : \(row.label)l'enregistrement n'a pas de `structure_id`")
           return
         }
         guard let index = indexByID[structureID] else {
@@ -226,11 +227,12 @@ enum DataInclusionReader {
   private static func structureRecord(_ row: Row, diagnostics: inout Diagnostics) -> SourceRecord? {
     guard let id = row.text("id") else {
       diagnostics.error(
-        "missing-field", at: row.location, "data·inclusion structure: \(row.label)the record has no 'id'")
+        "missing-field", at: row.location, "structure data·inclusion : \(row.label)l'enregistrement n'a pas d'`id`")
       return nil
     }
     guard let nom = row.text("nom") else {
-      diagnostics.error("missing-field", at: row.at("nom"), "data·inclusion structure '\(id)': \(row.label)no 'nom'")
+      diagnostics.error(
+        "missing-field", at: row.at("nom"), "structure data·inclusion « \(id) » : \(row.label)pas de `nom`")
       return nil
     }
     var record = SourceRecord(sourceID: id, nom: nom, location: row.location)
@@ -290,7 +292,7 @@ enum DataInclusionReader {
       return CalendarDay(Date(timeIntervalSince1970: millis / 1000))
     }
     diagnostics.warning(
-      "invalid-date", at: row.at(key), "data·inclusion: \(row.label)'\(key)' is not a date: '\(text)'")
+      "invalid-date", at: row.at(key), "data·inclusion : \(row.label)`\(key)` n'est pas une date : « \(text) »")
     return nil
   }
 }

@@ -47,7 +47,7 @@ enum FinessReader {
         guard cells.count >= structureFieldCount else {
           rowDiagnostics.error(
             "csv-syntax", at: location,
-            "FINESS: a 'structureet' row has \(structureFieldCount) fields, this one has \(cells.count)")
+            "FINESS : une ligne « structureet » a \(structureFieldCount) champs, celle-ci en a \(cells.count)")
           return
         }
         guard let record = record(cells, location: location, reference: reference, summary: &summary),

@@ -128,8 +128,9 @@ public enum Importer {
       guard let format = input.format ?? ImportFormat.detect(input.bytes.head()) else {
         diagnostics.error(
           "unknown-import-format", at: SourceLocation(file: input.path, line: 1, column: 1),
-          "the file is none of the formats repere import reads",
-          hint: "formats: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (--format to force one)")
+          "le fichier n'est d'aucun des formats que lit repere import",
+          hint:
+            "formats : \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (--format pour en imposer un)")
         continue
       }
       summary.files.append((input.path, format))
@@ -138,7 +139,8 @@ public enum Importer {
       case .repereCSV:
         guard let data = try? input.bytes.all() else {
           diagnostics.error(
-            "unreadable-file", at: SourceLocation(file: input.path, line: 1, column: 1), "cannot read the file")
+            "unreadable-file", at: SourceLocation(file: input.path, line: 1, column: 1), "lecture du fichier impossible"
+          )
           continue
         }
         let file = DirectoryFile.loadCSV(data, path: input.path, diagnostics: &diagnostics)

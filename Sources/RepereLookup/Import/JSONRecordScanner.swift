@@ -76,10 +76,10 @@ struct JSONRecordScanner {
       try complete(body)
     }
     guard state == .done else {
-      if state == .start { throw failure("the file is empty") }
-      throw failure("the file ends before its records are closed (cut off?)")
+      if state == .start { throw failure("le fichier est vide") }
+      throw failure("le fichier s'arrête avant la fin de ses enregistrements (coupé ?)")
     }
-    if !sawRecords { throw failure("no array of records in the file") }
+    if !sawRecords { throw failure("aucun tableau d'enregistrements dans le fichier") }
   }
 
   private mutating func advance(_ byte: UInt8) {
@@ -105,7 +105,7 @@ struct JSONRecordScanner {
         state = .objectStart
         inWrapper = true
       } else {
-        throw failure("expected '[' (an array of records) or '{' (an API page)")
+        throw failure("« [ » (un tableau d'enregistrements) ou « { » (une page d'API) attendu")
       }
     case .recordsStart, .recordsNext:
       if byte == UInt8(ascii: "]"), state == .recordsStart {
@@ -119,7 +119,7 @@ struct JSONRecordScanner {
       } else if byte == UInt8(ascii: "]") {
         endRecords()
       } else {
-        throw failure("expected ',' or ']' after record \(count)")
+        throw failure("« , » ou « ] » attendu après l'enregistrement \(count)")
       }
     case .objectStart, .objectNext:
       if byte == UInt8(ascii: "}"), state == .objectStart {
@@ -127,10 +127,10 @@ struct JSONRecordScanner {
       } else if byte == UInt8(ascii: "\"") {
         begin(.key, byte)
       } else {
-        throw failure("expected a key in quotes")
+        throw failure("clé entre guillemets attendue")
       }
     case .objectKey:
-      guard byte == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
+      guard byte == UInt8(ascii: ":") else { throw failure("« : » attendu après la clé") }
       state = .objectAfterKey
     case .objectAfterKey:
       if byte == UInt8(ascii: "["), keys.contains(key), !sawRecords {
@@ -145,10 +145,10 @@ struct JSONRecordScanner {
       } else if byte == UInt8(ascii: "}") {
         state = .done
       } else {
-        throw failure("expected ',' or '}'")
+        throw failure("« , » ou « } » attendu")
       }
     case .done:
-      throw failure("unexpected text after the end of the file's value")
+      throw failure("texte inattendu après la fin de la valeur du fichier")
     }
   }
 
@@ -220,7 +220,7 @@ struct JSONRecordScanner {
       state = .objectValue
     case .record:
       count += 1
-      let value = try check(buffer, context: "record \(count): ")
+      let value = try check(buffer, context: "enregistrement \(count) : ")
       state = .recordsAfterElement
       try body(Record(index: count, line: startLine, column: startColumn, value: value))
     }

@@ -45,7 +45,7 @@ struct JSONParser {
     var parser = JSONParser(bytes)
     let value = try parser.value()
     parser.skipSpaces()
-    if parser.index < bytes.count { throw parser.failure("unexpected text after the value") }
+    if parser.index < bytes.count { throw parser.failure("texte inattendu après la valeur") }
     return value
   }
 
@@ -69,7 +69,7 @@ struct JSONParser {
 
   private mutating func value() throws(JSONSyntaxError) -> JSONValue {
     skipSpaces()
-    guard index < bytes.count else { throw failure("the text ends where a value was expected") }
+    guard index < bytes.count else { throw failure("le texte s'arrête là où une valeur était attendue") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try object()
     case UInt8(ascii: "["): return try array()
@@ -78,15 +78,15 @@ struct JSONParser {
     case UInt8(ascii: "f"): return try literal("false", .bool(false))
     case UInt8(ascii: "n"): return try literal("null", .null)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-    default: throw failure("expected a value (object, array, text, number, true, false or null)")
+    default: throw failure("valeur attendue (objet, tableau, texte, nombre, true, false ou null)")
     }
   }
 
   private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
     let count = word.utf8CodeUnitCount
-    guard index + count <= bytes.count else { throw failure("expected \(word)") }
+    guard index + count <= bytes.count else { throw failure("« \(word) » attendu") }
     for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
-      throw failure("expected \(word)")
+      throw failure("« \(word) » attendu")
     }
     index += count
     return value
@@ -94,7 +94,7 @@ struct JSONParser {
 
   private mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > Self.maximumDepth { throw failure("nested more than \(Self.maximumDepth) levels deep") }
+    if depth > Self.maximumDepth { throw failure("imbriqué sur plus de \(Self.maximumDepth) niveaux") }
   }
 
   private mutating func object() throws(JSONSyntaxError) -> JSONValue {
@@ -109,21 +109,23 @@ struct JSONParser {
     }
     while true {
       skipSpaces()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw failure("clé entre guillemets attendue")
+      }
       let key = try string()
       skipSpaces()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("« : » attendu après la clé") }
       index += 1
       members[key] = try value()
       skipSpaces()
-      guard index < bytes.count else { throw failure("the text ends inside an object") }
+      guard index < bytes.count else { throw failure("le texte s'arrête au milieu d'un objet") }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
       } else if bytes[index] == UInt8(ascii: "}") {
         index += 1
         return .object(members)
       } else {
-        throw failure("expected ',' or '}'")
+        throw failure("« , » ou « } » attendu")
       }
     }
   }
@@ -141,14 +143,14 @@ struct JSONParser {
     while true {
       items.append(try value())
       skipSpaces()
-      guard index < bytes.count else { throw failure("the text ends inside an array") }
+      guard index < bytes.count else { throw failure("le texte s'arrête au milieu d'un tableau") }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
       } else if bytes[index] == UInt8(ascii: "]") {
         index += 1
         return .array(items)
       } else {
-        throw failure("expected ',' or ']'")
+        throw failure("« , » ou « ] » attendu")
       }
     }
   }
@@ -165,7 +167,7 @@ struct JSONParser {
         return text
       }
       if byte == UInt8(ascii: "\\") { break }
-      if byte < 0x20 { throw failure("a control character must be escaped inside a text") }
+      if byte < 0x20 { throw failure("un caractère de contrôle doit être échappé dans un texte") }
       index += 1
     }
     scratch.removeAll(keepingCapacity: true)
@@ -178,7 +180,7 @@ struct JSONParser {
         return String(decoding: scratch, as: UTF8.self)
       case UInt8(ascii: "\\"):
         index += 1
-        guard index < bytes.count else { throw failure("the text ends inside an escape") }
+        guard index < bytes.count else { throw failure("le texte s'arrête au milieu d'un échappement") }
         let escaped = bytes[index]
         index += 1
         switch escaped {
@@ -191,19 +193,19 @@ struct JSONParser {
         case UInt8(ascii: "u"): try unicodeEscape()
         default:
           index -= 1
-          throw failure("unknown escape '\\\(Character(Unicode.Scalar(escaped)))'")
+          throw failure("échappement « \\\(Character(Unicode.Scalar(escaped))) » inconnu")
         }
       default:
-        if byte < 0x20 { throw failure("a control character must be escaped inside a text") }
+        if byte < 0x20 { throw failure("un caractère de contrôle doit être échappé dans un texte") }
         scratch.append(byte)
         index += 1
       }
     }
-    throw failure("the text ends inside a text in quotes")
+    throw failure("le texte s'arrête au milieu d'un texte entre guillemets")
   }
 
   private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw failure("\\u needs four hexadecimal digits") }
+    guard index + 4 <= bytes.count else { throw failure("\\u demande quatre chiffres hexadécimaux") }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let byte = bytes[index]
@@ -212,7 +214,7 @@ struct JSONParser {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-      default: throw failure("\\u needs four hexadecimal digits")
+      default: throw failure("\\u demande quatre chiffres hexadécimaux")
       }
       value = value << 4 | UInt32(digit)
       index += 1
@@ -247,7 +249,9 @@ struct JSONParser {
       return parser.index - first
     }
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
-    guard index < bytes.count, (0x30...0x39).contains(bytes[index]) else { throw failure("a number needs digits") }
+    guard index < bytes.count, (0x30...0x39).contains(bytes[index]) else {
+      throw failure("un nombre demande des chiffres")
+    }
     if bytes[index] == UInt8(ascii: "0") {
       index += 1
     } else {
@@ -255,12 +259,12 @@ struct JSONParser {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
-      guard digits(&self) > 0 else { throw failure("a number needs digits after '.'") }
+      guard digits(&self) > 0 else { throw failure("un nombre demande des chiffres après « . »") }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-      guard digits(&self) > 0 else { throw failure("a number needs digits in its exponent") }
+      guard digits(&self) > 0 else { throw failure("un nombre demande des chiffres dans son exposant") }
     }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }

@@ -20,7 +20,7 @@ enum ServicePublicReader {
       let location = SourceLocation(file: path, line: item.line, column: item.column)
       guard let record = record(item.value, location: location) else {
         recordDiagnostics.error(
-          "invalid-record", at: location, "Service-Public: record \(item.index) lacks 'id' or 'nom'")
+          "invalid-record", at: location, "Service-Public : il manque `id` ou `nom` à l'enregistrement \(item.index)")
         return
       }
       if keep(record, &summary) { records.append(record) }
@@ -31,12 +31,12 @@ enum ServicePublicReader {
     } catch let failure as JSONRecordScanner.Failure {
       recordDiagnostics.error(
         "invalid-json", at: SourceLocation(file: path, line: failure.line, column: failure.column),
-        "Service-Public JSON: \(failure.message)",
-        hint: "expected { \"service\": [ … ] } (bulk file) or { \"results\": [ … ] } (API)")
+        "JSON Service-Public : \(failure.message)",
+        hint: "attendu : { \"service\": [ … ] } (fichier complet) ou { \"results\": [ … ] } (API)")
     } catch {
       recordDiagnostics.error(
         "unreadable-file", at: SourceLocation(file: path, line: 1, column: 1),
-        "cannot read the file (\(error.localizedDescription))")
+        "lecture du fichier impossible (\(error.localizedDescription))")
     }
     diagnostics.append(contentsOf: recordDiagnostics.findings)
     return records

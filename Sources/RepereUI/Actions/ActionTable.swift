@@ -112,8 +112,7 @@ public enum ActionTable {
     .question, .orientation, .search, .placeChoice, .changeAnswer, .raiseLevel, .help, .detail, .resumeList,
     .trainingVignette, .trainingReveal, .trainingDebrief,
   ]
-  /// The training screens (`repere train`), which scroll like the help.
-  private static let training: Set<ScreenKind> = [.trainingVignette, .trainingReveal, .trainingDebrief]
+  private static let training = ScreenKind.training
 
   public static let all: [ActionSpec] = [
     ActionSpec(

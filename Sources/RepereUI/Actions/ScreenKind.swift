@@ -29,11 +29,9 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
   case trainingVignette, trainingReveal, trainingDebrief
 
   /// On these screens printable keys are text being typed, never commands: commands there
-  /// use function keys (F1…F10) or Escape.
-  public var isTyping: Bool {
-    switch self {
-    case .typedQuestion, .search, .notes, .levelReason, .changeReason, .placeEntry, .followUp: true
-    default: false
-    }
-  }
+  /// use function keys (F1…F10) or Escape. They are the screens with a typed line (`ScreenRole`).
+  public var isTyping: Bool { role.typedLine != nil }
+
+  /// The training screens (`repere train`), which scroll like the help.
+  public static let training: Set<ScreenKind> = [.trainingVignette, .trainingReveal, .trainingDebrief]
 }

@@ -271,9 +271,13 @@ public struct RulesCaseWalker: CaseWalking {
   /// The labels of a checklist answer, in the protocol's order (empty for other answers).
   static func tickedLabels(_ value: AnswerValue, for step: Step) -> [String] {
     guard case .set(let values) = value else { return [] }
-    let known = step.options.filter { values.contains($0.value) }
-    let unknown = values.filter { value in !step.options.contains { $0.value == value } }
-    return known.map(\.label) + unknown
+    return RepereBundle.AnswerLabel.ticked(values, for: step)
+  }
+
+  public func label(_ input: AnswerInput, stepID: String) -> String {
+    let value = Self.value(from: input)
+    guard let step = session.step(stepID) else { return value.displayText }
+    return Self.label(value, for: step, language: displayLanguage)
   }
 
   static func text(_ value: AnswerValue) -> AnswerText {

@@ -4,6 +4,7 @@ import RepereJournal
 
 /// A window drawn over the case (help, search, a record…); Escape closes the top one.
 public enum Overlay: Hashable, Sendable {
+  /// The help, scrolled to its `scroll`th line (a window's scroll lives with the window).
   case help(scroll: Int)
   case search
   case detail(id: String, reason: String?, scroll: Int)
@@ -20,6 +21,18 @@ public enum Overlay: Hashable, Sendable {
   case placeEntry
   /// Recording a « suite donnée » (`s`, after the orientation).
   case followUp
+}
+
+extension Overlay {
+  /// The window scrolled by `lines`, never above its top: the help and a record scroll; the
+  /// other windows move their cursor instead and stay as they are.
+  func scrolled(by lines: Int) -> Overlay {
+    switch self {
+    case .help(let scroll): .help(scroll: max(0, scroll + lines))
+    case .detail(let id, let reason, let scroll): .detail(id: id, reason: reason, scroll: max(0, scroll + lines))
+    default: self
+    }
+  }
 }
 
 /// A changed answer waiting for its optional reason before it goes to the walk.
@@ -90,15 +103,16 @@ public struct AppState: Sendable {
   /// The window picking an earlier answer to change, and the change waiting for its reason.
   public var change = ChangeAnswerWindow()
   public var notes: [CaseNote] = []
-  public var noteDraft = ""
+  /// The notes window (`n`): the note being typed.
+  public var notesWindow = NotesWindow()
   /// The directory search window (`/`).
   public var search = SearchWindow()
   /// The window raising the case's level (`l`).
   public var raise = RaiseLevelWindow()
   /// The choice between places a typed place matched (or suggestions when it matched nothing).
   public var placeChoice = PlaceChoiceWindow()
-  /// The place being typed in the place window (`p`).
-  public var placeInput = ""
+  /// The place window (`p`): the place being typed.
+  public var placeEntry = PlaceEntryWindow()
   /// The « suites données » recorded (who was called, when, reference, outcome).
   public var followUps: [FollowUpEvent] = []
   /// The follow-up being typed: one text per field (`FollowUpField`), and the field typed in.
@@ -111,11 +125,8 @@ public struct AppState: Sendable {
   /// Each disposition's contact queries with what each found, in query order: a query that
   /// found nothing is said on the orientation, never silently dropped.
   public var contactsByQuery: [String: [QueryContacts]] = [:]
-  public var orientationSelection = 0
-  /// The first line of the orientation on screen: it opens at its top (the level and what to do
-  /// first) and scrolls by line, page, to the start or the end.
-  public var orientationScroll = 0
-  public var helpScroll = 0
+  /// The orientation on screen: the contact chosen and the first line shown.
+  public var orientation = OrientationPage()
   public var status: StatusMessage?
   /// Records sent to the journal and not yet confirmed.
   public var journalPending = 0

@@ -14,14 +14,14 @@ public struct QuestionScreen: Hashable, Sendable {
   /// The first digit of a two-digit option number, waiting for the second until the deadline.
   public var pendingDigit: Int?
   public var pendingDigitDeadline: Date?
-  public var input = ""
+  public var input = LineEditor()
 
   public init() {}
 }
 
 /// The directory search (`/`): the words typed, what they found, the row highlighted.
 public struct SearchWindow: Sendable {
-  public var query = ""
+  public var query = LineEditor()
   public var results: [StructureSummary] = []
   public var cursor = ListCursor()
 
@@ -31,7 +31,7 @@ public struct SearchWindow: Sendable {
 /// Raising the case's level (`l`): the level highlighted, then the reason typed.
 public struct RaiseLevelWindow: Hashable, Sendable {
   public var cursor = ListCursor()
-  public var reason = ""
+  public var reason = LineEditor()
   /// The level is chosen and the reason is being typed (the `levelReason` screen).
   public var choosingReason = false
 
@@ -58,7 +58,7 @@ public struct ChangeAnswerWindow: Hashable, Sendable {
   public var cursor = ListCursor()
   public var pending: PendingChange?
   /// The reason typed so far.
-  public var reason = ""
+  public var reason = LineEditor()
 
   public init() {}
 }
@@ -66,6 +66,34 @@ public struct ChangeAnswerWindow: Hashable, Sendable {
 /// The unfinished cases offered for resuming: the one highlighted.
 public struct ResumeListWindow: Hashable, Sendable {
   public var cursor = ListCursor()
+
+  public init() {}
+}
+
+/// The orientation on screen: the contact chosen (Enter opens its record) and the first line
+/// shown. It opens at its top (the level and what to do first) and scrolls by line, page, to
+/// the start or the end (`OrientationScroller`).
+public struct OrientationPage: Hashable, Sendable {
+  public var selection = 0
+  public var scroll = 0
+
+  public init(selection: Int = 0, scroll: Int = 0) {
+    self.selection = selection
+    self.scroll = scroll
+  }
+}
+
+/// The notes window (`n`): the note being typed. It is kept outside the process at every change
+/// and becomes a note when the window closes (or the case is left).
+public struct NotesWindow: Hashable, Sendable {
+  public var draft = LineEditor()
+
+  public init() {}
+}
+
+/// The place window (`p`): the place being typed, looked up on Enter.
+public struct PlaceEntryWindow: Hashable, Sendable {
+  public var line = LineEditor()
 
   public init() {}
 }

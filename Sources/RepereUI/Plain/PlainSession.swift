@@ -49,7 +49,7 @@ public struct PlainSession {
     if line.hasPrefix(":") || line == "?" { return command(line == "?" ? ":aide" : line) }
     switch state.screen {
     case .changeReason:
-      state.change.reason = line
+      state.change.reason = LineEditor(line)
       return (send([.confirm]), [])
     case .confirmQuit:
       let yes = ["o", "oui", "y", "yes"].contains(line.lowercased())
@@ -75,7 +75,7 @@ public struct PlainSession {
       state.question.cursor.index = number - 1
       return (send([.confirm]), [])
     case .typedQuestion:
-      state.question.input = line
+      state.question.input = LineEditor(line)
       return (send([.confirm]), [])
     default:
       state.overlays.removeAll()
@@ -124,7 +124,7 @@ public struct PlainSession {
       let effects = send([.search])
       // The words go into the search field as if typed there (the field keeps what it had).
       if state.screen == .search {
-        state.search.query += argument
+        state.search.query.text += argument
         state.refreshSearch()
       }
       return (effects, PlainText.searchResults(state))
@@ -139,7 +139,7 @@ public struct PlainSession {
       return (effects, output)
     case "note":
       guard !argument.isEmpty else { return ([], [Chrome.plainNoteUsage(language)]) }
-      state.noteDraft = argument
+      state.notesWindow.draft = LineEditor(argument)
       return (state.saveNote(), [])
     case "niveau", "level":
       let pieces = argument.split(separator: " ", maxSplits: 1).map(String.init)
@@ -149,14 +149,14 @@ public struct PlainSession {
       var effects = send([.raiseLevel])
       state.raise.cursor.index = number - 1
       state.raise.choosingReason = true
-      state.raise.reason = pieces[1]
+      state.raise.reason = LineEditor(pieces[1])
       effects += send([.confirm])
       state.overlays.removeAll()
       return (effects, [])
     case "lieu", "place":
       guard !argument.isEmpty else { return ([], [Chrome.plainPlaceUsage(language)]) }
       var effects = send([.setPlace])
-      if state.screen == .placeEntry { state.placeInput += argument }
+      if state.screen == .placeEntry { state.placeEntry.line.text += argument }
       effects += send([.confirm])
       // Not found: the window stays open in the full screen; here the status says why.
       state.overlays.removeAll { $0 == .placeEntry }
@@ -179,7 +179,7 @@ public struct PlainSession {
         return ([], [Chrome.plainFollowUpUsage(language)])
       }
       var draft = FollowUpDraft()
-      for (field, text) in zip(FollowUpDraft.Field.allCases, fields) { draft[field] = text }
+      for (field, text) in zip(FollowUpDraft.Field.allCases, fields) { draft[field] = LineEditor(text) }
       state.overlays.append(.followUp)
       state.followUpDraft = draft
       return (send([.confirm]), [])

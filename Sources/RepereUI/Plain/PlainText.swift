@@ -48,7 +48,7 @@ enum PlainText {
 
   static func orientation(_ state: AppState) -> [String] {
     var copy = state
-    copy.orientationSelection = -1
+    copy.orientation.selection = -1
     return text(OrientationScreen(state: copy).lines.all)
   }
 

@@ -25,6 +25,9 @@ public protocol CaseWalking: Sendable {
   mutating func setPlace(_ place: PlaceValue, typed: String) -> [WalkEvent]
   /// The number answered for a variable (contact queries' `age`), nil when not answered.
   func number(forVariable name: String) -> Double?
+  /// `input` to `stepID` as people read it (« Oui », option labels, « 15 ans »), before it is
+  /// given: the change prompt's « from → to » says answers as the path pane does.
+  func label(_ input: AnswerInput, stepID: String) -> String
   /// Every step the walk passed, in order, all kinds (as a scenario's `path`): the journal's end
   /// event records it so `repere replay` compares paths. Nil when the walker cannot say.
   var stepPath: [String]? { get }

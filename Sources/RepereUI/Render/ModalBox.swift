@@ -6,14 +6,12 @@ struct ModalBox {
   let state: AppState
   var language: Language { state.language }
 
-  /// The box's width for `columns`: its widest line plus margins, at most the screen less four.
-  func width(columns: Int) -> Int {
-    switch state.overlays.last {
-    case .changeReason, .placeEntry, .followUp: return min(columns - 4, 76)
-    default:
-      let widest = quitLines.map { CharacterWidth.of($0.spans.map(\.text).joined()) }.max() ?? 0
-      return min(columns - 4, widest + 6)
-    }
+  /// The box's width for `columns`: a wide box 76 columns, another its widest line plus margins,
+  /// at most the screen less four.
+  func width(columns: Int, wide: Bool, lines: (ModalBox, Int) -> [StyledLine]) -> Int {
+    if wide { return min(columns - 4, 76) }
+    let widest = lines(self, columns).map { CharacterWidth.of($0.spans.map(\.text).joined()) }.max() ?? 0
+    return min(columns - 4, widest + 6)
   }
 
   var quitLines: [StyledLine] {
@@ -47,7 +45,7 @@ struct ModalBox {
       ]))
     lines.append(.empty)
     let prompt = Chrome.changeReasonPrompt(language)
-    let typed = TerminalText.sanitized(state.change.reason)
+    let typed = TerminalText.sanitized(state.change.reason.text)
     // The end of a long reason stays in view.
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
     let shown = TextLayout.tail(typed, width: typedRoom)
@@ -65,9 +63,9 @@ struct ModalBox {
     lines.append(StyledLine(TextLayout.truncate(Chrome.placeEntryCurrent(language, current), width: width), .faint))
     lines.append(.empty)
     let prompt = Chrome.placeEntryPrompt(language)
-    let typed = TerminalText.sanitized(state.placeInput)
+    let typed = TerminalText.sanitized(state.placeEntry.line.text)
     let typedRoom = max(1, width - CharacterWidth.of(prompt) - 1)
-    let shown = CharacterWidth.of(typed) > typedRoom ? "…" + String(typed.suffix(typedRoom - 1)) : typed
+    let shown = TextLayout.tail(typed, width: typedRoom)
     lines.append(StyledLine([Span(prompt, .title), Span(shown, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     lines += StyledLine.wrapped(Chrome.placeEntryHint(language), width: width, style: .faint)
@@ -83,9 +81,9 @@ struct ModalBox {
     ]
     let labelWidth = labels.map { CharacterWidth.of($0.1(language)) }.max() ?? 0
     for (field, label) in labels {
-      let typed = TerminalText.sanitized(state.followUpDraft[field])
+      let typed = TerminalText.sanitized(state.followUpDraft[field].text)
       let room = max(1, width - labelWidth - 1)
-      let shown = CharacterWidth.of(typed) > room ? "…" + String(typed.suffix(room - 1)) : typed
+      let shown = TextLayout.tail(typed, width: room)
       let active = state.followUpDraft.field == field
       var spans = [Span(TextLayout.pad(label(language), width: labelWidth), active ? .title : .faint)]
       spans.append(Span(shown, .underline))
@@ -97,16 +95,10 @@ struct ModalBox {
     return lines
   }
 
-  func draw(into grid: inout CellGrid, frame: Frame) {
-    let width = width(columns: grid.columns)
-    let inner = width - 6
-    let lines =
-      switch state.overlays.last {
-      case .changeReason: changeReasonLines(width: inner)
-      case .placeEntry: placeEntryLines(width: inner)
-      case .followUp: followUpLines(width: inner)
-      default: quitLines
-      }
+  /// Draws the box of `lines` (given its inner width) centred over the body.
+  func draw(into grid: inout CellGrid, frame: Frame, wide: Bool, content: (ModalBox, Int) -> [StyledLine]) {
+    let width = width(columns: grid.columns, wide: wide, lines: content)
+    let lines = content(self, width - 6)
     let height = min(lines.count + 2, frame.bodyHeight)
     let x = (grid.columns - width) / 2
     let y = frame.bodyTop + max(0, (frame.bodyHeight - height) / 2)

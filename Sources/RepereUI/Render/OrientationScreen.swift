@@ -11,8 +11,8 @@ struct OrientationScreen {
     let layout = self.layout
     return (
       layout.lines,
-      layout.contactLines.indices.contains(state.orientationSelection)
-        ? layout.contactLines[state.orientationSelection].lowerBound : nil
+      layout.contactLines.indices.contains(state.orientation.selection)
+        ? layout.contactLines[state.orientation.selection].lowerBound : nil
     )
   }
 
@@ -73,7 +73,7 @@ struct OrientationScreen {
             .faint))
       }
       for match in matches {
-        let selected = contactIndex == state.orientationSelection
+        let selected = contactIndex == state.orientation.selection
         let start = lines.count
         lines += contactLines(match, selected: selected, width: width, tag: contactIndex)
         contactRanges.append(start..<lines.count)
@@ -158,7 +158,7 @@ struct OrientationScreen {
     let all = layout.lines
     // The scroll position is the state's (update keeps the chosen contact in view); clamped
     // here for a terminal resized since.
-    let first = max(0, min(state.orientationScroll, all.count - frame.bodyHeight))
+    let first = max(0, min(state.orientation.scroll, all.count - frame.bodyHeight))
     grid.draw(all, x: frame.fullX, y: frame.bodyTop, width: frame.fullWidth, height: frame.bodyHeight, first: first)
   }
 }

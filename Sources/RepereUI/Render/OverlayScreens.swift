@@ -9,31 +9,30 @@ struct OverlayScreens {
   var frame: Frame { Frame(size: state.size) }
   var width: Int { frame.fullWidth }
 
-  func draw(into grid: inout CellGrid) {
+  /// Draws a window's `content` (from its row in `ScreenRole`).
+  func draw(_ content: (lines: [StyledLine], focus: Int?, preferred: Int), into grid: inout CellGrid) {
     let (lines, focus, preferred) = content
     let first = scrollOffset(focus: focus, count: lines.count, height: frame.bodyHeight, preferred: preferred)
     grid.draw(lines, x: frame.fullX, y: frame.bodyTop, width: width, height: frame.bodyHeight, first: first)
   }
 
-  var content: (lines: [StyledLine], focus: Int?, preferred: Int) {
-    switch state.overlays.last {
-    case .search: return search
-    case .detail(let id, let reason, let scroll): return (detail(id: id, reason: reason), nil, scroll)
-    case .help: return (help, nil, state.helpScroll)
-    case .notes: return notes
-    case .raiseLevel: return raiseLevel
-    case .placeChoice: return placeChoice
-    case .changeAnswer: return changeAnswer
-    case .resumeList: return resumeList
-    case .confirmQuit, .changeReason, .placeEntry, .followUp, nil: return ([], nil, 0)
-    }
+  /// The record on top, scrolled as its window says.
+  var detailWindow: ([StyledLine], Int?, Int) {
+    guard case .detail(let id, let reason, let scroll) = state.overlays.last else { return ([], nil, 0) }
+    return (detail(id: id, reason: reason), nil, scroll)
+  }
+
+  /// The help, scrolled as its window says.
+  var helpWindow: ([StyledLine], Int?, Int) {
+    guard case .help(let scroll) = state.overlays.last else { return ([], nil, 0) }
+    return (help, nil, scroll)
   }
 
   var search: ([StyledLine], Int?, Int) {
     var lines = [StyledLine(Chrome.searchTitle(language), .title), .empty]
     let prompt = Chrome.searchPrompt(language)
     let query = TextLayout.tail(
-      TerminalText.sanitized(state.search.query), width: max(1, width - CharacterWidth.of(prompt) - 1))
+      TerminalText.sanitized(state.search.query.text), width: max(1, width - CharacterWidth.of(prompt) - 1))
     lines.append(StyledLine([Span(prompt, .title), Span(query, .underline), Span(" ", .reverse)]))
     lines.append(.empty)
     if state.services.directory == nil {
@@ -170,7 +169,7 @@ struct OverlayScreens {
       lines += StyledLine.wrapped(note.text, width: width, prefix: [Span(stamp, .faint)])
     }
     lines.append(.empty)
-    let draftLines = TerminalText.sanitized(state.noteDraft, keepNewlines: true)
+    let draftLines = TerminalText.sanitized(state.notesWindow.draft.text, keepNewlines: true)
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for (index, line) in draftLines.enumerated() {
       var wrapped = StyledLine.wrapped(line, width: width - 2, prefix: [Span("> ", .title)], indent: 2)
@@ -270,7 +269,7 @@ struct OverlayScreens {
       lines.append(
         StyledLine([
           Span(prompt, .title),
-          Span(TextLayout.tail(TerminalText.sanitized(state.raise.reason), width: room), .underline),
+          Span(TextLayout.tail(TerminalText.sanitized(state.raise.reason.text), width: room), .underline),
           Span(" ", .reverse),
         ]))
       focus = lines.count - 1

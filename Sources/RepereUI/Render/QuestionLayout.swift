@@ -132,7 +132,7 @@ struct QuestionLayout {
 
   private func inputLines(_ step: StepView, width: Int) -> [StyledLine] {
     var lines: [StyledLine] = []
-    let shown = TextLayout.truncate(TerminalText.sanitized(state.question.input), width: max(1, width - 6))
+    let shown = TextLayout.truncate(TerminalText.sanitized(state.question.input.text), width: max(1, width - 6))
     var spans = [Span("> ", .title), Span(shown, .underline), Span(" ", .reverse)]
     if let unit = step.unit { spans.append(Span("  " + TerminalText.sanitized(unit), .faint)) }
     lines.append(StyledLine(spans))

@@ -17,21 +17,26 @@ struct Renderer {
       drawTooSmall(into: &grid)
       return grid
     }
+    let drawing = state.screen.role.drawing
     // Modals are boxes over the screen below them, whatever it is.
-    if [.confirmQuit, .changeReason, .placeEntry, .followUp].contains(state.screen) { return renderModal() }
+    if case .modal(let wide, let lines) = drawing { return renderModal(wide: wide, lines: lines) }
     drawHeader(into: &grid)
     let question = QuestionLayout(state: state)
-    drawRules(into: &grid, split: (state.screen == .question || state.screen == .typedQuestion) && !question.wide)
-    switch state.screen {
-    case .question, .typedQuestion:
+    let split = if case .question = drawing { !question.wide } else { false }
+    drawRules(into: &grid, split: split)
+    switch drawing {
+    case .question:
       question.draw(into: &grid)
       if !question.wide { PathPane(state: state).draw(into: &grid) }
     case .orientation:
       OrientationScreen(state: state).draw(into: &grid)
-    case .trainingVignette, .trainingReveal, .trainingDebrief:
+    case .training:
       TrainingScreens(state: state).draw(into: &grid)
-    default:
-      OverlayScreens(state: state).draw(into: &grid)
+    case .window(let content):
+      let screens = OverlayScreens(state: state)
+      screens.draw(content(screens), into: &grid)
+    case .modal:
+      break
     }
     drawStatus(into: &grid)
     drawFooter(into: &grid)
@@ -154,12 +159,12 @@ struct Renderer {
 
   /// A modal (quit confirmation, reason for a change) drawn as a box over the screen under it;
   /// the status line and the footer are the modal's own, so only its keys are listed.
-  func renderModal() -> CellGrid {
+  func renderModal(wide: Bool, lines: (ModalBox, Int) -> [StyledLine]) -> CellGrid {
     var base = state
     base.overlays.removeLast()
     var grid = Renderer(state: base).render()
     let box = ModalBox(state: state)
-    box.draw(into: &grid, frame: frame)
+    box.draw(into: &grid, frame: frame, wide: wide, content: lines)
     for row in [frame.statusRow] + frame.footerRows { grid.fill(x: 0, y: row, width: grid.columns, style: .plain) }
     drawStatus(into: &grid)
     drawFooter(into: &grid)

@@ -2,13 +2,8 @@ extension AppState {
   /// Keys of a training session: the training screens whole, and the training actions (and
   /// those a session forbids) on the case screens. Nil hands the key to the case screens.
   mutating func handleTraining(_ key: KeyPress?, action: ActionID?, on screen: ScreenKind) -> [Effect]? {
-    guard training != nil else { return nil }
-    switch screen {
-    case .trainingVignette, .trainingReveal, .trainingDebrief:
-      return handleTrainingScreen(action)
-    default:
-      break
-    }
+    // The training screens take their keys whole (their row in `ScreenRole`).
+    guard training != nil, !ScreenKind.training.contains(screen) else { return nil }
     if let action, !allows(action, on: screen) { return [] }
     switch action {
     case .reveal:
@@ -30,7 +25,7 @@ extension AppState {
     }
   }
 
-  private mutating func handleTrainingScreen(_ action: ActionID?) -> [Effect] {
+  mutating func handleTrainingScreen(_ action: ActionID?) -> [Effect] {
     switch action {
     case .begin, .close, .reveal:
       leaveTrainingScreen()
@@ -49,8 +44,7 @@ extension AppState {
           suggestedName: "repere-formation-\(training.reference.scenario.id).txt")
       ]
     case .help:
-      helpScroll = 0
-      overlays.append(.help(scroll: 0))
+      openHelp()
     case .quit:
       return requestQuit()
     default:

@@ -13,10 +13,13 @@ struct OrientationScroller {
     contacts = layout.contactLines
     lineCount = layout.lines.count
     height = max(1, Frame(size: state.size).bodyHeight)
-    selection = state.orientationSelection
+    selection = state.orientation.selection
     scroll = 0
-    scroll = clamped(state.orientationScroll)
+    scroll = clamped(state.orientation.scroll)
   }
+
+  /// Where the orientation stands after the moves.
+  var page: OrientationPage { OrientationPage(selection: selection, scroll: scroll) }
 
   var maximum: Int { max(0, lineCount - height) }
 

@@ -112,7 +112,7 @@ extension AppState {
   /// Dispatches, then adds the note draft's save or removal when the draft changed, after the
   /// note's journal write (which drops the draft) and before leaving.
   private mutating func dispatchKeepingDraft(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    let draftBefore = noteDraft
+    let draftBefore = notesWindow.draft
     var effects = dispatch(key, action: action)
     let quitIndex = effects.firstIndex { if case .quit = $0 { true } else { false } } ?? effects.endIndex
     effects.insert(contentsOf: draftChanged(from: draftBefore), at: quitIndex)
@@ -160,9 +160,9 @@ extension AppState {
   }
 
   /// Keeps the note being typed outside the process at every change (not in training).
-  func draftChanged(from before: String) -> [Effect] {
-    guard noteDraft != before, training == nil else { return [] }
-    return [.saveDraft(noteDraft)]
+  func draftChanged(from before: LineEditor) -> [Effect] {
+    guard notesWindow.draft != before, training == nil else { return [] }
+    return [.saveDraft(notesWindow.draft.text)]
   }
 
   mutating func requestQuit() -> [Effect] {
@@ -173,34 +173,19 @@ extension AppState {
     return closing(reason: "quit")
   }
 
-  static let quitsFromAnyWindow: Set<ScreenKind> = [
-    .search, .notes, .raiseLevel, .levelReason, .placeChoice, .changeAnswer, .changeReason, .resumeList,
-    .placeEntry, .followUp,
-  ]
-
-  /// The one dispatch of an input to the screen on show: `key` is nil for an action sent by name.
+  /// The one dispatch of an input to the screen on show (its row in `ScreenRole`): `key` is nil
+  /// for an action sent by name. On a typing screen an editing key edits its line first.
   private mutating func dispatch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let screen = self.screen
     if training != nil, let effects = handleTraining(key, action: action, on: screen) { return effects }
-    // Windows without a quit of their own (the case screens, help and record have one).
-    if action == .quit, Self.quitsFromAnyWindow.contains(screen) { return requestQuit() }
-    switch screen {
-    case .question, .typedQuestion: return handleQuestion(key, action: action)
-    case .orientation: return handleOrientation(key, action: action)
-    case .search: return handleSearch(key, action: action)
-    case .detail: return handleDetail(action)
-    case .help: return handleHelp(action)
-    case .notes: return handleNotes(key, action: action)
-    case .raiseLevel, .levelReason: return handleRaiseLevel(key, action: action)
-    case .confirmQuit: return handleConfirmQuit(action)
-    case .placeChoice: return handlePlaceChoice(key, action: action)
-    case .changeAnswer: return handleChangeAnswer(key, action: action)
-    case .changeReason: return handleChangeReason(key, action: action)
-    case .resumeList: return handleResumeList(key, action: action)
-    case .placeEntry: return handlePlaceEntry(key, action: action)
-    case .followUp: return handleFollowUp(key, action: action)
-    case .trainingVignette, .trainingReveal, .trainingDebrief: return []
+    let role = screen.role
+    if action == .quit, role.quitsFromWindow { return requestQuit() }
+    if let line = role.typedLine, self[keyPath: line.path].edit(with: key) {
+      let added = if case .character = key { true } else { false }
+      line.edited?(&self, added)
+      return []
     }
+    return role.handle(&self, key, action)
   }
 
   /// Actions that mean the same on every case screen (question and orientation).
@@ -228,22 +213,20 @@ extension AppState {
     case .orientation:
       if editingStepID != nil { editingStepID = nil }
       showOrientation.toggle()
-      orientationSelection = 0
-      orientationScroll = 0
+      orientation = OrientationPage()
       prepareDisplayedStep()
       return []
     case .export:
       return [.export(fallback: CaseSummary(state: self).text, suggestedName: CaseSummary.fileName(openedAt: openedAt))]
     case .help:
-      helpScroll = 0
-      overlays.append(.help(scroll: 0))
+      openHelp()
       return []
     case .quit:
       return requestQuit()
     case .resume:
       return openResumeList()
     case .setPlace:
-      placeInput = ""
+      placeEntry = PlaceEntryWindow()
       overlays.append(.placeEntry)
       return []
     case .followUp:
@@ -261,8 +244,7 @@ extension AppState {
     editingStepID = nil
     resolveContacts()
     // What the walk changed may be at the top (a new level, its first actions): show it.
-    orientationScroll = 0
-    orientationSelection = 0
+    orientation = OrientationPage()
     prepareDisplayedStep()
     if walk.isFinished { showOrientation = false }
     return journal(events.compactMap(journalEvent(for:)))
@@ -301,9 +283,9 @@ extension AppState {
     case .bool(let value): question.cursor.index = value ? 0 : 1
     case .choice(let value): question.cursor.index = options.firstIndex { $0.value == value } ?? 0
     case .multi(let values): question.ticked = values
-    case .number(let value): question.input = NumberText.format(value)
-    case .text(let text): question.input = text
-    case .place(let place): question.input = place.label
+    case .number(let value): question.input = LineEditor(NumberText.format(value))
+    case .text(let text): question.input = LineEditor(text)
+    case .place(let place): question.input = LineEditor(place.label)
     case .unknown: question.cursor.index = options.count
     case .acknowledged: break
     }
@@ -328,7 +310,7 @@ extension AppState {
     }
     contacts = result
     contactsByQuery = byQuery
-    orientationSelection = min(orientationSelection, max(0, orientationContacts.count - 1))
+    orientation.selection = min(orientation.selection, max(0, orientationContacts.count - 1))
   }
 
   /// The queries of `code` that found no structure, as « Parquet » (kinds, else themes, from the
@@ -362,39 +344,20 @@ enum NumberText {
 extension AppState {
   /// The longest text a paste puts into a field: past it the rest is dropped and said so, so a
   /// 10,000-character paste never turns into minutes of work (issue 18, points 5 and 6).
-  static let maximumPaste = TextLimits.maximumFieldLength
+  static let maximumPaste = LineEditor.maximumPaste
 
   /// Pasted text (bracketed paste) is text in the field it lands in, never keys: an ESC or a
   /// digit inside it neither closes the editor nor answers a question. Outside a field it is
   /// ignored, and said so.
   mutating func paste(_ text: String) -> [Effect] {
-    guard screen.isTyping else {
+    guard let line = screen.role.typedLine else {
       status = StatusMessage(.error, Chrome.pasteIgnored(language))
       return []
     }
-    let keepsLines = screen == .notes
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if scalar == "\r" { continue }
-      scalars.append(scalar == "\n" && !keepsLines ? " " : scalar)
-    }
-    var clean = TerminalText.sanitized(String(scalars), keepNewlines: keepsLines)
-    if clean.count > Self.maximumPaste {
-      clean = String(clean.prefix(Self.maximumPaste))
-      status = StatusMessage(.error, Chrome.pasteTruncated(language, String(Self.maximumPaste)))
-    }
-    switch screen {
-    case .notes:
-      noteDraft += clean
-      return []
-    case .search:
-      search.query += clean
-      refreshSearch()
-      return []
-    default:
-      var effects: [Effect] = []
-      for character in clean { effects += apply(.key(.character(character))) }
-      return effects
-    }
+    let before = self[keyPath: line.path]
+    let truncated = self[keyPath: line.path].paste(text, keepsLines: line.keepsLines)
+    line.edited?(&self, self[keyPath: line.path] != before)
+    if truncated { status = StatusMessage(.error, Chrome.pasteTruncated(language, String(Self.maximumPaste))) }
+    return []
   }
 }

@@ -7,7 +7,6 @@ extension AppState {
   /// journal (who was called is required), Esc leaves without recording.
   mutating func handleFollowUp(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let fields = FollowUpDraft.Field.allCases
-    if LineEditing.edit(&followUpDraft[followUpDraft.field], with: key) { return [] }
     switch key {
     case .tab, .down:
       followUpDraft.field = fields[(followUpDraft.field.rawValue + 1) % fields.count]

@@ -15,13 +15,13 @@ extension AppState {
     case .bottom: scroller.toBottom()
     case .nextGroup: scroller.nextContact()
     case .confirm:
-      guard orientationSelection < count else { return [] }
+      guard orientation.selection < count else { return [] }
       // A chosen contact out of view is brought into view first, never opened unseen.
-      guard scroller.isVisible(orientationSelection) else {
-        scroller.reveal(orientationSelection)
+      guard scroller.isVisible(orientation.selection) else {
+        scroller.reveal(orientation.selection)
         break
       }
-      let chosen = orientationContacts[orientationSelection].match
+      let chosen = orientationContacts[orientation.selection].match
       overlays.append(.detail(id: chosen.structureID, reason: chosen.reason, scroll: 0))
     case .back:
       if showOrientation {
@@ -35,16 +35,12 @@ extension AppState {
     default:
       break
     }
-    orientationScroll = scroller.scroll
-    orientationSelection = scroller.selection
+    orientation = scroller.page
     return []
   }
 
   mutating func handleSearch(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&search.query, with: key) {
-      refreshSearch()
-      return []
-    }
+    // ⌫ on an empty query does nothing (the line's editing comes first, `dispatch`).
     if key == .backspace { return [] }
     switch action {
     case .previous:
@@ -57,7 +53,7 @@ extension AppState {
     case .close:
       overlays.removeLast()
     case .help:
-      overlays.append(.help(scroll: 0))
+      openHelp()
     default:
       break
     }
@@ -71,22 +67,15 @@ extension AppState {
       search.results = []
       return
     }
-    search.results = directory.search(search.query, near: walk.place, now: now, limit: 50)
+    search.results = directory.search(search.query.text, near: walk.place, now: now, limit: 50)
   }
 
   mutating func handleDetail(_ action: ActionID?) -> [Effect] {
-    guard case .detail(let id, let reason, let scroll) = overlays.last else { return [] }
+    guard case .detail = overlays.last else { return [] }
+    if scrollTopWindow(action) { return [] }
     switch action {
     case .close:
       overlays.removeLast()
-    case .next:
-      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: scroll + 1)
-    case .previous:
-      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: max(0, scroll - 1))
-    case .pageDown:
-      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: scroll + 5)
-    case .pageUp:
-      overlays[overlays.count - 1] = .detail(id: id, reason: reason, scroll: max(0, scroll - 5))
     case .search:
       overlays.removeLast()
       if overlays.last != .search {
@@ -94,7 +83,7 @@ extension AppState {
         refreshSearch()
       }
     case .help:
-      overlays.append(.help(scroll: 0))
+      openHelp()
     case .quit:
       return requestQuit()
     default:
@@ -103,18 +92,16 @@ extension AppState {
     return []
   }
 
+  /// The help opens at its top, from wherever it is asked.
+  mutating func openHelp() {
+    overlays.append(.help(scroll: 0))
+  }
+
   mutating func handleHelp(_ action: ActionID?) -> [Effect] {
+    if scrollTopWindow(action) { return [] }
     switch action {
     case .close:
       overlays.removeLast()
-    case .next:
-      helpScroll += 1
-    case .previous:
-      helpScroll = max(0, helpScroll - 1)
-    case .pageDown:
-      helpScroll += 5
-    case .pageUp:
-      helpScroll = max(0, helpScroll - 5)
     case .quit:
       return requestQuit()
     default:
@@ -125,26 +112,42 @@ extension AppState {
 
   mutating func handleNotes(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     if key == .enter {
-      noteDraft.append("\n")
+      notesWindow.draft.insert("\n")
       return []
     }
-    if LineEditing.edit(&noteDraft, with: key) || key == .backspace { return [] }
+    if key == .backspace { return [] }
     switch action {
     case .saveNote, .close:
       overlays.removeLast()
       return saveNote()
     case .help:
-      overlays.append(.help(scroll: 0))
+      openHelp()
       return []
     default:
       return []
     }
   }
 
+  /// ↑↓ scroll the window on top by a line and the pages by five (a record, the help): true
+  /// when `action` was one of them.
+  private mutating func scrollTopWindow(_ action: ActionID?) -> Bool {
+    let lines: Int
+    switch action {
+    case .next: lines = 1
+    case .previous: lines = -1
+    case .pageDown: lines = 5
+    case .pageUp: lines = -5
+    default: return false
+    }
+    guard let top = overlays.last else { return false }
+    overlays[overlays.count - 1] = top.scrolled(by: lines)
+    return true
+  }
+
   /// Keeps the draft as a note and journals it at once; an empty draft is dropped.
   mutating func saveNote() -> [Effect] {
-    let text = noteDraft.trimmingCharacters(in: .whitespacesAndNewlines)
-    noteDraft = ""
+    let text = notesWindow.draft.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    notesWindow.draft = ""
     guard !text.isEmpty else { return [] }
     // The runtime drops the draft kept outside once this note is in the journal.
     notes.append(CaseNote(text: text, at: now))
@@ -154,12 +157,10 @@ extension AppState {
 
   mutating func handleRaiseLevel(_ key: KeyPress?, action: ActionID?) -> [Effect] {
     let levels = higherLevels
-    if raise.choosingReason {
-      if LineEditing.edit(&raise.reason, with: key) { return [] }
-      if key == .backspace {
-        raise.choosingReason = false
-        return []
-      }
+    // ⌫ on an empty reason goes back to the levels.
+    if raise.choosingReason, key == .backspace {
+      raise.choosingReason = false
+      return []
     }
     switch action {
     case .answer:
@@ -178,7 +179,7 @@ extension AppState {
         raise.choosingReason = true
         return []
       }
-      let reason = raise.reason.trimmingCharacters(in: .whitespaces)
+      let reason = raise.reason.trimmed
       guard !reason.isEmpty else {
         status = StatusMessage(.error, Chrome.raiseNeedReason(language))
         return []
@@ -276,11 +277,11 @@ extension AppState {
   /// The optional reason for a changed answer: typed, then Enter applies the change with it (an
   /// empty line keeps the generic reason); Escape leaves the answer as it was.
   mutating func handleChangeReason(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&change.reason, with: key) || key == .backspace { return [] }
+    if key == .backspace { return [] }
     switch action {
     case .confirm:
       overlays.removeLast()
-      let reason = change.reason.trimmingCharacters(in: .whitespaces)
+      let reason = change.reason.trimmed
       change.reason = ""
       guard let pending = change.pending else { return [] }
       change.pending = nil

@@ -6,10 +6,9 @@ extension AppState {
   /// changed and the walk recomputed); several départements ask which; a likely mistyping is
   /// offered; nothing found keeps the window open with the text, to correct it.
   mutating func handlePlaceEntry(_ key: KeyPress?, action: ActionID?) -> [Effect] {
-    if LineEditing.edit(&placeInput, with: key) { return [] }
     switch action {
     case .confirm:
-      let text = placeInput.trimmingCharacters(in: .whitespaces)
+      let text = placeEntry.line.trimmed
       guard !text.isEmpty else {
         status = StatusMessage(.error, Chrome.placeEntryEmpty(language))
         return []
@@ -22,11 +21,11 @@ extension AppState {
         return []
       }
       overlays.removeLast()
-      placeInput = ""
+      placeEntry = PlaceEntryWindow()
       return choosePlace(typed: text, matches: matches, forStep: nil)
     case .close:
       overlays.removeLast()
-      placeInput = ""
+      placeEntry = PlaceEntryWindow()
     default:
       break
     }

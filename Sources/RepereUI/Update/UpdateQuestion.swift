@@ -122,13 +122,9 @@ extension AppState {
     return pick(number: digit, step: step)
   }
 
-  /// Typing into the input line of a number/text/place question. Returns nil when the key is
-  /// not editing (so it is handled as an action).
+  /// The keys of a number/text/place question's line that are not edits (those edited the line
+  /// before, `dispatch`). Returns nil when the key is handled as an action.
   private mutating func editInput(_ key: KeyPress?, action: ActionID?) -> [Effect]? {
-    if LineEditing.edit(&question.input, with: key) {
-      if case .character = key { status = nil }
-      return []
-    }
     switch key {
     case .left where !question.input.isEmpty:
       return []  // no cursor movement in the line: ← only goes back once it is empty
@@ -157,7 +153,7 @@ extension AppState {
   }
 
   private mutating func submitTyped(_ step: StepView) -> [Effect] {
-    let text = question.input.trimmingCharacters(in: .whitespaces)
+    let text = question.input.trimmed
     guard !text.isEmpty else {
       status = StatusMessage(.error, Chrome.emptyInput(language))
       return []
@@ -181,8 +177,8 @@ extension AppState {
   mutating func submit(_ step: StepView, input answer: AnswerInput) -> [Effect] {
     if training == nil, editingStepID == step.id, let current = step.currentAnswer, current != answer {
       change.pending = PendingChange(
-        stepID: step.id, input: answer, fromLabel: AnswerLabel.text(current, step: step, language: language),
-        toLabel: AnswerLabel.text(answer, step: step, language: language))
+        stepID: step.id, input: answer, fromLabel: walker.label(current, stepID: step.id),
+        toLabel: walker.label(answer, stepID: step.id))
       change.reason = ""
       overlays.append(.changeReason)
       return []

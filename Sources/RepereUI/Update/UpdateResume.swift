@@ -56,7 +56,7 @@ extension AppState {
     refreshWalk()
     notes = resumed.notes
     followUps = resumed.followUps
-    noteDraft = ""
+    notesWindow = NotesWindow()
     if let started = resumed.openedAt { openedAt = started }
     overlays = []
     showOrientation = false
