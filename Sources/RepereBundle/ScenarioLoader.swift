@@ -35,7 +35,7 @@ public enum ScenarioLoader {
       debrief: text(top["debrief"], "`debrief`", &diagnostics),
       location: node.location, fieldLocations: fields)
     if let nowNode = top["now"], let written = text(nowNode, "`now`", &diagnostics) {
-      scenario.now = parseInstant(written)
+      scenario.now = Instant.parse(written)
       if scenario.now == nil {
         diagnostics.error(
           "invalid-date", at: nowNode.location, "`now` « \(written) » n'est pas une date et une heure",
@@ -90,11 +90,6 @@ public enum ScenarioLoader {
       }
     }
     return scenario
-  }
-
-  /// ISO 8601 with a time zone (`2026-11-29T23:10:00+01:00`), or a plain day (midnight, Paris).
-  public static func parseInstant(_ text: String) -> Date? {
-    Instant.parse(text)
   }
 
   private static func text(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> String? {

@@ -108,17 +108,13 @@ struct FindCommand: ParsableCommand {
 
   func validate() throws {
     if limit < 1 { throw ValidationError("--limit doit être au moins 1") }
-    if let now, FindCommand.parseDate(now) == nil {
+    if let now, Instant.parse(now, dayAllowed: false) == nil {
       throw ValidationError("--now attend une date ISO 8601, par exemple 2026-11-29T23:10:00+01:00")
     }
   }
 
-  static func parseDate(_ text: String) -> Date? {
-    Instant.parse(text, dayAllowed: false)
-  }
-
   func run() throws {
-    let moment = now.flatMap(FindCommand.parseDate) ?? Date()
+    let moment = now.flatMap { Instant.parse($0, dayAllowed: false) } ?? Date()
     let data: LookupData
     // Scanned once for the directory and the fiction notice (a second scan of 104 files cost 12 %).
     let folder = DataFolder.scan(dataOptions.dataURL)

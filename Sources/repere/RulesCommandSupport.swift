@@ -9,7 +9,7 @@ enum CommandSupport {
   /// `--today YYYY-MM-DD` (noon in Paris), or now.
   static func day(_ text: String?) throws -> Date {
     guard let text else { return Date() }
-    guard let date = ScenarioLoader.parseInstant(text) else {
+    guard let date = Instant.parse(text) else {
       throw ValidationError("date « \(text) » invalide : écrire AAAA-MM-JJ")
     }
     return date.addingTimeInterval(12 * 3600)
@@ -18,7 +18,7 @@ enum CommandSupport {
   /// `--now` as ISO 8601 with a zone, or now.
   static func now(_ text: String?) throws -> Date {
     guard let text else { return Date() }
-    guard let date = ScenarioLoader.parseInstant(text) else {
+    guard let date = Instant.parse(text) else {
       throw ValidationError("instant « \(text) » invalide : écrire 2026-11-29T23:10:00+01:00")
     }
     return date

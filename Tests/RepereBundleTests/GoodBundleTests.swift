@@ -90,11 +90,11 @@ enum GoodBundle {
   @Test func walkWarnsOutsideTheValidityWindow() throws {
     let (bundle, _) = GoodBundle.load()
     let definition = try #require(bundle.library.protocolDefinition("national/orientation"))
-    let before = try #require(ScenarioLoader.parseInstant("2026-10-31T23:30:00+01:00"))
+    let before = try #require(Instant.parse("2026-10-31T23:30:00+01:00"))
     #expect(
       WalkReport.validityWarning(definition, now: before)
         == "Attention : ce protocole n'est valable qu'à partir du 2026-11-01")
-    let during = try #require(ScenarioLoader.parseInstant("2026-11-01T00:30:00+01:00"))
+    let during = try #require(Instant.parse("2026-11-01T00:30:00+01:00"))
     #expect(WalkReport.validityWarning(definition, now: during) == nil)
   }
 

@@ -45,7 +45,8 @@ public struct CoverageQuery: Sendable, Hashable {
 /// For every département, where each contact query finds its answer (spec: `repere coverage`).
 public struct CoverageReport: Sendable {
   /// Levels whose queries must find something local: a gap there is serious.
-  public static let seriousLevels: Set<String> = ["urgence", "signalement", "information-preoccupante"]
+  public static let seriousLevels: Set<String> = Set(
+    [DefaultLevel.urgence, .signalement, .informationPreoccupante].map(\.rawValue))
 
   public struct Row: Sendable {
     public var code: String
