@@ -91,15 +91,15 @@ struct ImportCommand: ParsableCommand {
       "Replace the output file instead of updating it."))
   var force = false
 
-  func run() throws {
-    var forced: ImportFormat?
-    if let format {
-      guard let known = ImportFormat(rawValue: format) else {
-        throw ValidationError(
-          "format inconnu « \(format) » ; formats : \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-      }
-      forced = known
+  func validate() throws {
+    if let format, ImportFormat(rawValue: format) == nil {
+      throw ValidationError(
+        "format inconnu « \(format) » ; formats : \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
     }
+  }
+
+  func run() throws {
+    let forced = format.flatMap(ImportFormat.init(rawValue:))
     var inputs: [ImportInput] = []
     for file in files {
       // Read as a stream by the importers; only opened here, so that a missing file stops at once.

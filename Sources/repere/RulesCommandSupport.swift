@@ -4,13 +4,14 @@ import RepereBase
 import RepereBundle
 import RepereRules
 
-/// Small helpers shared by the rules subcommands (the clock is read here, at the edge).
+/// Small helpers shared by the rules subcommands (the clock is read here, at the edge). Called
+/// from `run()`, they fail with a `RuntimeFailure` (one French line), never a usage text.
 enum CommandSupport {
   /// `--today YYYY-MM-DD` (noon in Paris), or now.
   static func day(_ text: String?) throws -> Date {
     guard let text else { return Date() }
     guard let date = Instant.parse(text) else {
-      throw ValidationError("date « \(text) » invalide : écrire AAAA-MM-JJ")
+      throw RuntimeFailure("date « \(text) » invalide : écrire AAAA-MM-JJ")
     }
     return date.addingTimeInterval(12 * 3600)
   }
@@ -19,7 +20,7 @@ enum CommandSupport {
   static func now(_ text: String?) throws -> Date {
     guard let text else { return Date() }
     guard let date = Instant.parse(text) else {
-      throw ValidationError("instant « \(text) » invalide : écrire 2026-11-29T23:10:00+01:00")
+      throw RuntimeFailure("instant « \(text) » invalide : écrire 2026-11-29T23:10:00+01:00")
     }
     return date
   }

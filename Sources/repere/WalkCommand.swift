@@ -56,9 +56,8 @@ struct WalkCommand: ParsableCommand {
     let answers: [String: AnswerValue]
     do {
       answers = try WrittenAnswers.parse(answer, protocolID: id, in: bundle)
-    } catch WrittenAnswers.Problem.badlyWritten(let message) {
-      throw ValidationError(message)
-    } catch WrittenAnswers.Problem.unknownStep(let message) {
+    } catch WrittenAnswers.Problem.badlyWritten(let message), WrittenAnswers.Problem.unknownStep(let message) {
+      // An answer the protocol or the places refuse: one line, not the usage text.
       throw RuntimeFailure(message)
     }
     let state = Walker.walk(library: bundle.library, protocolID: id, answers: answers, acknowledgeInfo: true)

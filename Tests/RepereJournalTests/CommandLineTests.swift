@@ -124,6 +124,19 @@ struct CommandLineTests {
     let usage = try repere(["find", "--bogus", "--data", data], state: folder.url, in: folder.url)
     #expect(usage.status == .exited(2))
     #expect(usage.errors.contains("Option inconnue"), "\(usage.errors)")
+    // Failures found while running (an answer the places refuse, a badly written --answer or
+    // --now, a missing protocol) are one French line, never followed by the usage text.
+    for arguments in [
+      ["walk", "national/orientation", "--answer", "lieu=Sarcele"],
+      ["walk", "national/orientation", "--answer", "lieu"],
+      ["walk", "national/orientation", "--now", "hier"], ["paths", "nope/proto"],
+    ] {
+      let run = try repere(arguments + ["--data", data], state: folder.url, in: folder.url)
+      #expect(run.status == .exited(2), "\(arguments)")
+      let lines = run.errors.split(separator: "\n")
+      #expect(lines.count == 1 && lines[0].hasPrefix("repere : "), "\(arguments): \(run.errors)")
+      #expect(!run.errors.contains("Utilisation"), "\(arguments)")
+    }
   }
 
   /// Every key of every object in a decoded JSON value.
