@@ -5,6 +5,14 @@ import Testing
 
 @testable import RepereLookup
 
+/// The 133 damages of `checkEveryKindOfDamageIsNoticedAndRebuilt`, apart: about two minutes in a
+/// debug build, so the README's fast loop skips them (the full `swift test` and CI run them).
+@Suite(.tags(.slow)) struct LookupCacheDamageTests {
+  @Test func everyKindOfDamageIsNoticedAndRebuilt() throws {
+    try LookupCacheTests().checkEveryKindOfDamageIsNoticedAndRebuilt()
+  }
+}
+
 @Suite struct LookupCacheTests {
   let now = Fixtures.date("2026-11-30T10:00:00+01:00")
 
@@ -135,8 +143,9 @@ import Testing
 
   /// Issue 18: a damaged cache once crashed `find` (SIGILL) or changed its results. Every kind of
   /// damage — truncation, flipped bytes and bits anywhere, zeroed or random ranges, garbage
-  /// appended, an empty file — must give the answers of a load from source, and say why.
-  @Test func everyKindOfDamageIsNoticedAndRebuilt() throws {
+  /// appended, an empty file — must give the answers of a load from source, and say why. Run by
+  /// `LookupCacheDamageTests` (two loads for each of 133 damages: slow in a debug build).
+  func checkEveryKindOfDamageIsNoticedAndRebuilt() throws {
     try withScratch { data, cache in
       let truth = try LookupCache.load(folder: data, cacheDirectory: nil)
       let expected = answers(truth)
