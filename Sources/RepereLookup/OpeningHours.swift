@@ -39,6 +39,16 @@ public enum OpenState: Hashable, Sendable {
     }
   }
 
+  /// When the state next changes, in French: « ferme à 17:30 », « ouvre lundi à 09:00 »; nil when
+  /// unknown. For a line that already says open or closed (a record card).
+  public func frenchNextChange(now: Date, timeZone: TimeZone) -> String? {
+    switch self {
+    case .open(let closesAt, _): return closesAt.map { "ferme " + Self.frenchMoment($0, now: now, timeZone: timeZone) }
+    case .closed(let opensAt): return opensAt.map { "ouvre " + Self.frenchMoment($0, now: now, timeZone: timeZone) }
+    case .unknown: return nil
+    }
+  }
+
   /// A short French description: « ouvert · ferme à 17:30 », « fermé · ouvre lundi à 09:00 »,
   /// « horaires : à vérifier (sur rendez-vous) ». Times are shown in `timeZone` relative to `now`.
   public func frenchSummary(now: Date, timeZone: TimeZone) -> String {

@@ -32,11 +32,14 @@ public struct LookupDirectory: DirectoryBrowsing {
   public func detail(_ id: String, now: Date) -> StructureDetail? {
     guard let structure = directory.structure(id: id) else { return nil }
     let state = directory.openState(of: structure, at: now)
+    // The card already says open or closed (`openNow`): the comment adds the hours' own note,
+    // else when that changes — never the state again (« ouvert maintenant (ouvert · …) »).
     var comment: String?
     switch state {
     case .open(_, let text), .unknown(let text): comment = text
     case .closed: comment = nil
     }
+    let timeZone = directory.timeZone(of: structure)
     let address = structure.adresse?.singleLine
     return StructureDetail(
       id: structure.id, name: structure.nom, types: structure.types.map { directory.vocabulary.typeLabel($0) },
@@ -48,7 +51,7 @@ public struct LookupDirectory: DirectoryBrowsing {
       // only when it did not parse.
       address: address?.isEmpty == false ? address : nil,
       hours: structure.horaires?.frenchText ?? structure.horairesText,
-      hoursComment: comment ?? state.frenchSummary(now: now, timeZone: directory.timeZone(of: structure)),
+      hoursComment: comment ?? state.frenchNextChange(now: now, timeZone: timeZone),
       openNow: state.openFlag, email: structure.courriel, website: structure.siteWeb,
       professionalsOnly: structure.acces == .professionnels, isExample: structure.isExample,
       source: structure.lienSource, updated: structure.dateMaj?.description)
