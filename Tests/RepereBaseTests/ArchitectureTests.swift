@@ -61,8 +61,7 @@ import Testing
   static func imports(in folder: URL) throws -> Set<String> {
     let pattern = try NSRegularExpression(pattern: #"(?m)^(?:@testable )?import (\w+)"#)
     var found = Set<String>()
-    guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
-    for case let url as URL in files where url.pathExtension == "swift" {
+    for url in try FindingCatalogueTests.files(under: folder, extension: "swift") {
       let text = try String(contentsOf: url, encoding: .utf8)
       for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
         if let name = Range(match.range(at: 1), in: text) { found.insert(String(text[name])) }
