@@ -21,7 +21,7 @@ enum BundleLoader {
     // The lookup load has parsed the vocabulary, the resources and the reference data already:
     // they are taken from it rather than read a second time (one vocabulary file only, so that
     // a duplicated vocabulary is still reported below).
-    let reused = cached.map { reusableParts(of: $0, folder: folder) } ?? []
+    let reused = cached == nil ? [] : reusableKinds(in: folder)
     var files: [BundleFile] = []
     var protocols: [ProtocolDefinition] = []
     var scenarios: [Scenario] = []
@@ -130,8 +130,8 @@ enum BundleLoader {
     guard !directoryPaths.isEmpty,
       let data = try? LookupCache.load(folder, cacheDirectory: location.folder, program: location.program)
     else { return nil }
-    let reusedPaths = Set(
-      folder.files.filter { $0.kind.map(reusableParts(of: data, folder: folder).contains) ?? false }.map(\.path))
+    let reused = reusableKinds(in: folder)
+    let reusedPaths = Set(folder.files.filter { $0.kind.map(reused.contains) ?? false }.map(\.path))
     for finding in data.findings
     where directoryPaths.contains(finding.location.file) || reusedPaths.contains(finding.location.file) {
       diagnostics.append(finding)
@@ -141,7 +141,7 @@ enum BundleLoader {
 
   /// The kinds of small file the lookup load parsed and the bundle can take from it: the
   /// resources, and the vocabulary when the folder has exactly one.
-  static func reusableParts(of data: LookupData, folder: DataFolder) -> Set<DataFileKind> {
+  static func reusableKinds(in folder: DataFolder) -> Set<DataFileKind> {
     var kinds: Set<DataFileKind> = [.resources]
     if folder.files.filter({ $0.kind == .vocabulary }).count == 1 { kinds.insert(.vocabulary) }
     return kinds
