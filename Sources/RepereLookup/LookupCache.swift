@@ -13,10 +13,12 @@ import RepereBase
 /// structures and findings of the others come from the older cache (same format, folder and
 /// program), and their part of the search index too (`splice`: the changed files' index is
 /// merged in), unless the vocabulary or reference changed, which rebuilds the whole index. The interactive app and
-/// `repere find` pass the same folder and program (`Location`), so they share the file. Everything
-/// but the packed structures is checked (one checksum) before any of it is trusted; the packed
-/// structures, 4 KiB block by block when first read (`BlobIntegrity`): a damaged record is read
-/// again from its source file and the cache is rebuilt at the next start. Small files (vocabulary, resources) are always read from source. A cache that
+/// `repere find` pass the same folder and program (`Location`), so they share the file. The packed
+/// structures are in one segment file per directory file (in `segmentFolder(of:)`, named after
+/// their content): an edit writes the changed file's segment and the head, and keeps the others
+/// as they are. The head (everything but the structures) is checked whole (one checksum) before
+/// any of it is trusted; the segments, 4 KiB block by block when first read (`BlobIntegrity`): a
+/// damaged record is read again from its source file and the cache is rebuilt at the next start. Small files (vocabulary, resources) are always read from source. A cache that
 /// is damaged, cannot be written (read-only folder, full disk) or cannot be read only makes the
 /// load slower: `LookupData.cacheNote` then says why, once.
 public enum LookupCache {
