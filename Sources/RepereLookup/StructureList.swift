@@ -137,7 +137,7 @@ final class EncodedStructures: @unchecked Sendable {
   /// Runs `body` on a decoder of the record at `position`, or returns the structure read from
   /// source when that record is damaged.
   private func withRecord<R>(
-    at position: Int, replaced: (Structure) -> R, _ body: (inout StructureCoder.Decoder) -> R
+    at position: Int, replaced: (Structure) -> R, read body: (inout StructureCoder.Decoder) -> R
   ) -> R {
     let (segment, local) = locate(position)
     return segment.blob.withUnsafeBytes { raw in
@@ -169,20 +169,22 @@ final class EncodedStructures: @unchecked Sendable {
   }
 
   private func decode(at position: Int) -> Structure {
-    withRecord(at: position, replaced: { $0 }) { $0.structure() }
+    withRecord(at: position, replaced: { $0 }, read: { $0.structure() })
   }
 
   /// The folded name and the id of the structure at `position` (the directory's name order),
   /// without decoding the rest of it.
   func sortKey(at position: Int) -> (String, String) {
-    withRecord(at: position, replaced: { (TextFolding.fold($0.nom), $0.id) }) { decoder in
-      let id = decoder.string()
-      return (TextFolding.fold(decoder.string()), id)
-    }
+    withRecord(
+      at: position, replaced: { (TextFolding.fold($0.nom), $0.id) },
+      read: { decoder in
+        let id = decoder.string()
+        return (TextFolding.fold(decoder.string()), id)
+      })
   }
 
   func id(at position: Int) -> String {
-    withRecord(at: position, replaced: { $0.id }) { $0.string() }
+    withRecord(at: position, replaced: { $0.id }, read: { $0.string() })
   }
 }
 

@@ -26,12 +26,12 @@ import Testing
     try FileManager.default.setAttributes(
       [.posixPermissions: 0o600], ofItemAtPath: segments.appendingPathComponent("1f-7").path)
     #expect(SharedIndex.publish(index).sorted() == ["nouveau.bin", "nouveau.segments"])
-    func mode(_ url: URL) throws -> Int? {
+    func permissions(_ url: URL) throws -> Int? {
       try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
     }
-    #expect(try mode(index.appendingPathComponent("nouveau.bin")) == 0o644)
-    #expect(try mode(segments) == 0o755)
-    #expect(try mode(segments.appendingPathComponent("1f-7")) == 0o644)
+    #expect(try permissions(index.appendingPathComponent("nouveau.bin")) == 0o644)
+    #expect(try permissions(segments) == 0o755)
+    #expect(try permissions(segments.appendingPathComponent("1f-7")) == 0o644)
     #expect(SharedIndex.cacheDirectory(for: data, userCache: userCache) == index)
   }
 }
