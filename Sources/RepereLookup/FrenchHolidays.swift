@@ -1,4 +1,5 @@
 import RepereBase
+
 /// French public holidays (jours fériés), for the `PH` selector of opening hours.
 ///
 /// Metropolitan France has eleven; Alsace-Moselle (57, 67, 68) adds Good Friday and

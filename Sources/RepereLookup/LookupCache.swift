@@ -13,10 +13,12 @@ import RepereBase
 /// structures and findings of the others come from the older cache (same format, folder and
 /// program), and their part of the search index too (`splice`: the changed files' index is
 /// merged in), unless the vocabulary or reference changed, which rebuilds the whole index. The interactive app and
-/// `repere find` pass the same folder and program (`Location`), so they share the file. Everything
-/// but the packed structures is checked (one checksum) before any of it is trusted; the packed
-/// structures, 4 KiB block by block when first read (`BlobIntegrity`): a damaged record is read
-/// again from its source file and the cache is rebuilt at the next start. Small files (vocabulary, resources) are always read from source. A cache that
+/// `repere find` pass the same folder and program (`Location`), so they share the file. The packed
+/// structures are in one segment file per directory file (in `segmentFolder(of:)`, named after
+/// their content): an edit writes the changed file's segment and the head, and keeps the others
+/// as they are. The head (everything but the structures) is checked whole (one checksum) before
+/// any of it is trusted; the segments, 4 KiB block by block when first read (`BlobIntegrity`): a
+/// damaged record is read again from its source file and the cache is rebuilt at the next start. Small files (vocabulary, resources) are always read from source. A cache that
 /// is damaged, cannot be written (read-only folder, full disk) or cannot be read only makes the
 /// load slower: `LookupData.cacheNote` then says why, once.
 public enum LookupCache {
@@ -24,7 +26,8 @@ public enum LookupCache {
   // 3: vocabulary synonyms are indexed; 4: each directory file's run of structures and the index
   // inputs are stored, so that an edit splices the index instead of rebuilding it; a faster checksum.
   // 5: the structure blob is last, checked 4 KiB block by block when read (`BlobIntegrity`).
-  static let version = 5
+  // 6: the structures are in one segment file per directory file, named in the head.
+  static let version = 6
   /// What replaces a cache in which a damaged record was found after the start: the next start
   /// rebuilds it and says why.
   static let damagedMarker = Data("REPERE-LOOKUP-CACHE-DAMAGED\n".utf8)
@@ -76,8 +79,12 @@ public enum LookupCache {
     case .loaded(let cached): return cached
     case .absent, .stale(nil): break
     case .stale(let previous?):
-      // Only some directory files changed: parse those, splice the index.
-      if let spliced = splice(previous, key: key, files: files, parts: parts) {
+      // Only some directory files changed: parse those, splice the index (unless a record the
+      // splice read from the older cache was damaged: then nothing of it is reused).
+      if let spliced = splice(
+        previous, key: key, files: files, parts: parts,
+        damaged: { _ = CacheFile.replace(cacheFile, with: damagedMarker) }), !previous.damage.seen
+      {
         parts.diagnostics.append(contentsOf: spliced.contents.findings)
         var data = LookupData(parts, directory: spliced.directory)
         data.parsedFiles = spliced.parsedFiles
@@ -86,7 +93,10 @@ public enum LookupCache {
           write(spliced.contents, key: key, to: cacheFile), cacheDirectory: cacheDirectory)
         return data
       }
-      reused = previous.unchangedFiles(for: key)
+      // Its records are decoded to be indexed again: all of them are checked first.
+      if previous.contents.encoded.intactEverywhere(), !previous.damage.seen {
+        reused = previous.unchangedFiles(for: key)
+      }
     case .damaged(let why): note = "cache de l'annuaire \(why) (\(cacheFile.path)) : reconstruit depuis les sources"
     }
     let before = parts.diagnostics.findings.count
@@ -95,14 +105,12 @@ public enum LookupCache {
     let directory = Directory(structures: structures, reference: parts.reference, vocabulary: parts.vocabulary)
     var data = LookupData(parts, directory: directory)
     data.parsedFiles = LookupData.directoryFiles(files).map(\.path).filter { reused[$0] == nil }
-    let (blob, offsets, table) = StructureCoder.encode(structures)
-    var unwritten: String?
-    if let encoded = EncodedStructures(blob: blob, offsets: offsets, files: table) {
-      let contents = Contents(
-        findings: structureFindings, encoded: encoded, runs: FileRun.runs(of: structures), ids: directory.ids,
-        index: directory.index)
-      unwritten = unwrittenNote(write(contents, key: key, to: cacheFile), cacheDirectory: cacheDirectory)
-    }
+    let runs = FileRun.runs(of: structures)
+    let (segments, table) = EncodedStructures.packing(structures, runs: runs)
+    let contents = Contents(
+      findings: structureFindings, encoded: EncodedStructures(segments: segments, files: table), runs: runs,
+      ids: directory.ids, index: directory.index)
+    let unwritten = unwrittenNote(write(contents, key: key, to: cacheFile), cacheDirectory: cacheDirectory)
     data.cacheNote = [note, unwritten].compactMap { $0 }.joined(separator: " ; ").nilIfEmpty
     return data
   }
@@ -178,6 +186,8 @@ public enum LookupCache {
     var keyLines: Set<Substring>
     var indexInputs: String
     var contents: Contents
+    /// Set when one of its records was found damaged (no source to read it from again).
+    var damage: DamageSeen
 
     /// The structures and findings of every directory file whose fingerprint is unchanged, by
     /// path, so that editing one file of 101 parses only that one (when the index cannot be
@@ -208,8 +218,9 @@ public enum LookupCache {
     var index: SearchIndex
   }
 
-  /// Layout: the key, then everything but the structure blob (the "head", checked as a whole
-  /// before any of it is trusted), the blob, then the head's length and checksum (16 bytes).
+  /// Layout: the key, then everything but the packed structures (checked as a whole before any
+  /// of it is trusted), then its length and checksum (16 bytes). The structures are in segment
+  /// files (`segmentFolder(of:)`), checked 4 KiB block by block when a record is read.
   static func read(_ url: URL, key: Key, parts: LookupData.SmallFiles, files: [DataFolder.File]) -> ReadOutcome {
     let file: FileMapping
     switch FileMapping.map(url.path) {
@@ -231,21 +242,23 @@ public enum LookupCache {
       // Another version's cache may sum differently: only a cache for these sources is "damaged".
       return written == key.text ? .damaged("endommagé (somme de contrôle)") : .stale(nil)
     }
+    guard headEnd == mapping.count - 16 else { return .damaged("endommagé (longueur)") }
     var reader = BinaryReader(mapping.prefix(headEnd), offset: header.offset, mapping: file)
-    let blob = mapping[(mapping.startIndex + headEnd)..<(mapping.startIndex + mapping.count - 16)]
+    let segments = segmentFolder(of: url)
     guard written == key.text else {
-      // Its records are copied as bytes into the new cache: all of them are checked first.
+      // Its segments are kept as they are (with their block checksums) by a splice; a damaged
+      // record the splice reads, or a reuse that decodes them all, is noticed (`damage`).
+      let damage = DamageSeen()
       guard written.hasPrefix(key.invariant[0] + "\n"), let inputs = try? reader.readString(),
-        let contents = try? readContents(&reader, blob: blob, sources: nil, damaged: {}),
-        contents.encoded.intactEverywhere()
+        let contents = try? readContents(&reader, segments: segments, sources: nil, damaged: { damage.see() })
       else { return .stale(nil) }
       let lines = Set(written.split(separator: "\n", omittingEmptySubsequences: false))
-      return .stale(Previous(keyLines: lines, indexInputs: inputs, contents: contents))
+      return .stale(Previous(keyLines: lines, indexInputs: inputs, contents: contents, damage: damage))
     }
     do {
       _ = try reader.readString()
       let contents = try readContents(
-        &reader, blob: blob, sources: files, damaged: { _ = CacheFile.replace(url, with: damagedMarker) })
+        &reader, segments: segments, sources: files, damaged: { _ = CacheFile.replace(url, with: damagedMarker) })
       var diagnostics = parts.diagnostics
       for finding in contents.findings { diagnostics.append(finding) }
       let directory = Directory(
@@ -254,33 +267,49 @@ public enum LookupCache {
       var loaded = parts
       loaded.diagnostics = diagnostics
       return .loaded(LookupData(loaded, directory: directory))
+    } catch let missing as MissingSegment {
+      return .damaged("incomplet (\(missing.reason))")
     } catch {
       return .damaged("incohérent")
     }
   }
 
-  /// The head after the key and index inputs; `blob` is what follows the head. A record found
-  /// damaged when read is read again from `sources` (when given), and `damaged` is called once.
+  /// The head after the key and index inputs; the segments it names are mapped from `segments`.
+  /// A record found damaged when read is read again from `sources` (when given), and `damaged`
+  /// is called.
   private static func readContents(
-    _ reader: inout BinaryReader, blob: Data, sources: [DataFolder.File]?, damaged: @escaping @Sendable () -> Void
+    _ reader: inout BinaryReader, segments folder: URL, sources: [DataFolder.File]?,
+    damaged: @escaping @Sendable () -> Void
   ) throws -> Contents {
     let findings = try readFindings(&reader)
     let files = try reader.readStrings()
-    let offsets: [UInt64] = try reader.readArray()
-    let blockSums: [UInt64] = try reader.readArray()
+    let segmentNames = try reader.readStrings()
+    var segmentParts: [(offsets: [UInt64], sums: [UInt64])] = []
+    for _ in segmentNames { segmentParts.append((try reader.readArray(), try reader.readArray())) }
     let runPaths = try reader.readStrings()
     let runCounts: [Int] = try reader.readArray()
     let ids = IDIndex(hashes: try reader.readArray(), positions: try reader.readArray())
     let index = try SearchIndex(reader: &reader)
-    guard runPaths.count == runCounts.count else { throw BinaryFormatError() }
+    guard runPaths.count == runCounts.count, segmentNames.count == runPaths.count else { throw BinaryFormatError() }
     let runs = zip(runPaths, runCounts).map { FileRun(path: $0, count: $1) }
     let recovery = sources.map { SourceRecovery(runs: runs, files: $0) }
-    let integrity = BlobIntegrity(sums: blockSums, recover: { recovery?.structure(at: $0) }, damaged: damaged)
-    guard let encoded = EncodedStructures(blob: blob, offsets: offsets, files: files, integrity: integrity) else {
-      throw BinaryFormatError()
+    var segments: [StructureSegment] = []
+    var start = 0
+    for (name, (offsets, sums)) in zip(segmentNames, segmentParts) {
+      // Mapped now, not when first read: a newer cache may remove the file meanwhile.
+      let blob = try mapSegment(folder.appendingPathComponent(name), size: offsets.last ?? 0)
+      let first = start
+      let integrity = BlobIntegrity(sums: sums, recover: { recovery?.structure(at: first + $0) }, damaged: damaged)
+      guard let segment = StructureSegment(blob: blob, offsets: offsets, integrity: integrity, name: name) else {
+        throw BinaryFormatError()
+      }
+      segments.append(segment)
+      start += segment.count
     }
+    let encoded = EncodedStructures(segments: segments, files: files)
     let count = index.count
-    guard encoded.count == count, ids.hashes.count == count, ids.positions.count == count,
+    guard encoded.count == count, zip(segments, runCounts).allSatisfy({ $0.count == $1 }), ids.hashes.count == count,
+      ids.positions.count == count,
       ids.positions.allSatisfy({ $0 >= 0 && Int($0) < count }), runPaths.count == runCounts.count,
       runCounts.allSatisfy({ $0 > 0 }), runCounts.reduce(0, +) == count
     else { throw BinaryFormatError() }
@@ -307,12 +336,28 @@ public enum LookupCache {
 
   // MARK: Writing
 
-  /// Writes the cache (through a temporary file renamed into place, so a reader never sees half
-  /// of one); returns why it could not be written, or nil.
+  /// Writes the cache: the segments not yet written (each through a temporary file renamed into
+  /// place), then the head the same way, so that a reader never sees half of one; then removes
+  /// the segments it no longer names. Returns why it could not be written, or nil.
   static func write(_ contents: Contents, key: Key, to url: URL) -> String? {
+    let folder = segmentFolder(of: url)
+    var names: [String] = []
+    var sums: [[UInt64]] = []
+    for segment in contents.encoded.segments {
+      if let name = segment.name, let integrity = segment.integrity {
+        // Kept from the older cache: its file and checksums as they are (a damaged block stays found).
+        names.append(name)
+        sums.append(integrity.sums)
+        continue
+      }
+      let blockSums = segment.blob.withUnsafeBytes { BlobIntegrity.sums(of: $0) }
+      let name = blockSums.withUnsafeBytes { String(CacheChecksum.hash($0), radix: 16) } + "-\(segment.blob.count)"
+      if let failure = CacheFile.replace(folder.appendingPathComponent(name), with: segment.blob) { return failure }
+      names.append(name)
+      sums.append(blockSums)
+    }
     var writer = BinaryWriter()
-    // The head only (≈ half the blob's size at 100,000 structures); the blob is written from where it is.
-    writer.reserve(contents.encoded.blob.count / 2 + 1 << 20)
+    writer.reserve(contents.index.count * 320 + 1 << 20)
     writer.write(key.text)
     writer.write(key.indexInputs)
     writer.write(contents.findings.count)
@@ -325,8 +370,11 @@ public enum LookupCache {
         array: [finding.location.line, finding.location.column] + finding.related.flatMap { [$0.line, $0.column] })
     }
     writer.write(strings: contents.encoded.files)
-    writer.write(array: contents.encoded.offsets)
-    writer.write(array: contents.encoded.blob.withUnsafeBytes { BlobIntegrity.sums(of: $0) })
+    writer.write(strings: names)
+    for (segment, blockSums) in zip(contents.encoded.segments, sums) {
+      writer.write(array: segment.offsets)
+      writer.write(array: blockSums)
+    }
     writer.write(strings: contents.runs.map(\.path))
     writer.write(array: contents.runs.map(\.count))
     writer.write(array: contents.ids.hashes)
@@ -336,7 +384,55 @@ public enum LookupCache {
     var footer = BinaryWriter()
     footer.write(headEnd)
     footer.write(writer.data.withUnsafeBytes { CacheChecksum.hash($0) })
-    return CacheFile.replace(url, withChunks: [writer.data, contents.encoded.blob, footer.data])
+    if let failure = CacheFile.replace(url, withChunks: [writer.data, footer.data]) { return failure }
+    removeSegments(in: folder, except: Set(names))
+    return nil
+  }
+
+  /// The folder of a cache file's segments, beside it.
+  static func segmentFolder(of cacheFile: URL) -> URL {
+    cacheFile.deletingPathExtension().appendingPathExtension("segments")
+  }
+
+  /// A segment named by a cache head, mapped: its size must be the one the head wrote.
+  private static func mapSegment(_ url: URL, size: UInt64) throws -> Data {
+    switch FileMapping.map(url.path) {
+    case .success(let mapping?) where mapping.size == Int(size): return mapping.data
+    case .success(nil): throw MissingSegment(reason: "morceau manquant : \(url.lastPathComponent)")
+    case .success: throw MissingSegment(reason: "morceau tronqué : \(url.lastPathComponent)")
+    case .failure(let error): throw MissingSegment(reason: "morceau illisible : \(error.reason)")
+    }
+  }
+
+  /// Segments of older caches: a process that read one has it mapped, so removing it is safe.
+  private static func removeSegments(in folder: URL, except kept: Set<String>) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+    for name in names where !kept.contains(name) && !name.hasSuffix(".tmp") {
+      unlink(folder.appendingPathComponent(name).path)
+    }
+  }
+}
+
+/// A segment a cache head names is missing, shorter or longer than written, or unreadable.
+struct MissingSegment: Error {
+  var reason: String
+}
+
+/// Whether a damaged record was met in an older cache being reused.
+final class DamageSeen: @unchecked Sendable {
+  private let lock = NSLock()
+  private var flag = false
+
+  var seen: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return flag
+  }
+
+  func see() {
+    lock.lock()
+    flag = true
+    lock.unlock()
   }
 }
 

@@ -15,8 +15,10 @@ extension LookupCache {
   /// new cache is written from those pieces. Nil when the older cache cannot serve (another
   /// program or folder, a changed vocabulary or reference, a bit table full): the caller then
   /// rebuilds, reusing only the parsed structures.
+  /// A record of a kept segment found damaged later is read from `files`, and `damaged` is called.
   static func splice(
-    _ previous: Previous, key: Key, files: [DataFolder.File], parts: LookupData.SmallFiles
+    _ previous: Previous, key: Key, files: [DataFolder.File], parts: LookupData.SmallFiles,
+    damaged: @escaping @Sendable () -> Void
   ) -> Spliced? {
     guard previous.indexInputs == key.indexInputs else { return nil }
     let old = previous.contents
@@ -67,7 +69,14 @@ extension LookupCache {
         oldSortKey: { old.encoded.sortKey(at: $0) })
     else { return nil }
     let map = DocumentMap(runs: runs, oldCount: old.index.count, partialCount: partial.count)
-    guard let encoded = splicedStructures(old: old.encoded, partial: partial, runs: runs) else { return nil }
+    let recovery = SourceRecovery(runs: fileRuns, files: files)
+    guard
+      let encoded = splicedStructures(
+        old: old.encoded, partial: partial, runs: runs, fileRuns: fileRuns,
+        integrity: { sums, first in
+          BlobIntegrity(sums: sums, recover: { recovery.structure(at: first + $0) }, damaged: damaged)
+        })
+    else { return nil }
     let ids = IDIndex.merging(old.ids, map: map, partial: partial)
     let directory = Directory(
       structures: StructureList(encoded: encoded), reference: parts.reference, vocabulary: parts.vocabulary,
@@ -78,27 +87,34 @@ extension LookupCache {
       parsedFiles: changed.map(\.path))
   }
 
-  /// The packed structures in the new order: the old records' bytes copied as they are (their
-  /// file numbers still point into the kept file table), the new ones encoded after it.
+  /// The packed structures in the new order: the unchanged files' segments kept as they are
+  /// (their file numbers still point into the kept file table; `integrity` gives them this
+  /// directory's block checks, from their first position), the changed files' packed after.
   private static func splicedStructures(
-    old: EncodedStructures, partial: [Structure], runs: [DocumentRun]
+    old: EncodedStructures, partial: [Structure], runs: [DocumentRun], fileRuns: [FileRun],
+    integrity: ([UInt64], Int) -> BlobIntegrity
   ) -> EncodedStructures? {
-    let (added, addedOffsets, files) = StructureCoder.encode(partial, files: old.files)
-    var blob = Data()
-    blob.reserveCapacity(old.blob.count + added.count)
-    var offsets: [UInt64] = [0]
-    offsets.reserveCapacity(old.count + partial.count + 1)
+    var oldSegments: [Int: StructureSegment] = [:]
+    for (segment, start) in zip(old.segments, old.starts) { oldSegments[start] = segment }
+    let added = zip(runs, fileRuns).filter { !$0.0.fromOld }.map(\.1)
+    let (addedSegments, files) = EncodedStructures.packing(partial, runs: added, files: old.files)
+    var next = addedSegments.makeIterator()
+    var segments: [StructureSegment] = []
+    var position = 0
     for run in runs {
-      let (source, sourceOffsets) = run.fromOld ? (old.blob, old.offsets) : (added, addedOffsets)
-      let base = UInt64(blob.count)
-      let first = sourceOffsets[run.start]
-      let from = source.startIndex + Int(first)
-      blob.append(source[from..<(source.startIndex + Int(sourceOffsets[run.start + run.count]))])
-      for position in (run.start + 1)...(run.start + run.count) {
-        offsets.append(base + sourceOffsets[position] - first)
+      let segment: StructureSegment?
+      if run.fromOld {
+        segment = oldSegments[run.start].flatMap { kept in
+          kept.integrity.flatMap { kept.reused(integrity: integrity($0.sums, position)) }
+        }
+      } else {
+        segment = next.next()
       }
+      guard let segment, segment.count == run.count else { return nil }
+      segments.append(segment)
+      position += run.count
     }
-    return EncodedStructures(blob: blob, offsets: offsets, files: files)
+    return EncodedStructures(segments: segments, files: files)
   }
 }
 

@@ -31,13 +31,22 @@ public enum SharedIndex {
     }
   }
 
-  /// Makes the files built in the index readable by every account (0644); returns their names.
+  /// Makes the files built in the index readable by every account (0644), and the folders in it
+  /// (the cache's segments) listable (0755); returns the names of the files and folders in it.
   public static func publish(_ index: URL) -> [String] {
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
-    for file in files {
-      try? FileManager.default.setAttributes(
-        [.posixPermissions: 0o644], ofItemAtPath: index.appendingPathComponent(file).path)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
+    for name in names { publishItem(index.appendingPathComponent(name)) }
+    return names
+  }
+
+  private static func publishItem(_ url: URL) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+    try? FileManager.default.setAttributes(
+      [.posixPermissions: isDirectory.boolValue ? 0o755 : 0o644], ofItemAtPath: url.path)
+    guard isDirectory.boolValue else { return }
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
+      publishItem(url.appendingPathComponent(name))
     }
-    return files
   }
 }

@@ -44,45 +44,113 @@ public struct StructureList: RandomAccessCollection, Sendable {
   }
 }
 
-/// Structures packed one after another (`StructureCoder`), with their offsets. Decoded
-/// structures are kept (search as you type shows the same ones keystroke after keystroke).
-final class EncodedStructures: @unchecked Sendable {
+/// One directory file's structures, packed one after another (`StructureCoder`), with their
+/// offsets. In the cache each segment is a file of its own named after its content, so that
+/// editing one file of 101 writes only that file's records (and the index), and a segment kept
+/// from an older cache keeps its block checksums: it is neither hashed again nor laundered.
+struct StructureSegment: @unchecked Sendable {
   let blob: Data
+  /// Where each record starts in `blob`, then `blob.count` (count + 1 values).
   let offsets: [UInt64]
-  let files: [String]
   /// Set when the blob comes from a cache file: each record is checked before it is decoded.
   let integrity: BlobIntegrity?
-  private let lock = NSLock()
-  private var decoded: [Int: Structure] = [:]
+  /// The cache file holding these bytes; nil until written.
+  let name: String?
 
   /// Nil unless the offsets start at 0, never go back and end at the blob's end: records are
   /// then always read inside the blob, whatever bytes they hold.
-  init?(blob: Data, offsets: [UInt64], files: [String], integrity: BlobIntegrity? = nil) {
-    guard offsets.first == 0, offsets.last == UInt64(blob.count),
+  init?(blob: Data, offsets: [UInt64], integrity: BlobIntegrity? = nil, name: String? = nil) {
+    guard offsets.count >= 2, offsets.first == 0, offsets.last == UInt64(blob.count),
       zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }), integrity?.fits(blob.count) ?? true
     else { return nil }
     self.blob = blob
     self.offsets = offsets
-    self.files = files
     self.integrity = integrity
+    self.name = name
   }
 
-  /// Whether every record is as written (always, for a blob built in this process).
-  func intactEverywhere() -> Bool {
-    guard let integrity else { return true }
-    return blob.withUnsafeBytes { integrity.intactEverywhere($0) }
+  var count: Int { offsets.count - 1 }
+
+  /// The same bytes, file and checksums, checked by `integrity` (the same sums, another
+  /// directory's recovery); nil unless the sums are this segment's.
+  func reused(integrity: BlobIntegrity) -> StructureSegment? {
+    guard integrity.sums == self.integrity?.sums else { return nil }
+    return StructureSegment(blob: blob, offsets: offsets, integrity: integrity, name: name)
+  }
+}
+
+/// The directory's packed structures, one segment per source file, in directory order.
+/// Decoded structures are kept (search as you type shows the same ones keystroke after keystroke).
+final class EncodedStructures: @unchecked Sendable {
+  let segments: [StructureSegment]
+  /// The position of each segment's first structure, then the count.
+  let starts: [Int]
+  let files: [String]
+  private let lock = NSLock()
+  private var decoded: [Int: Structure] = [:]
+
+  init(segments: [StructureSegment], files: [String]) {
+    self.segments = segments
+    self.files = files
+    var starts = [0]
+    for segment in segments { starts.append(starts[starts.count - 1] + segment.count) }
+    self.starts = starts
   }
 
-  /// The structure read from source when the record at `position` is damaged, else nil (the
-  /// record can be decoded).
-  private func replacement(at position: Int, in raw: UnsafeRawBufferPointer) -> Structure? {
-    guard let integrity, !integrity.intact(Int(offsets[position])..<Int(offsets[position + 1]), in: raw) else {
-      return nil
+  /// The structures packed, one segment per run of `runs` (their files, in order); `files`, a
+  /// file table to extend (records of an older cache kept beside these still point into it).
+  static func packing(_ structures: [Structure], runs: [FileRun], files known: [String] = []) -> (
+    [StructureSegment], [String]
+  ) {
+    var table = StructureCoder.FileTable(known)
+    var segments: [StructureSegment] = []
+    var start = 0
+    for run in runs {
+      let (blob, offsets) = StructureCoder.encode(structures[start..<(start + run.count)], table: &table)
+      start += run.count
+      if let segment = StructureSegment(blob: blob, offsets: offsets) { segments.append(segment) }
     }
-    return integrity.recovered(position)
+    return (segments, table.names)
   }
 
-  var count: Int { max(0, offsets.count - 1) }
+  /// Whether every record is as written (always, for segments built in this process).
+  func intactEverywhere() -> Bool {
+    segments.allSatisfy { segment in
+      guard let integrity = segment.integrity else { return true }
+      return segment.blob.withUnsafeBytes { integrity.intactEverywhere($0) }
+    }
+  }
+
+  var count: Int { starts[starts.count - 1] }
+
+  /// The segment holding `position`, and the record's number inside it.
+  private func locate(_ position: Int) -> (StructureSegment, Int) {
+    var low = 0
+    var high = segments.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if starts[middle] <= position { low = middle } else { high = middle - 1 }
+    }
+    return (segments[low], position - starts[low])
+  }
+
+  /// Runs `body` on a decoder of the record at `position`, or returns the structure read from
+  /// source when that record is damaged.
+  private func withRecord<R>(
+    at position: Int, replaced: (Structure) -> R, read body: (inout StructureCoder.Decoder) -> R
+  ) -> R {
+    let (segment, local) = locate(position)
+    return segment.blob.withUnsafeBytes { raw in
+      let range = Int(segment.offsets[local])..<Int(segment.offsets[local + 1])
+      if let integrity = segment.integrity, !integrity.intact(range, in: raw),
+        let replacement = integrity.recovered(position)
+      {
+        return replaced(replacement)
+      }
+      var decoder = StructureCoder.Decoder(bytes: raw, offset: range.lowerBound, end: range.upperBound, files: files)
+      return body(&decoder)
+    }
+  }
 
   /// The structure at `position`; `keeping: false` decodes it without keeping it (a whole pass
   /// over an older cache, which would only churn the kept ones).
@@ -101,65 +169,56 @@ final class EncodedStructures: @unchecked Sendable {
   }
 
   private func decode(at position: Int) -> Structure {
-    blob.withUnsafeBytes { raw in
-      if let replacement = replacement(at: position, in: raw) { return replacement }
-      var decoder = StructureCoder.Decoder(
-        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
-      return decoder.structure()
-    }
+    withRecord(at: position, replaced: { $0 }, read: { $0.structure() })
   }
 
   /// The folded name and the id of the structure at `position` (the directory's name order),
   /// without decoding the rest of it.
   func sortKey(at position: Int) -> (String, String) {
-    blob.withUnsafeBytes { raw in
-      if let replacement = replacement(at: position, in: raw) {
-        return (TextFolding.fold(replacement.nom), replacement.id)
-      }
-      var decoder = StructureCoder.Decoder(
-        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
-      let id = decoder.string()
-      return (TextFolding.fold(decoder.string()), id)
-    }
+    withRecord(
+      at: position, replaced: { (TextFolding.fold($0.nom), $0.id) },
+      read: { decoder in
+        let id = decoder.string()
+        return (TextFolding.fold(decoder.string()), id)
+      })
   }
 
   func id(at position: Int) -> String {
-    blob.withUnsafeBytes { raw in
-      if let replacement = replacement(at: position, in: raw) { return replacement.id }
-      var decoder = StructureCoder.Decoder(
-        bytes: raw, offset: Int(offsets[position]), end: Int(offsets[position + 1]), files: files)
-      return decoder.string()
-    }
+    withRecord(at: position, replaced: { $0.id }, read: { $0.string() })
   }
 }
 
 /// A compact, versioned byte layout for one structure (varint lengths, optional flags).
 enum StructureCoder {
-  /// Encodes every structure; returns the blob, offsets (count + 1) and the file table.
-  /// `files`: a file table to extend (records of an older blob kept beside these still point
-  /// into it).
-  static func encode(_ structures: some Collection<Structure>, files known: [String] = []) -> (
-    Data, [UInt64], [String]
-  ) {
+  /// The source file names records point to by number.
+  struct FileTable {
+    private(set) var names: [String]
+    private var numbers: [String: Int] = [:]
+
+    init(_ names: [String]) {
+      self.names = names
+      for (position, name) in names.enumerated() where numbers[name] == nil { numbers[name] = position }
+    }
+
+    mutating func number(of name: String) -> Int {
+      if let known = numbers[name] { return known }
+      numbers[name] = names.count
+      names.append(name)
+      return names.count - 1
+    }
+  }
+
+  /// Encodes every structure; returns the blob and offsets (count + 1), extending `table`.
+  static func encode(_ structures: some Collection<Structure>, table: inout FileTable) -> (Data, [UInt64]) {
     // Records are packed into a small buffer moved into the blob a megabyte at a time: packing
     // all of them into one array and then copying it into `Data` held the 57 MB blob twice.
     var blob = Data()
     var encoder = Encoder(bytes: [])
     encoder.bytes.reserveCapacity(Self.chunkBytes + 4096)
     var offsets: [UInt64] = [0]
-    var files = known
-    var fileIndex: [String: Int] = [:]
-    for (position, file) in files.enumerated() where fileIndex[file] == nil { fileIndex[file] = position }
+    offsets.reserveCapacity(structures.count + 1)
     for structure in structures {
-      let file: Int
-      if let known = fileIndex[structure.location.file] {
-        file = known
-      } else {
-        file = files.count
-        fileIndex[structure.location.file] = file
-        files.append(structure.location.file)
-      }
-      encoder.encode(structure, file: file)
+      encoder.encode(structure, file: table.number(of: structure.location.file))
       offsets.append(UInt64(blob.count + encoder.bytes.count))
       if encoder.bytes.count >= Self.chunkBytes {
         blob.append(contentsOf: encoder.bytes)
@@ -167,7 +226,7 @@ enum StructureCoder {
       }
     }
     blob.append(contentsOf: encoder.bytes)
-    return (blob, offsets, files)
+    return (blob, offsets)
   }
 
   static let chunkBytes = 1 << 20

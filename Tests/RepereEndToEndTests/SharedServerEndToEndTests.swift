@@ -37,9 +37,10 @@ import Glibc
     let prepared = try TmuxSession.run([program.path, "prepare", "--data", data.path])
     #expect(prepared.status == 0, "\(prepared.output)\(prepared.error)")
     let index = data.appendingPathComponent(".repere-index")
+    // The cache's head and the folder of its segments.
     let indexFiles = try manager.contentsOfDirectory(atPath: index.path)
-    #expect(indexFiles.count == 1)
-    let indexFile = index.appendingPathComponent(indexFiles.first ?? "")
+    #expect(indexFiles.count == 2)
+    let indexFile = index.appendingPathComponent(indexFiles.first { $0.hasSuffix(".bin") } ?? "")
     let before = try manager.attributesOfItem(atPath: indexFile.path)
     #expect((before[.posixPermissions] as? Int) == 0o644)
 

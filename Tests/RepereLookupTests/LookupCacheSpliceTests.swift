@@ -136,6 +136,45 @@ import Testing
     }
   }
 
+  /// The segment files of the cache in `cache`.
+  private func segments(_ cache: URL) throws -> Set<String> {
+    let head = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasSuffix(".bin") })
+    let folder = LookupCache.segmentFolder(of: cache.appendingPathComponent(head))
+    return Set(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path })
+  }
+
+  /// A splice keeps the unchanged files' segments with their block checksums: a damaged record
+  /// in one of them is still found when read (served from source, said at the next start), never
+  /// written into the new cache as if it were good.
+  @Test func aDamagedSegmentKeptByASpliceIsNeverLaundered() throws {
+    try withSplitDirectory { data, cache in
+      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let before = try segments(cache)
+      let fileC = data.appendingPathComponent("annuaire-c.yaml")
+      try Self.file("c", count: 30, seed: 41).write(to: fileC, atomically: true, encoding: .utf8)
+      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let kept = try segments(cache).intersection(before).sorted()
+      #expect(kept.count == 5, "only the edited file's segment is new")
+      let damaged = URL(fileURLWithPath: try #require(kept.first))
+      var bytes = try Data(contentsOf: damaged)
+      for position in stride(from: 0, to: bytes.count, by: 97) { bytes[position] ^= 0x41 }
+      try bytes.write(to: damaged)
+
+      try Self.file("c", count: 33, seed: 42).write(to: fileC, atomically: true, encoding: .utf8)
+      let source = try LookupData.load(folder: data)
+      var notes: [String] = []
+      for label in ["edited", "next", "third"] {
+        let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
+        notes += [loaded.cacheNote].compactMap { $0 }
+        expectSameAnswers(loaded, source, label)
+      }
+      #expect(notes.count <= 1, "said at most once: \(notes)")
+      #expect(try Data(contentsOf: damaged) != bytes, "the damaged segment is replaced")
+    }
+  }
+
   /// A vocabulary change alters every structure's indexed labels: nothing is spliced, the index
   /// is built again (the structures of unchanged files are still not parsed).
   @Test func aChangedVocabularyRebuildsTheIndex() throws {

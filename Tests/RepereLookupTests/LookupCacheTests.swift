@@ -32,11 +32,26 @@ import Testing
     try body(data, root.appendingPathComponent("cache"))
   }
 
+  /// The cache's head file.
+  private func head(_ cache: URL) throws -> URL {
+    let name = try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasSuffix(".bin") }
+    return cache.appendingPathComponent(try #require(name))
+  }
+
+  /// The cache's segment files, by name.
+  private func segments(_ cache: URL) throws -> [URL] {
+    let folder = LookupCache.segmentFolder(of: try head(cache))
+    return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+      folder.appendingPathComponent($0)
+    }
+  }
+
   @Test func secondLoadReadsTheCacheAndAnswersTheSame() throws {
     try withScratch { data, cache in
       let cold = try LookupCache.load(folder: data, cacheDirectory: cache)
-      let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
-      #expect(files.count == 1 && files[0].hasPrefix("lookup-"))
+      let files = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+      #expect(files.count == 2 && files[0].hasSuffix(".bin") && files[1].hasSuffix(".segments"))
+      #expect(try segments(cache).count == 1, "one segment per directory file")
       let warm = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(Array(warm.directory.structures) == Array(cold.directory.structures))
       #expect(warm.findings == cold.findings)
@@ -67,6 +82,8 @@ import Testing
         to: third, atomically: true, encoding: .utf8)
       let cold = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(cold.parsedFiles == ["annuaire-75.yaml", "annuaire-76.yaml", "annuaire.yaml"])
+      let coldSegments = try segments(cache)
+      #expect(coldSegments.count == 3)
       #expect(cold.findings.contains { $0.location.file == "annuaire-76.yaml" })
       #expect(try LookupCache.load(folder: data, cacheDirectory: cache).parsedFiles.isEmpty)
 
@@ -76,6 +93,10 @@ import Testing
       #expect(edited.parsedFiles == ["annuaire-75.yaml"])
       #expect(edited.cacheNote == nil)
       #expect(edited.directory.structure(id: "75/extra")?.nom == "Autre nom")
+      // Only the edited file's segment is written; the others are the same files, untouched.
+      let editedSegments = try segments(cache)
+      #expect(editedSegments.count == 3)
+      #expect(Set(editedSegments).subtracting(coldSegments).count == 1)
       let fromSource = try LookupData.load(folder: data)
       #expect(Array(edited.directory.structures) == Array(fromSource.directory.structures))
       #expect(edited.findings == fromSource.findings)
@@ -86,6 +107,7 @@ import Testing
       let removed = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(removed.parsedFiles.isEmpty)
       #expect(removed.directory.structure(id: "75/extra") == nil)
+      #expect(try segments(cache).count == 2, "the removed file's segment is removed")
       #expect(Array(removed.directory.structures) == Array(try LookupData.load(folder: data).directory.structures))
     }
   }
@@ -122,8 +144,7 @@ import Testing
   @Test func aDamagedCacheIsIgnored() throws {
     try withScratch { data, cache in
       _ = try LookupCache.load(folder: data, cacheDirectory: cache)
-      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
-      let url = cache.appendingPathComponent(name)
+      let url = try head(cache)
       let bytes = try Data(contentsOf: url)
       try bytes.prefix(bytes.count / 2).write(to: url)
       let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
@@ -150,8 +171,7 @@ import Testing
       let truth = try LookupCache.load(folder: data, cacheDirectory: nil)
       let expected = answers(truth)
       _ = try LookupCache.load(folder: data, cacheDirectory: cache)
-      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
-      let url = cache.appendingPathComponent(name)
+      let url = try head(cache)
       let good = try Data(contentsOf: url)
       var generator = SeededGenerator(seed: 18)
       // Damage inside the key (its length, then its text) reads as a cache written for other
@@ -201,22 +221,49 @@ import Testing
     try withScratch { data, cache in
       let truth = try LookupCache.load(folder: data, cacheDirectory: nil)
       _ = try LookupCache.load(folder: data, cacheDirectory: cache)
-      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
-      let url = cache.appendingPathComponent(name)
+      let url = try head(cache)
       let good = try Data(contentsOf: url)
-      var bytes = good
-      // The blob ends 16 bytes before the file's end; its last record is the last structure.
-      bytes[bytes.count - 20] ^= 0x20
-      try bytes.write(to: url)
+      let segment = try #require(try segments(cache).first)
+      let goodSegment = try Data(contentsOf: segment)
+      var bytes = goodSegment
+      // Near the end of the segment: its last record is the last structure.
+      bytes[bytes.count - 4] ^= 0x20
+      try bytes.write(to: segment)
       let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(loaded.cacheNote == nil)
-      #expect(try Data(contentsOf: url) == bytes, "nothing read yet, nothing noticed")
+      #expect(try Data(contentsOf: url) == good, "nothing read yet, nothing noticed")
       #expect(Array(loaded.directory.structures) == Array(truth.directory.structures))
       #expect(try Data(contentsOf: url) == LookupCache.damagedMarker)
       let next = try LookupCache.load(folder: data, cacheDirectory: cache)
       #expect(next.cacheNote?.contains("endommagé") == true)
       #expect(next.parsedFiles == ["annuaire.yaml"])
       #expect(try Data(contentsOf: url) == good)
+      #expect(try Data(contentsOf: segment) == goodSegment, "the segment is written again")
+    }
+  }
+
+  /// A segment the head names that is missing, shorter, longer or empty: this start says so and
+  /// reads the directory from source; the next one reads the rewritten cache.
+  @Test func aMissingOrTruncatedSegmentIsSaidAndRebuilt() throws {
+    try withScratch { data, cache in
+      let truth = try LookupCache.load(folder: data, cacheDirectory: nil)
+      _ = try LookupCache.load(folder: data, cacheDirectory: cache)
+      let segment = try #require(try segments(cache).first)
+      let good = try Data(contentsOf: segment)
+      let damages: [(String, Data?)] = [
+        ("missing", nil), ("empty", Data()), ("truncated", good.prefix(good.count / 2)), ("longer", good + Data([0])),
+      ]
+      for (what, bytes) in damages {
+        if let bytes { try bytes.write(to: segment) } else { try FileManager.default.removeItem(at: segment) }
+        let loaded = try LookupCache.load(folder: data, cacheDirectory: cache)
+        #expect(loaded.cacheNote?.contains("incomplet") == true, "\(what)")
+        #expect(Array(loaded.directory.structures) == Array(truth.directory.structures), "\(what)")
+        #expect(answers(loaded) == answers(truth), "\(what)")
+        let next = try LookupCache.load(folder: data, cacheDirectory: cache)
+        #expect(next.cacheNote == nil, "\(what)")
+        #expect(next.parsedFiles.isEmpty, "\(what)")
+        #expect(try Data(contentsOf: segment) == good, "\(what): written again")
+      }
     }
   }
 

@@ -18,11 +18,20 @@ import Testing
     let mode = try FileManager.default.attributesOfItem(atPath: index.path)[.posixPermissions] as? Int
     #expect(mode == 0o755)
     try Data("nouveau".utf8).write(to: index.appendingPathComponent("nouveau.bin"))
-    #expect(SharedIndex.publish(index) == ["nouveau.bin"])
-    let fileMode =
-      try FileManager.default.attributesOfItem(atPath: index.appendingPathComponent("nouveau.bin").path)[
-        .posixPermissions] as? Int
-    #expect(fileMode == 0o644)
+    // The cache's segments, in a folder beside its head, written private (0700 / 0600).
+    let segments = index.appendingPathComponent("nouveau.segments")
+    try FileManager.default.createDirectory(at: segments, withIntermediateDirectories: true)
+    try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: segments.path)
+    try Data("morceau".utf8).write(to: segments.appendingPathComponent("1f-7"))
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o600], ofItemAtPath: segments.appendingPathComponent("1f-7").path)
+    #expect(SharedIndex.publish(index).sorted() == ["nouveau.bin", "nouveau.segments"])
+    func permissions(_ url: URL) throws -> Int? {
+      try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+    }
+    #expect(try permissions(index.appendingPathComponent("nouveau.bin")) == 0o644)
+    #expect(try permissions(segments) == 0o755)
+    #expect(try permissions(segments.appendingPathComponent("1f-7")) == 0o644)
     #expect(SharedIndex.cacheDirectory(for: data, userCache: userCache) == index)
   }
 }
