@@ -168,48 +168,77 @@ extension SearchIndex {
 
   // MARK: Running a query
 
+  /// The structures matching every word of a query so far, with per structure the worst match
+  /// kind over the words and the summed field weights.
+  struct Intersection {
+    var candidates: [Int]
+    var kindOf: [UInt8]
+    var fieldOf: [UInt8]
+  }
+
   func run(
     words: [[UInt8]], filters: SearchFilters, context: inout Context, limit: Int
   ) -> [Ranked] {
     guard limit > 0, count > 0 else { return [] }
-    // Candidates and, per candidate, the worst word match kind and the summed field weights.
-    var candidates: [Int] = []
-    var kindOf = [UInt8](repeating: 0, count: words.isEmpty ? 0 : count)
-    var fieldOf = [UInt8](repeating: 0, count: words.isEmpty ? 0 : count)
-    if words.isEmpty {
-      candidates = Array(0..<count)
-    } else {
-      // Words are intersected from the fewest postings up (the worst kind and the summed fields
-      // do not depend on the order): the first round collects the fewest candidates.
-      let matches = words.map { matchingTerms($0) }
-      if matches.contains(where: \.isEmpty) { return [] }
-      let postings = matches.map { terms in
-        terms.reduce(0) { $0 + Int(postingStart[$1.term + 1] - postingStart[$1.term]) }
-      }
-      let order = words.indices.sorted { (postings[$0], $0) < (postings[$1], $1) }
-      // matched[doc] == round: the doc matched every word of the earlier rounds.
-      var matched = [UInt8](repeating: 0, count: count)
-      var wordKind = [UInt8](repeating: 0, count: count)
-      var wordField = [UInt8](repeating: 0, count: count)
-      for (roundIndex, wordIndex) in order.enumerated() {
-        let round = UInt8(truncatingIfNeeded: roundIndex)
-        let terms = matches[wordIndex]
-        walkPostings(
-          of: terms, round: round, collecting: roundIndex == 0, into: &candidates, matched: &matched,
-          wordKind: &wordKind, wordField: &wordField)
-        var kept: [Int] = []
-        kept.reserveCapacity(candidates.count)
-        for doc in candidates where matched[doc] == round &+ 1 {
-          kindOf[doc] = max(kindOf[doc], wordKind[doc])
-          fieldOf[doc] = min(15, fieldOf[doc] &+ wordField[doc])
-          kept.append(doc)
-        }
-        candidates = kept
-        if candidates.isEmpty { return [] }
-      }
+    guard let last = words.last else {
+      return select(Array(0..<count), kindOf: [], fieldOf: [], filters: filters, context: &context, limit: limit)
     }
+    // Typing extends the last word: the other words' intersection is kept from the keystroke
+    // before (« aide sociale a l » gives « aide sociale a l e » its start, which « …en »,
+    // « …enf » reuse: only the last word is walked again). The kind and fields do not depend
+    // on the order the words are intersected in.
+    var start: Intersection?
+    let head = Array(words.dropLast())
+    if !head.isEmpty {
+      let known = keystrokeMemo.intersection(for: head) ?? intersect(head, from: nil)
+      if known.candidates.isEmpty { return [] }
+      start = known
+    }
+    let found = intersect([last], from: start)
+    keystrokeMemo.store(head: head, start, words: words, found)
+    if found.candidates.isEmpty { return [] }
     return select(
-      candidates, kindOf: kindOf, fieldOf: fieldOf, filters: filters, context: &context, limit: limit)
+      found.candidates, kindOf: found.kindOf, fieldOf: found.fieldOf, filters: filters, context: &context,
+      limit: limit)
+  }
+
+  /// Intersects `words` (with `start`'s candidates when given), from the word with the fewest
+  /// postings up, so that the first round collects the fewest candidates.
+  private func intersect(_ words: [[UInt8]], from start: Intersection?) -> Intersection {
+    var result =
+      start
+      ?? Intersection(
+        candidates: [], kindOf: .init(repeating: 0, count: count), fieldOf: .init(repeating: 0, count: count))
+    let matches = words.map { matchingTerms($0) }
+    if matches.contains(where: \.isEmpty) { return Intersection(candidates: [], kindOf: [], fieldOf: []) }
+    let postings = matches.map { terms in
+      terms.reduce(0) { $0 + Int(postingStart[$1.term + 1] - postingStart[$1.term]) }
+    }
+    let order = words.indices.sorted { (postings[$0], $0) < (postings[$1], $1) }
+    // matched[doc] == round: the doc matched every word of the earlier rounds (round 0 is
+    // `start`'s when given).
+    var matched = [UInt8](repeating: 0, count: count)
+    var wordKind = [UInt8](repeating: 0, count: count)
+    var wordField = [UInt8](repeating: 0, count: count)
+    let firstRound = start == nil ? 0 : 1
+    for doc in result.candidates { matched[doc] = 1 }
+    for (index, wordIndex) in order.enumerated() {
+      let roundIndex = index + firstRound
+      let round = UInt8(truncatingIfNeeded: roundIndex)
+      walkPostings(
+        of: matches[wordIndex], round: round, collecting: roundIndex == 0, into: &result.candidates,
+        matched: &matched, wordKind: &wordKind, wordField: &wordField)
+      var kept: [Int] = []
+      kept.reserveCapacity(result.candidates.count)
+      for doc in result.candidates where matched[doc] == round &+ 1 {
+        result.kindOf[doc] = max(result.kindOf[doc], wordKind[doc])
+        result.fieldOf[doc] = min(15, result.fieldOf[doc] &+ wordField[doc])
+        kept.append(doc)
+      }
+      result.candidates = kept
+      if kept.isEmpty { break }
+    }
+    return result
   }
 
   /// Marks the docs holding one of `terms` that matched every earlier round (`matched[doc] ==
@@ -363,4 +392,27 @@ struct TopK {
   }
 
   func sorted() -> [UInt64] { heap.sorted() }
+}
+
+/// Intersections kept from one keystroke to the next: the last query's words but the last, and
+/// all of them (the next word typed starts from there). Another query replaces them. Shared by
+/// threads.
+final class KeystrokeMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var kept: [(words: [[UInt8]], intersection: SearchIndex.Intersection)] = []
+
+  func intersection(for words: [[UInt8]]) -> SearchIndex.Intersection? {
+    lock.withLock { kept.first { $0.words == words }?.intersection }
+  }
+
+  /// Keeps the whole query's intersection (`words`), and `head`'s when there is one.
+  func store(
+    head: [[UInt8]], _ headIntersection: SearchIndex.Intersection?, words: [[UInt8]],
+    _ intersection: SearchIndex.Intersection
+  ) {
+    lock.withLock {
+      kept = [(words, intersection)]
+      if let headIntersection { kept.append((head, headIntersection)) }
+    }
+  }
 }

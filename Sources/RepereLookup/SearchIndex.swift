@@ -45,6 +45,8 @@ final class SearchIndex: Sendable {
   let variant: Column<UInt8>
   let nameRank: Column<Int32>
   let docByNameRank: Column<Int>
+  /// The previous keystroke's intersection of all words but the last (`run`).
+  let keystrokeMemo = KeystrokeMemo()
 
   static let variantDepartements = ["75", "57", "971", "972", "973", "974", "976"]
 

@@ -29,6 +29,32 @@ import Testing
     #expect(!ids("pr").isEmpty)
   }
 
+  /// Typing reuses the previous keystroke's intersection of all words but the last: keystrokes
+  /// typed in order, erased, or jumping to another query rank as a fresh index ranks them.
+  @Test func keystrokesRankAsAFreshIndexDoes() {
+    let structures = Array(directory.structures)
+    func fresh() -> Directory {
+      Directory(structures: structures, reference: directory.reference, vocabulary: directory.vocabulary)
+    }
+    let typing = fresh()
+    var sequence: [String] = []
+    for query in ["maison des adolescents", "aide sociale a l enfance", "allo enfance 119", "oeuvre d ete", "cr"] {
+      let characters = Array(query)
+      for length in 1...characters.count { sequence.append(String(characters[0..<length])) }
+      for length in stride(from: characters.count - 1, through: 1, by: -1) {
+        sequence.append(String(characters[0..<length]))
+      }
+    }
+    let place = Fixtures.places.candidates(for: "Saint-Denis 93").first
+    for query in sequence {
+      let typed = typing.search(query, place: place, now: monday, limit: 50)
+      let expected = fresh().search(query, place: place, now: monday, limit: 50)
+      #expect(typed.map(\.structure.id) == expected.map(\.structure.id), "\(query)")
+      #expect(typed.map(\.matchKind) == expected.map(\.matchKind), "\(query)")
+      #expect(typed.map(\.reason) == expected.map(\.reason), "\(query)")
+    }
+  }
+
   @Test func oneTypoOnLongWordsOnly() {
     let hits = directory.search("prostitusion", now: monday)
     #expect(hits.map(\.structure.id).contains("95/oeuvre-ete"))
