@@ -4,7 +4,7 @@ import RepereLookup
 
 // repere-bench: generated-data benchmarks of the lookup module (never run as tests).
 //   repere-bench generate --count N --out DIR [--reference DIR]
-//   repere-bench search --data DIR [--repeat R] [--place TEXT]
+//   repere-bench search --data DIR [--repeat R] [--place TEXT] [--slowest N]
 //   repere-bench reference --data DIR [--repeat R]
 //   repere-bench import [--count N] [--data DIR] [--dir DIR] [--only finess|data-inclusion]
 //   repere-bench yaml --data DIR --out DIR [--split]   (the CSV directory as YAML, one file or 101)
@@ -124,6 +124,7 @@ case "search":
   let place = option("--place").flatMap { lookup.places.candidates(for: $0).first }
   var latencies: [Double] = []
   var twoLetter: [Double] = []
+  var slowest: [(Double, String)] = []  // with --slowest N: which keystrokes make the p99
   var resultCount = 0
   for _ in 0..<repeats {
     for query in DirectoryGenerator.queries {
@@ -136,6 +137,7 @@ case "search":
         resultCount += hits.count
         latencies.append(elapsed)
         if length == 2 { twoLetter.append(elapsed) }
+        slowest.append((elapsed, typed))
       }
     }
   }
@@ -147,6 +149,11 @@ case "search":
       + "p99_ms=\(format(percentile(latencies, 0.99))) max_ms=\(format(latencies.last ?? 0)) "
       + "two_letter_median_ms=\(format(percentile(twoLetter, 0.5))) two_letter_p99_ms=\(format(percentile(twoLetter, 0.99))) "
       + "peak_rss_mib=\(format(peakRSSMiB(), 1)) results=\(resultCount)")
+  if let count = option("--slowest").flatMap({ Int($0) }) {
+    for (elapsed, typed) in slowest.sorted(by: { $0.0 > $1.0 }).prefix(count) {
+      print("slow_keystroke ms=\(format(elapsed)) typed=\"\(typed)\"")
+    }
+  }
 
 case "reference":
   guard let data = option("--data") else { fail("usage: repere-bench reference --data DIR [--repeat R]") }

@@ -13,7 +13,9 @@ import RepereBase
 /// the Yams tree: the same builder calls in the same order, at the same line and column (columns
 /// count Unicode scalars, as libyaml does), so structures and findings are the same —
 /// `DirectoryYAMLFastReaderTests` holds both paths to that.
-struct DirectoryYAMLFastReader {
+///
+/// Sendable so that the parts of a long list are read on several threads: the buffer is only read.
+struct DirectoryYAMLFastReader: @unchecked Sendable {
   /// Why the fast path gave up (the file is then read by Yams).
   struct GiveUp: Error {}
 
@@ -46,16 +48,21 @@ struct DirectoryYAMLFastReader {
     var indent = 0
   }
 
-  private let bytes: UnsafeRawBufferPointer
+  private var bytes: UnsafeRawBufferPointer
+  private var partBytes = defaultPartBytes
   private let file: String
   private var line = Line()
   private var hasLine = false
 
   /// Reads UTF-8 `text` as a directory file; nil when the fast path does not apply.
-  static func read(_ text: String, path: String, diagnostics: inout Diagnostics) -> DirectoryFile? {
+  /// A list longer than `partBytes` is read in parts, in parallel (tests pass a small size).
+  static func read(
+    _ text: String, path: String, partBytes: Int = defaultPartBytes, diagnostics: inout Diagnostics
+  ) -> DirectoryFile? {
     var text = text
     return text.withUTF8 { utf8 in
       var reader = DirectoryYAMLFastReader(bytes: UnsafeRawBufferPointer(utf8), file: path)
+      reader.partBytes = max(1, partBytes)
       var local = Diagnostics()
       guard let file = try? reader.readFile(diagnostics: &local) else { return nil }
       diagnostics.append(contentsOf: local.findings)
@@ -108,12 +115,127 @@ struct DirectoryYAMLFastReader {
   ) throws {
     guard hasLine, line.indent > 0 || itemIndent() != nil else { return }
     guard let dash = itemIndent() else { throw GiveUp() }
+    let cuts = cutPoints(dash: dash)
+    if cuts.isEmpty {
+      try readItems(dash: dash, isExample: isExample, into: &structures, diagnostics: &diagnostics)
+    } else {
+      try readInParts(cuts: cuts, dash: dash, isExample: isExample, into: &structures, diagnostics: &diagnostics)
+    }
+    if hasLine, line.indent > 0 { throw GiveUp() }
+  }
+
+  /// The `- ` items at `dash` from the current line on, until the list ends.
+  private mutating func readItems(
+    dash: Int, isExample: Bool, into structures: inout [Structure], diagnostics: inout Diagnostics
+  ) throws {
     while hasLine, line.indent == dash, itemIndent() == dash {
       if let structure = try readStructure(dash: dash, isExample: isExample, diagnostics: &diagnostics) {
         structures.append(structure)
       }
     }
-    if hasLine, line.indent > 0 { throw GiveUp() }
+  }
+
+  // MARK: A long list read in parts, in parallel
+
+  /// Below twice this many bytes of list, one pass is quicker than starting threads.
+  static let defaultPartBytes = 4 << 20
+  /// At most this many parts (a fixed number, so the cut never depends on the machine).
+  static let maximumParts = 8
+
+  /// Where to cut the rest of the list into parts read in parallel: offsets of lines that start
+  /// an item at `dash` (exactly `dash` spaces, then `- `), so that each part is whole items and
+  /// every line of a part is read by the same code, with the same line number, as in one pass.
+  /// Empty when the list is short.
+  private func cutPoints(dash: Int) -> [Int] {
+    let length = bytes.count - line.start
+    let parts = min(Self.maximumParts, length / partBytes)
+    guard parts > 1 else { return [] }
+    var cuts: [Int] = []
+    for part in 1..<parts {
+      var offset = max(line.start + length / parts * part, (cuts.last ?? line.start) + 1)
+      while offset < bytes.count {
+        guard let newline = nextNewline(from: offset) else { return cuts }
+        let start = newline + 1
+        if startsItem(at: start, dash: dash) {
+          cuts.append(start)
+          break
+        }
+        offset = start
+      }
+    }
+    return cuts
+  }
+
+  private func nextNewline(from offset: Int) -> Int? {
+    var offset = offset
+    while offset < bytes.count {
+      if bytes[offset] == 0x0A { return offset }
+      offset += 1
+    }
+    return nil
+  }
+
+  private func startsItem(at start: Int, dash: Int) -> Bool {
+    guard start + dash + 1 < bytes.count else { return false }
+    for offset in start..<(start + dash) where bytes[offset] != 0x20 { return false }
+    return bytes[start + dash] == UInt8(ascii: "-") && bytes[start + dash + 1] == 0x20
+  }
+
+  /// Reads the list in parts cut at `cuts`, each on its own thread, and joins their structures
+  /// and findings in order: the same result as one pass. Any part giving up gives the file up.
+  /// The last part is read by this reader, which then goes on after the list as in one pass.
+  private mutating func readInParts(
+    cuts: [Int], dash: Int, isExample: Bool, into structures: inout [Structure], diagnostics: inout Diagnostics
+  ) throws {
+    // Each part's reader: the whole buffer up to the part's end (offsets stay absolute), placed
+    // just before the part's first line, whose number is counted here.
+    var readers: [DirectoryYAMLFastReader] = []
+    var number = line.number
+    var counted = line.start
+    for (part, end) in (cuts + [bytes.count]).enumerated() {
+      var reader = self
+      reader.bytes = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
+      if part > 0 {
+        let start = cuts[part - 1]
+        while counted < start {
+          if bytes[counted] == 0x0A { number += 1 }
+          counted += 1
+        }
+        // `number` is now the part's first line's; `advance` starts after `line.end` and adds
+        // one to `line.number`.
+        reader.line = Line(start: start - 1, end: start - 1, number: number - 1, indent: 0)
+        reader.hasLine = false
+      }
+      readers.append(reader)
+    }
+    let results = PartResults(count: readers.count)
+    let template = readers
+    DispatchQueue.concurrentPerform(iterations: readers.count) { part in
+      var reader = template[part]
+      var local = Diagnostics()
+      var list: [Structure] = []
+      do {
+        if part > 0 { try reader.advance() }
+        try reader.readItems(dash: dash, isExample: isExample, into: &list, diagnostics: &local)
+        // A part before the last must end with the list still going: its last line ends the part.
+        if part < template.count - 1, reader.hasLine { throw GiveUp() }
+        results.store(.init(structures: list, findings: local.findings, reader: reader), at: part)
+      } catch {
+        results.store(nil, at: part)
+      }
+    }
+    var total = structures.count
+    for part in 0..<readers.count {
+      guard let result = results.value(at: part) else { throw GiveUp() }
+      total += result.structures.count
+    }
+    structures.reserveCapacity(total)
+    for part in 0..<readers.count {
+      guard let result = results.value(at: part) else { throw GiveUp() }
+      structures += result.structures
+      diagnostics.append(contentsOf: result.findings)
+      if part == readers.count - 1 { self = result.reader }
+    }
   }
 
   /// One `- id: …` item and the keys under it (the current line is the item's).
@@ -125,11 +247,13 @@ struct DirectoryYAMLFastReader {
     guard start < line.end, bytes[start] != UInt8(ascii: " ") else { throw GiveUp() }
     let location = SourceLocation(file: file, line: line.number, column: column(of: start))
     var builder = StructureBuilder(location: location, isExample: isExample)
-    var seen = Set<String>()
+    // Keys seen so far, one bit per field of `StructureBuilder.fields` (no set per structure).
+    var seen: UInt64 = 0
     var idText: String?
     while true {
       let (key, valueStart) = try keyAndValue(at: start)
-      guard Self.allowedKeys.contains(key), seen.insert(key).inserted else { throw GiveUp() }
+      guard let number = Self.fieldNumbers[key], seen & (1 << number) == 0 else { throw GiveUp() }
+      seen |= 1 << number
       var value = try readValue(from: valueStart)
       try advance()
       if case .empty = value, hasLine, line.indent >= keyIndent, let items = itemIndent() {
@@ -167,8 +291,11 @@ struct DirectoryYAMLFastReader {
 
   // MARK: From values to the builder (what DirectoryFile.loadStructure does with a Yams tree)
 
-  static let allowedKeys = Set(StructureBuilder.fields)
-  private static let addressKeys = Set(StructureBuilder.addressFields)
+  /// Each field's position in `StructureBuilder.fields` (fewer than 64) and in `addressFields`.
+  private static let fieldNumbers = Dictionary(
+    uniqueKeysWithValues: StructureBuilder.fields.enumerated().map { ($1, UInt64($0)) })
+  private static let addressNumbers = Dictionary(
+    uniqueKeysWithValues: StructureBuilder.addressFields.enumerated().map { ($1, UInt64($0)) })
 
   private func location(_ scalar: Scalar) -> SourceLocation {
     SourceLocation(file: file, line: scalar.line, column: scalar.column + (scalar.quoted ? 1 : 0))
@@ -197,9 +324,10 @@ struct DirectoryYAMLFastReader {
       }
     case .map(let entries):
       guard key == "adresse" else { throw GiveUp() }
-      var seen = Set<String>()
+      var seen: UInt64 = 0
       for (entryKey, scalar) in entries {
-        guard Self.addressKeys.contains(entryKey), seen.insert(entryKey).inserted else { throw GiveUp() }
+        guard let number = Self.addressNumbers[entryKey], seen & (1 << number) == 0 else { throw GiveUp() }
+        seen |= 1 << number
         if scalar.isNull { continue }
         builder.recordAddress(entryKey, at: location(scalar))
         builder.setAddress(entryKey, scalar.text.trimmingSpaces)
@@ -492,4 +620,31 @@ struct DirectoryYAMLFastReader {
     decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
     return end
   }
+}
+
+/// What one part of a list gave: its structures, findings, and the reader where it stopped.
+private struct PartResult {
+  var structures: [Structure]
+  var findings: [Finding]
+  var reader: DirectoryYAMLFastReader
+}
+
+/// One slot per part, each written by exactly one iteration of `concurrentPerform` and read
+/// after it returns (which orders the writes before the reads).
+private final class PartResults: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<PartResult?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ value: PartResult?, at position: Int) { slots[position] = value }
+
+  func value(at position: Int) -> PartResult? { slots[position] }
 }

@@ -81,7 +81,8 @@ public struct LookupData: Sendable {
   ) -> [Structure] {
     var structures: [Structure] = []
     for (loaded, findings) in loadEachFile(directoryFiles(files), reused: reused) {
-      structures += loaded
+      // A lone file's array is taken as it is: appending copies (and retains) every field.
+      if structures.isEmpty { structures = loaded } else { structures += loaded }
       diagnostics.append(contentsOf: findings)
     }
     return structures

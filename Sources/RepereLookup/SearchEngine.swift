@@ -163,6 +163,11 @@ extension SearchIndex {
 
   // MARK: Running a query
 
+  /// A word holding this many times more postings than candidates are left is checked in the
+  /// forward index, candidate by candidate (a structure holds ≈ 50 terms; a posting costs about
+  /// as much as two of them).
+  static let forwardCheckRatio = 32
+
   func run(
     words: [[UInt8]], filters: SearchFilters, context: inout Context, limit: Int
   ) -> [Ranked] {
@@ -174,13 +179,30 @@ extension SearchIndex {
     if words.isEmpty {
       candidates = Array(0..<count)
     } else {
+      // Words are intersected from the fewest postings up (the worst kind and the summed fields
+      // do not depend on the order), and a word with far more postings than candidates left — a
+      // one-letter word after others, « maison d » — is checked in each candidate's own terms
+      // instead of walking its postings: those keystrokes were the p99 (issue 16).
+      let matches = words.map { matchingTerms($0) }
+      if matches.contains(where: \.isEmpty) { return [] }
+      let postings = matches.map { terms in
+        terms.reduce(0) { $0 + Int(postingStart[$1.term + 1] - postingStart[$1.term]) }
+      }
+      let order = words.indices.sorted { (postings[$0], $0) < (postings[$1], $1) }
+      // matched[doc] == round: the doc matched every word of the earlier rounds.
       var matched = [UInt8](repeating: 0, count: count)
       var wordKind = [UInt8](repeating: 0, count: count)
       var wordField = [UInt8](repeating: 0, count: count)
-      for (wordIndex, word) in words.enumerated() {
-        let round = UInt8(truncatingIfNeeded: wordIndex)
-        let terms = matchingTerms(word)
-        if terms.isEmpty { return [] }
+      for (roundIndex, wordIndex) in order.enumerated() {
+        let round = UInt8(truncatingIfNeeded: roundIndex)
+        let terms = matches[wordIndex]
+        if roundIndex > 0, postings[wordIndex] > candidates.count * Self.forwardCheckRatio {
+          candidates = forward.value.keep(
+            candidates, matching: WordTerms(terms), round: round, matched: &matched, kindOf: &kindOf,
+            fieldOf: &fieldOf)
+          if candidates.isEmpty { return [] }
+          continue
+        }
         for (term, kind) in terms {
           for position in Int(postingStart[term])..<Int(postingStart[term + 1]) {
             let doc = Int(postingDocs[position])
@@ -189,7 +211,7 @@ extension SearchIndex {
               matched[doc] = round &+ 1
               wordKind[doc] = kind
               wordField[doc] = field
-              if wordIndex == 0 { candidates.append(doc) }
+              if roundIndex == 0 { candidates.append(doc) }
             } else if matched[doc] == round &+ 1 {
               wordKind[doc] = min(wordKind[doc], kind)
               wordField[doc] = min(wordField[doc], field)

@@ -45,6 +45,8 @@ final class SearchIndex: Sendable {
   let variant: Column<UInt8>
   let nameRank: Column<Int32>
   let docByNameRank: Column<Int>
+  /// Each structure's terms, built from the postings on the first query that needs them.
+  let forward: Lazy<ForwardIndex>
 
   static let variantDepartements = ["75", "57", "971", "972", "973", "974", "976"]
 
@@ -87,6 +89,9 @@ final class SearchIndex: Sendable {
     self.variant = variant
     self.nameRank = nameRank
     self.docByNameRank = docByNameRank
+    forward = Lazy {
+      ForwardIndex(count: count, postingStart: postingStart, postingDocs: postingDocs, postingFields: postingFields)
+    }
   }
 
   init(structures: [Structure], reference: ReferenceData, vocabulary: Vocabulary) {
@@ -125,44 +130,48 @@ final class SearchIndex: Sendable {
     var variant: [UInt8] = []
     var mainCommune: [Int32] = []
     var mainDepartements: [String?] = []
-    for structure in structures {
-      let geo = StructureGeography(structure: structure, reference: reference, postalIndex: postalIndex)
-      for code in geo.departements {
-        let index: Int16
-        if let existing = departementIndex[code] {
-          index = existing
-        } else {
-          index = Int16(departementCodes.count)
-          departementIndex[code] = index
-          departementCodes.append(code)
+    // Fields are read in place (`structures[position].…`): copying a 25-field `Structure` per
+    // loop retained and released every one of its strings, 10 % of a 100,000-structure build.
+    structures.withUnsafeBufferPointer { structures in
+      for position in structures.indices {
+        let geo = StructureGeography(structure: structures[position], reference: reference, postalIndex: postalIndex)
+        for code in geo.departements {
+          let index: Int16
+          if let existing = departementIndex[code] {
+            index = existing
+          } else {
+            index = Int16(departementCodes.count)
+            departementIndex[code] = index
+            departementCodes.append(code)
+          }
+          structureDepartements.append(index)
         }
-        structureDepartements.append(index)
-      }
-      structureDepartementStart.append(Int32(structureDepartements.count))
-      typeBits.append(bits(structure.types, &typeBit))
-      themeBits.append(bits(structure.thematiques, &themeBit))
-      publicBits.append(bits(structure.publics, &publicBit))
-      if let hours = structure.horaires {
-        if let existing = patternIndex[hours.text] {
-          hoursPattern.append(existing)
+        structureDepartementStart.append(Int32(structureDepartements.count))
+        typeBits.append(bits(structures[position].types, &typeBit))
+        themeBits.append(bits(structures[position].thematiques, &themeBit))
+        publicBits.append(bits(structures[position].publics, &publicBit))
+        if let hours = structures[position].horaires {
+          if let existing = patternIndex[hours.text] {
+            hoursPattern.append(existing)
+          } else {
+            patternIndex[hours.text] = Int32(patterns.count)
+            hoursPattern.append(Int32(patterns.count))
+            patterns.append(hours)
+          }
         } else {
-          patternIndex[hours.text] = Int32(patterns.count)
-          hoursPattern.append(Int32(patterns.count))
-          patterns.append(hours)
+          hoursPattern.append(-1)
         }
-      } else {
-        hoursPattern.append(-1)
+        let main = geo.mainDepartement ?? "75"
+        let variantIndex: Int
+        switch main {
+        case "57", "67", "68": variantIndex = 1
+        default: variantIndex = Self.variantDepartements.firstIndex(of: main) ?? 0
+        }
+        variant.append(UInt8(variantIndex))
+        columns.append(geo)
+        mainCommune.append(geo.commune)
+        mainDepartements.append(geo.mainDepartement)
       }
-      let main = geo.mainDepartement ?? "75"
-      let variantIndex: Int
-      switch main {
-      case "57", "67", "68": variantIndex = 1
-      default: variantIndex = Self.variantDepartements.firstIndex(of: main) ?? 0
-      }
-      variant.append(UInt8(variantIndex))
-      columns.append(geo)
-      mainCommune.append(geo.commune)
-      mainDepartements.append(geo.mainDepartement)
     }
     self.geo = columns.columns
     self.departementCodes = departementCodes
@@ -181,64 +190,129 @@ final class SearchIndex: Sendable {
     ageMax = Column(structures.map { Int16($0.ageMax ?? -1) })
     usable = Column(structures.map { $0.statut == .active })
     access = Column(structures.map { $0.acces == .public ? 0 : 1 })
-    let foldedNames = structures.map { TextFolding.fold($0.nom) }
-    let byName = structures.indices.sorted {
-      (foldedNames[$0], structures[$0].id) < (foldedNames[$1], structures[$1].id)
-    }
+    let byName = Self.nameOrder(structures)
     var nameRank = [Int32](repeating: 0, count: count)
     for (rank, index) in byName.enumerated() { nameRank[index] = Int32(rank) }
     self.nameRank = Column(nameRank)
     docByNameRank = Column(byName)
 
-    // Inverted index.
+    // Inverted index: a label shared by many structures (type, theme, commune, département,
+    // public) is folded once; names and descriptions once per structure.
     var builder = TermIndexBuilder()
-    var labelCache: [String: [[UInt8]]] = [:]
-    func labelWords(_ text: String) -> [[UInt8]] {
-      if let cached = labelCache[text] { return cached }
-      let words = SearchIndex.indexWords(text)
-      labelCache[text] = words
-      return words
+    var labelTerms: [String: [Int32]] = [:]
+    func terms(_ text: String) -> [Int32] {
+      if let known = labelTerms[text] { return known }
+      let ids = builder.termIDs(text)
+      labelTerms[text] = ids
+      return ids
     }
-    for (doc, structure) in structures.enumerated() {
-      let doc = UInt32(doc)
-      builder.add(SearchIndex.indexWords(structure.nom), doc: doc, field: .name)
-      for type in structure.types {
-        builder.add(labelWords(vocabulary.typeLabel(type)), doc: doc, field: .type)
-        builder.add(labelWords(type), doc: doc, field: .type)
-        // Everyday words and acronyms of the vocabulary (« MDA », « ados »).
-        for synonym in vocabulary.types[type]?.synonyms ?? [] {
-          builder.add(labelWords(synonym), doc: doc, field: .type)
+    /// The term ids of a label's texts, worked out on the label's first use.
+    func cached<Key: Hashable>(_ key: Key, in table: inout [Key: [Int32]], _ texts: () -> [String]) -> [Int32] {
+      if let known = table[key] { return known }
+      let ids = texts().flatMap(terms)
+      table[key] = ids
+      return ids
+    }
+    var typeTerms: [String: [Int32]] = [:]
+    var themeTerms: [String: [Int32]] = [:]
+    var publicTerms: [String: [Int32]] = [:]
+    var communeTerms: [Int32: [Int32]] = [:]
+    var departementTerms: [String: [Int32]] = [:]
+    let typeField = UInt8(1) << Field.type.rawValue
+    let themeField = UInt8(1) << Field.theme.rawValue
+    let communeField = UInt8(1) << Field.commune.rawValue
+    let descriptionField = UInt8(1) << Field.description.rawValue
+    structures.withUnsafeBufferPointer { structures in
+      for position in structures.indices {
+        let doc = UInt32(position)
+        builder.add(text: structures[position].nom, doc: doc, field: .name)
+        for type in structures[position].types {
+          // The label, the id, and the vocabulary's everyday words and acronyms (« MDA », « ados »).
+          let ids = cached(type, in: &typeTerms) {
+            [vocabulary.typeLabel(type), type] + (vocabulary.types[type]?.synonyms ?? [])
+          }
+          for id in ids { builder.add(term: id, doc: doc, bits: typeField) }
         }
-      }
-      for theme in structure.thematiques {
-        builder.add(labelWords(vocabulary.themeLabel(theme)), doc: doc, field: .theme)
-        builder.add(labelWords(theme), doc: doc, field: .theme)
-        for synonym in vocabulary.thematiques[theme]?.synonyms ?? [] {
-          builder.add(labelWords(synonym), doc: doc, field: .theme)
+        for theme in structures[position].thematiques {
+          let ids = cached(theme, in: &themeTerms) {
+            [vocabulary.themeLabel(theme), theme] + (vocabulary.thematiques[theme]?.synonyms ?? [])
+          }
+          for id in ids { builder.add(term: id, doc: doc, bits: themeField) }
         }
-      }
-      if let commune = structure.adresse?.commune { builder.add(labelWords(commune), doc: doc, field: .commune) }
-      if mainCommune[Int(doc)] >= 0 {
-        builder.add(labelWords(reference.communes[Int(mainCommune[Int(doc)])].nom), doc: doc, field: .commune)
-      }
-      if let main = mainDepartements[Int(doc)], let departement = reference.departement(code: main) {
-        builder.add(labelWords(departement.nom), doc: doc, field: .commune)
-      }
-      if let description = structure.description {
-        builder.add(SearchIndex.indexWords(description), doc: doc, field: .description)
-      }
-      for item in structure.publics {
-        builder.add(labelWords(vocabulary.publicLabel(item)), doc: doc, field: .description)
+        if let commune = structures[position].adresse?.commune {
+          for id in terms(commune) { builder.add(term: id, doc: doc, bits: communeField) }
+        }
+        let main = mainCommune[position]
+        if main >= 0 {
+          for id in cached(main, in: &communeTerms, { [reference.communes[Int(main)].nom] }) {
+            builder.add(term: id, doc: doc, bits: communeField)
+          }
+        }
+        if let code = mainDepartements[position] {
+          for id in cached(code, in: &departementTerms, { reference.departement(code: code).map { [$0.nom] } ?? [] }) {
+            builder.add(term: id, doc: doc, bits: communeField)
+          }
+        }
+        if let description = structures[position].description {
+          builder.add(text: description, doc: doc, field: .description)
+        }
+        for item in structures[position].publics {
+          for id in cached(item, in: &publicTerms, { [vocabulary.publicLabel(item)] }) {
+            builder.add(term: id, doc: doc, bits: descriptionField)
+          }
+        }
       }
     }
     let built = builder.build()
     termBytes = Column(built.termBytes)
     termStart = Column(built.termStart)
-    postingStart = Column(built.postingStart)
-    postingDocs = Column(built.postingDocs)
-    postingFields = Column(built.postingFields)
+    let postingStart = Column(built.postingStart)
+    let postingDocs = Column(built.postingDocs)
+    let postingFields = Column(built.postingFields)
+    self.postingStart = postingStart
+    self.postingDocs = postingDocs
+    self.postingFields = postingFields
     deletionHashes = Column(built.deletionHashes)
     deletionTerms = Column(built.deletionTerms)
+    let structureCount = structures.count
+    forward = Lazy {
+      ForwardIndex(
+        count: structureCount, postingStart: postingStart, postingDocs: postingDocs, postingFields: postingFields)
+    }
+  }
+
+  /// Structure positions by folded name, then id. Folded names are ASCII, so they compare as
+  /// bytes (laid end to end in one buffer: no string per name, no Unicode comparison).
+  static func nameOrder(_ structures: [Structure]) -> [Int] {
+    var bytes: [UInt8] = []
+    var start: [Int] = [0]
+    start.reserveCapacity(structures.count + 1)
+    structures.withUnsafeBufferPointer { structures in
+      for position in structures.indices {
+        var first = true
+        TextFolding.forEachWord(structures[position].nom) { word in
+          if !first { bytes.append(TextFolding.separator) }
+          first = false
+          bytes.append(contentsOf: word)
+        }
+        start.append(bytes.count)
+      }
+    }
+    return bytes.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) -> [Int] in
+      structures.indices.sorted { (a: Int, b: Int) -> Bool in
+        let aStart = start[a]
+        let bStart = start[b]
+        let aLength = start[a + 1] - aStart
+        let bLength = start[b + 1] - bStart
+        for offset in 0..<min(aLength, bLength) {
+          let x = bytes[aStart + offset]
+          let y = bytes[bStart + offset]
+          if x != y { return x < y }
+        }
+        if aLength != bLength { return aLength < bLength }
+        return structures[a].id < structures[b].id
+      }
+    }
   }
 
   /// The département a structure is attached to (address first, else its zone's first).
@@ -284,94 +358,31 @@ final class SearchIndex: Sendable {
     return words
   }
 
+  /// Calls `body` with each word `indexWords` would return, without an array per word.
+  static func forEachIndexWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    TextFolding.forEachWord(text) { word in
+      if word.count == 2 || word.count == 3, word[0] == UInt8(ascii: "s"), word[1] == UInt8(ascii: "t") {
+        if word.count == 2 {
+          saintBytes.withUnsafeBufferPointer(body)
+          return
+        }
+        if word[2] == UInt8(ascii: "e") {
+          sainteBytes.withUnsafeBufferPointer(body)
+          return
+        }
+      }
+      body(word)
+    }
+  }
+
+  private static let saintBytes = Array("saint".utf8)
+  private static let sainteBytes = Array("sainte".utf8)
+
   static func normalizedWord(_ word: [UInt8]) -> [UInt8] {
     switch word {
     case Array("st".utf8): return Array("saint".utf8)
     case Array("ste".utf8): return Array("sainte".utf8)
     default: return word
     }
-  }
-}
-
-/// Accumulates postings per distinct word, then lays everything out in flat sorted arrays.
-struct TermIndexBuilder {
-  private var termIDs: [[UInt8]: Int32] = [:]
-  private var terms: [[UInt8]] = []
-  private var docs: [[UInt32]] = []
-  private var fields: [[UInt8]] = []
-
-  mutating func add(_ words: [[UInt8]], doc: UInt32, field: SearchIndex.Field) {
-    let bit = UInt8(1) << field.rawValue
-    for word in words {
-      let id: Int
-      if let existing = termIDs[word] {
-        id = Int(existing)
-      } else {
-        id = terms.count
-        termIDs[word] = Int32(id)
-        terms.append(word)
-        docs.append([])
-        fields.append([])
-      }
-      if let last = docs[id].last, last == doc {
-        fields[id][fields[id].count - 1] |= bit
-      } else {
-        docs[id].append(doc)
-        fields[id].append(bit)
-      }
-    }
-  }
-
-  struct Built {
-    var termBytes: [UInt8] = []
-    var termStart: [Int32] = [0]
-    var postingStart: [Int32] = [0]
-    var postingDocs: [UInt32] = []
-    var postingFields: [UInt8] = []
-    var deletionHashes: [UInt64] = []
-    var deletionTerms: [Int32] = []
-  }
-
-  func build() -> Built {
-    var built = Built()
-    let order = terms.indices.sorted { terms[$0].lexicographicallyPrecedes(terms[$1]) }
-    built.termBytes.reserveCapacity(terms.reduce(0) { $0 + $1.count })
-    built.postingDocs.reserveCapacity(docs.reduce(0) { $0 + $1.count })
-    built.postingFields.reserveCapacity(built.postingDocs.capacity)
-    var deletions: [(UInt64, Int32)] = []
-    for (newID, oldID) in order.enumerated() {
-      let term = terms[oldID]
-      built.termBytes.append(contentsOf: term)
-      built.termStart.append(Int32(built.termBytes.count))
-      built.postingDocs.append(contentsOf: docs[oldID])
-      built.postingFields.append(contentsOf: fields[oldID])
-      built.postingStart.append(Int32(built.postingDocs.count))
-      if term.count >= 4, term.count <= SearchIndex.maximumTypoWordLength {
-        deletions.append((FNV.hash(term[...]), Int32(newID)))
-        for skip in term.indices {
-          deletions.append((FNV.hash(term[..<skip], term[(skip + 1)...]), Int32(newID)))
-        }
-      }
-    }
-    deletions.sort { $0.0 < $1.0 }
-    built.deletionHashes = deletions.map(\.0)
-    built.deletionTerms = deletions.map(\.1)
-    return built
-  }
-}
-
-/// 64-bit FNV-1a, over one or two byte slices (a word with one letter skipped).
-enum FNV {
-  static func hash(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8> = []) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in first {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    for byte in second {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return hash
   }
 }

@@ -21,7 +21,7 @@ struct StructureGeography: Sendable {
     self.longitude = longitude
   }
 
-  init(structure: Structure, reference: ReferenceData, postalIndex: [String: Int]) {
+  init(structure: borrowing Structure, reference: ReferenceData, postalIndex: [String: Int]) {
     isNational = structure.zone.contains("france")
     var communeIndex: Int?
     if let insee = structure.adresse?.codeInsee, let index = reference.communeIndex(insee: insee) {

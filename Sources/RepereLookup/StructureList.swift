@@ -210,15 +210,26 @@ enum StructureCoder {
 
   /// Encodes every structure; returns the blob and offsets (count + 1), extending `table`.
   static func encode(_ structures: some Collection<Structure>, table: inout FileTable) -> (Data, [UInt64]) {
+    // Records are packed into a small buffer moved into the blob a megabyte at a time: packing
+    // all of them into one array and then copying it into `Data` held the 57 MB blob twice.
+    var blob = Data()
     var encoder = Encoder(bytes: [])
+    encoder.bytes.reserveCapacity(Self.chunkBytes + 4096)
     var offsets: [UInt64] = [0]
     offsets.reserveCapacity(structures.count + 1)
     for structure in structures {
       encoder.encode(structure, file: table.number(of: structure.location.file))
-      offsets.append(UInt64(encoder.bytes.count))
+      offsets.append(UInt64(blob.count + encoder.bytes.count))
+      if encoder.bytes.count >= Self.chunkBytes {
+        blob.append(contentsOf: encoder.bytes)
+        encoder.bytes.removeAll(keepingCapacity: true)
+      }
     }
-    return (Data(encoder.bytes), offsets)
+    blob.append(contentsOf: encoder.bytes)
+    return (blob, offsets)
   }
+
+  static let chunkBytes = 1 << 20
 
   struct Encoder {
     var bytes: [UInt8]
@@ -233,9 +244,12 @@ enum StructureCoder {
     }
 
     mutating func string(_ text: String) {
-      let utf8 = Array(text.utf8)
-      varint(utf8.count)
-      bytes.append(contentsOf: utf8)
+      // In place (a native string's UTF-8 is contiguous): no array per string.
+      var text = text
+      text.withUTF8 { utf8 in
+        varint(utf8.count)
+        bytes.append(contentsOf: utf8)
+      }
     }
 
     mutating func optional(_ text: String?) {

@@ -49,22 +49,77 @@ public enum TextFolding {
     return words
   }
 
+  /// Calls `body` with the bytes of each folded word, in order (valid only during the call):
+  /// `wordBytes` without an array per word, for the index build's millions of words.
+  static func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var current: [UInt8] = []
+    current.reserveCapacity(32)
+    forEachFoldedByte(text) { byte in
+      if byte == separator {
+        if !current.isEmpty {
+          current.withUnsafeBufferPointer(body)
+          current.removeAll(keepingCapacity: true)
+        }
+      } else {
+        current.append(byte)
+      }
+    }
+    if !current.isEmpty { current.withUnsafeBufferPointer(body) }
+  }
+
   static let separator: UInt8 = 0x20
 
   /// Calls `body` with each folded byte: lowercase ASCII letters, digits, or `separator`.
+  /// Native strings are walked over their UTF-8 bytes (ASCII needs no decoding; the index build
+  /// folds millions of words), others scalar by scalar: the same bytes either way.
   @inline(__always)
   static func forEachFoldedByte(_ text: String, _ body: (UInt8) -> Void) {
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0x80 {
-        body(asciiTable[Int(value)])
-      } else if value >= 0xC0, value <= 0x17F {
-        for byte in latinTable[Int(value - 0xC0)] { body(byte) }
-      } else if (0x300...0x36F).contains(value) {
-        continue  // combining accents of decomposed (NFD) text
-      } else {
-        for byte in foldRare(scalar) { body(byte) }
+    let walked: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      var index = 0
+      let count = utf8.count
+      while index < count {
+        let lead = utf8[index]
+        if lead < 0x80 {
+          body(asciiTable[Int(lead)])
+          index += 1
+          continue
+        }
+        // Valid UTF-8 (a `String`): the lead byte says how many continuation bytes follow.
+        var value: UInt32
+        var length: Int
+        if lead < 0xE0 {
+          value = UInt32(lead & 0x1F)
+          length = 2
+        } else if lead < 0xF0 {
+          value = UInt32(lead & 0x0F)
+          length = 3
+        } else {
+          value = UInt32(lead & 0x07)
+          length = 4
+        }
+        for offset in 1..<length where index + offset < count {
+          value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+        }
+        index += length
+        fold(value, body)
       }
+    }
+    if walked == nil {
+      for scalar in text.unicodeScalars { fold(scalar.value, body) }
+    }
+  }
+
+  /// The folded bytes of one scalar.
+  @inline(__always)
+  private static func fold(_ value: UInt32, _ body: (UInt8) -> Void) {
+    if value < 0x80 {
+      body(asciiTable[Int(value)])
+    } else if value >= 0xC0, value <= 0x17F {
+      for byte in latinTable[Int(value - 0xC0)] { body(byte) }
+    } else if (0x300...0x36F).contains(value) {
+      return  // combining accents of decomposed (NFD) text
+    } else if let scalar = Unicode.Scalar(value) {
+      for byte in foldRare(scalar) { body(byte) }
     }
   }
 

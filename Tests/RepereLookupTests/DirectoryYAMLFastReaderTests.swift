@@ -57,6 +57,48 @@ import Testing
     expectSame(yaml)
   }
 
+  /// A long list is cut into parts read in parallel: whatever the cuts, the structures, their
+  /// positions and the findings are those of one pass (and of Yams), and a part that gives up
+  /// gives the whole file up.
+  @Test func aListReadInPartsGivesWhatOnePassGives() throws {
+    var structures: [Structure] = []
+    for number in 0..<40 {
+      var structure = Structure(id: "93/s\(number)", nom: "Structure n° \(number) — é", types: ["crip"])
+      structure.description = number % 3 == 0 ? "Texte « \(number) » : deux-points" : nil
+      structure.telephones = number % 4 == 0 ? [Phone(numero: "119", libelle: "24h/24")] : []
+      structure.zone = number % 5 == 0 ? ["93", "95"] : []
+      structures.append(structure)
+    }
+    var yaml = DirectoryYAMLWriter.yaml(source: "annuaire", updated: nil, structures: structures)
+    // Findings in several parts: a bad id and a bad age, each reported at its own line.
+    yaml = yaml.replacingOccurrences(of: "id: 93/s7\n", with: "id: \"93 s7\"\n")
+    yaml = yaml.replacingOccurrences(of: "id: 93/s31\n", with: "id: 93/s31\n    age_min: douze\n")
+    for trailer in ["", "updated: 2026-11-29\n"] {
+      let text = yaml + trailer
+      var onePassFindings = Diagnostics()
+      let onePass = try #require(
+        DirectoryYAMLFastReader.read(text, path: "a.yaml", partBytes: .max, diagnostics: &onePassFindings))
+      #expect(onePass.structures.count == 40)
+      #expect(onePassFindings.findings.count == 2)
+      for partBytes in [1, 150, 700, 3_000] {
+        var partFindings = Diagnostics()
+        let parts = DirectoryYAMLFastReader.read(text, path: "a.yaml", partBytes: partBytes, diagnostics: &partFindings)
+        #expect(parts?.structures == onePass.structures, "parts of \(partBytes) bytes")
+        #expect(parts?.updated == onePass.updated)
+        #expect(partFindings.findings == onePassFindings.findings, "parts of \(partBytes) bytes")
+      }
+    }
+    expectSame(yaml)
+    // A tab late in the list: one pass gives up, and so does every cut.
+    let tabbed = yaml.replacingOccurrences(of: "Structure n° 35", with: "Structure\tn° 35")
+    var ignored = Diagnostics()
+    #expect(DirectoryYAMLFastReader.read(tabbed, path: "a.yaml", partBytes: .max, diagnostics: &ignored) == nil)
+    for partBytes in [1, 150, 700] {
+      #expect(DirectoryYAMLFastReader.read(tabbed, path: "a.yaml", partBytes: partBytes, diagnostics: &ignored) == nil)
+    }
+    #expect(ignored.findings.isEmpty)
+  }
+
   @Test func readsHandWrittenShapesAsYamsDoes() {
     let cases = [
       // comments, blank lines, null values, plain and quoted numbers, single quotes

@@ -90,6 +90,25 @@ import Testing
     #expect(TextFolding.words("  l’enfant ") == ["l", "enfant"])
   }
 
+  /// Folding walks a string's UTF-8 bytes: two-, three- and four-byte letters fold as each
+  /// does alone, wherever they stand.
+  @Test func foldingDecodesEveryLengthOfUTF8() {
+    func bytes(_ text: String) -> [UInt8] {
+      var result: [UInt8] = []
+      TextFolding.forEachFoldedByte(text) { result.append($0) }
+      return result
+    }
+    let texts = [
+      "Œuvre d'Été — Saint-Denis (93)", "ÆSTHÉTIQUE Straße ça", "e\u{0301}cole", "Ωmega 🙂 ﬁn 𝔘nion ǅ",
+      "日本 l’enfant « guillemets »", "ÿ", "\u{17F}\u{180}\u{BF}\u{C0}", "",
+    ]
+    for text in texts {
+      #expect(bytes(text) == text.unicodeScalars.flatMap { bytes(String($0)) }, "\(text)")
+    }
+    #expect(bytes("é🙂a") == Array("e a".utf8))  // two bytes, four (not a letter: a separator), one
+    #expect(bytes("xḀ") == Array("xa".utf8))  // three bytes
+  }
+
   /// Issue 12, point 10: « Sarcele » found nothing, while search tolerates typos. A mistyped
   /// place now gets suggestions (to choose from, never taken silently).
   @Test func aMistypedPlaceGetsSuggestions() {
