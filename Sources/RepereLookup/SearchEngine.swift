@@ -45,11 +45,16 @@ extension SearchIndex {
   }
 
   func proximity(of doc: Int, context: Context) -> Int {
-    guard let place = context.place else { return 0 }
+    proximity(of: doc, place: context.place, departementRank: context.departementRank)
+  }
+
+  /// The same, with the place taken out of the context once per query (not once per candidate).
+  func proximity(of doc: Int, place: PlaceContext?, departementRank: [UInt8]) -> Int {
+    guard let place else { return 0 }
     if !place.communeCodes.isEmpty, geo.hasCommune(doc, in: place.communeCodes) { return 0 }
     var best = geo.isNational[doc] ? 4 : 5
     for position in Int(structureDepartementStart[doc])..<Int(structureDepartementStart[doc + 1]) {
-      best = min(best, Int(context.departementRank[Int(structureDepartements[position])]))
+      best = min(best, Int(departementRank[Int(structureDepartements[position])]))
     }
     return best
   }
@@ -163,11 +168,6 @@ extension SearchIndex {
 
   // MARK: Running a query
 
-  /// A word holding this many times more postings than candidates are left is checked in the
-  /// forward index, candidate by candidate (a structure holds ≈ 50 terms; a posting costs about
-  /// as much as two of them).
-  static let forwardCheckRatio = 32
-
   func run(
     words: [[UInt8]], filters: SearchFilters, context: inout Context, limit: Int
   ) -> [Ranked] {
@@ -180,9 +180,7 @@ extension SearchIndex {
       candidates = Array(0..<count)
     } else {
       // Words are intersected from the fewest postings up (the worst kind and the summed fields
-      // do not depend on the order), and a word with far more postings than candidates left — a
-      // one-letter word after others, « maison d » — is checked in each candidate's own terms
-      // instead of walking its postings: those keystrokes were the p99 (issue 16).
+      // do not depend on the order): the first round collects the fewest candidates.
       let matches = words.map { matchingTerms($0) }
       if matches.contains(where: \.isEmpty) { return [] }
       let postings = matches.map { terms in
@@ -196,28 +194,9 @@ extension SearchIndex {
       for (roundIndex, wordIndex) in order.enumerated() {
         let round = UInt8(truncatingIfNeeded: roundIndex)
         let terms = matches[wordIndex]
-        if roundIndex > 0, postings[wordIndex] > candidates.count * Self.forwardCheckRatio {
-          candidates = forward.value.keep(
-            candidates, matching: WordTerms(terms), round: round, matched: &matched, kindOf: &kindOf,
-            fieldOf: &fieldOf)
-          if candidates.isEmpty { return [] }
-          continue
-        }
-        for (term, kind) in terms {
-          for position in Int(postingStart[term])..<Int(postingStart[term + 1]) {
-            let doc = Int(postingDocs[position])
-            let field = UInt8(postingFields[position].trailingZeroBitCount)
-            if matched[doc] == round {
-              matched[doc] = round &+ 1
-              wordKind[doc] = kind
-              wordField[doc] = field
-              if roundIndex == 0 { candidates.append(doc) }
-            } else if matched[doc] == round &+ 1 {
-              wordKind[doc] = min(wordKind[doc], kind)
-              wordField[doc] = min(wordField[doc], field)
-            }
-          }
-        }
+        walkPostings(
+          of: terms, round: round, collecting: roundIndex == 0, into: &candidates, matched: &matched,
+          wordKind: &wordKind, wordField: &wordField)
         var kept: [Int] = []
         kept.reserveCapacity(candidates.count)
         for doc in candidates where matched[doc] == round &+ 1 {
@@ -233,6 +212,46 @@ extension SearchIndex {
       candidates, kindOf: kindOf, fieldOf: fieldOf, filters: filters, context: &context, limit: limit)
   }
 
+  /// Marks the docs holding one of `terms` that matched every earlier round (`matched[doc] ==
+  /// round` becomes `round + 1`) with their best kind and field for this word; when
+  /// `collecting` (the first round), each is appended to `candidates`. The hottest loop of a keystroke (a two-letter
+  /// word walks tens of thousands of postings): buffers without bounds checks, a doc outside
+  /// the directory skipped.
+  private func walkPostings(
+    of terms: [(term: Int, kind: UInt8)], round: UInt8, collecting: Bool, into candidates: inout [Int],
+    matched: inout [UInt8], wordKind: inout [UInt8], wordField: inout [UInt8]
+  ) {
+    let next = round &+ 1
+    postingDocs.withUnsafeBufferPointer { docs in
+      postingFields.withUnsafeBufferPointer { fields in
+        matched.withUnsafeMutableBufferPointer { matched in
+          wordKind.withUnsafeMutableBufferPointer { wordKind in
+            wordField.withUnsafeMutableBufferPointer { wordField in
+              let count = matched.count
+              for (term, kind) in terms {
+                for position in Int(postingStart[term])..<Int(postingStart[term + 1]) {
+                  let doc = Int(docs[position])
+                  guard doc < count else { continue }
+                  let field = UInt8(fields[position].trailingZeroBitCount)
+                  let state = matched[doc]
+                  if state == round {
+                    matched[doc] = next
+                    wordKind[doc] = kind
+                    wordField[doc] = field
+                    if collecting { candidates.append(doc) }
+                  } else if state == next {
+                    wordKind[doc] = min(wordKind[doc], kind)
+                    wordField[doc] = min(wordField[doc], field)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// Filters candidates and keeps the best `limit` by (kind, proximity, open, field, distance, name).
   func select(
     _ candidates: [Int], kindOf: [UInt8], fieldOf: [UInt8], filters: SearchFilters, context: inout Context,
@@ -244,6 +263,8 @@ extension SearchIndex {
     let wantedAccess: UInt8? = filters.access.map { $0 == .public ? 0 : 1 }
     var cache: [UInt8] = []
     var heap = TopK(limit: limit)
+    let place = context.place
+    let departementRank = context.departementRank
     for doc in candidates {
       if !filters.includeInactive, !usable[doc] { continue }
       if let typeMask, typeBits[doc] & typeMask == 0 { continue }
@@ -254,9 +275,14 @@ extension SearchIndex {
         if ageMin[doc] >= 0, age < Double(ageMin[doc]) { continue }
         if ageMax[doc] >= 0, age >= Double(ageMax[doc]) + 1 { continue }
       }
-      let proximity = proximity(of: doc, context: context)
+      let kind = kindOf.isEmpty ? 0 : UInt64(kindOf[doc])
+      let field = fieldOf.isEmpty ? 0 : UInt64(fieldOf[doc])
+      // The key at best (closest, open, no distance): when even that cannot enter a full top,
+      // the place and the opening hours are not worked out (most candidates of a short word).
+      if heap.rejects(kind << 60 | field << 48 | UInt64(nameRank[doc])) { continue }
+      let proximity = proximity(of: doc, place: place, departementRank: departementRank)
       var distance: Double?
-      if let place = context.place {
+      if let place {
         distance = place.distanceKm(to: geo.point(doc))
         if let radius = filters.radiusKm {
           if let distance {
@@ -268,8 +294,6 @@ extension SearchIndex {
       }
       let open = openCode(of: doc, context: &context, cache: &cache)
       if filters.openNow, open != 0 { continue }
-      let kind = kindOf.isEmpty ? 0 : UInt64(kindOf[doc])
-      let field = fieldOf.isEmpty ? 0 : UInt64(fieldOf[doc])
       let distanceBucket = UInt64(min(65_535, Int((distance ?? 6_553.5) * 10)))
       var key = kind << 60
       key |= UInt64(proximity) << 56
@@ -330,6 +354,12 @@ struct TopK {
         parent = largest
       }
     }
+  }
+
+  /// Whether `key` would be turned away (the top is full of smaller keys).
+  func rejects(_ key: UInt64) -> Bool {
+    guard heap.count == limit, let top = heap.first else { return false }
+    return key >= top
   }
 
   func sorted() -> [UInt64] { heap.sorted() }

@@ -45,8 +45,6 @@ final class SearchIndex: Sendable {
   let variant: Column<UInt8>
   let nameRank: Column<Int32>
   let docByNameRank: Column<Int>
-  /// Each structure's terms, built from the postings on the first query that needs them.
-  let forward: Lazy<ForwardIndex>
 
   static let variantDepartements = ["75", "57", "971", "972", "973", "974", "976"]
 
@@ -89,9 +87,6 @@ final class SearchIndex: Sendable {
     self.variant = variant
     self.nameRank = nameRank
     self.docByNameRank = docByNameRank
-    forward = Lazy {
-      ForwardIndex(count: count, postingStart: postingStart, postingDocs: postingDocs, postingFields: postingFields)
-    }
   }
 
   init(structures: [Structure], reference: ReferenceData, vocabulary: Vocabulary) {
@@ -266,19 +261,11 @@ final class SearchIndex: Sendable {
     let built = builder.build()
     termBytes = Column(built.termBytes)
     termStart = Column(built.termStart)
-    let postingStart = Column(built.postingStart)
-    let postingDocs = Column(built.postingDocs)
-    let postingFields = Column(built.postingFields)
-    self.postingStart = postingStart
-    self.postingDocs = postingDocs
-    self.postingFields = postingFields
+    postingStart = Column(built.postingStart)
+    postingDocs = Column(built.postingDocs)
+    postingFields = Column(built.postingFields)
     deletionHashes = Column(built.deletionHashes)
     deletionTerms = Column(built.deletionTerms)
-    let structureCount = structures.count
-    forward = Lazy {
-      ForwardIndex(
-        count: structureCount, postingStart: postingStart, postingDocs: postingDocs, postingFields: postingFields)
-    }
   }
 
   /// Structure positions by folded name, then id. Folded names are ASCII, so they compare as
