@@ -73,7 +73,9 @@ final class FileMapping: @unchecked Sendable {
   deinit { munmap(UnsafeMutableRawPointer(mutating: address), size) }
 
   /// The file at `path` mapped; nil when it does not exist; a failure when it cannot be read.
-  static func map(_ path: String) -> Result<FileMapping?, CacheFileError> {
+  /// `populate`: its pages are mapped at once (a file read whole, such as the cache's head whose
+  /// checksum is checked first: one call instead of a page fault every 64 KiB).
+  static func map(_ path: String, populate: Bool = false) -> Result<FileMapping?, CacheFileError> {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
       return errno == ENOENT ? .success(nil) : .failure(CacheFileError(reason: String(cString: strerror(errno))))
@@ -85,7 +87,9 @@ final class FileMapping: @unchecked Sendable {
     }
     let size = Int(info.st_size)
     guard size > 0 else { return .failure(CacheFileError(reason: "fichier vide")) }
-    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), descriptor, 0),
+      address != MAP_FAILED
+    else {
       return .failure(CacheFileError(reason: String(cString: strerror(errno))))
     }
     return .success(FileMapping(address: UnsafeRawPointer(address), size: size))

@@ -223,7 +223,7 @@ public enum LookupCache {
   /// files (`segmentFolder(of:)`), checked 4 KiB block by block when a record is read.
   static func read(_ url: URL, key: Key, parts: LookupData.SmallFiles, files: [DataFolder.File]) -> ReadOutcome {
     let file: FileMapping
-    switch FileMapping.map(url.path) {
+    switch FileMapping.map(url.path, populate: true) {
     case .success(nil): return .absent
     case .success(let mapped?): file = mapped
     case .failure(let error): return .damaged("illisible (\(error.reason))")

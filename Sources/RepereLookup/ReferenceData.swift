@@ -104,6 +104,10 @@ public struct ReferenceData: Sendable {
   private let communeTable: Lazy<CommuneTable>
   /// The raw communes file, for lookups by code before the table is parsed (nil when built in code).
   private let communesCSV: Data?
+  /// Communes already found in `communesCSV` by a lookup, by INSEE code: `find --place 93200`
+  /// finds Saint-Denis by its postal code, then asks for it by its INSEE code (a second scan of
+  /// the 2 MB file cost a tenth of a warm `repere find`).
+  private let found = FoundCommunes()
 
   /// Communes with their lookup by INSEE code.
   struct CommuneTable: Sendable {
@@ -174,6 +178,7 @@ public struct ReferenceData: Sendable {
     guard let data = communesCSV else { return [] }
     // The file may list a commune déléguée under its commune's INSEE code: the commune wins.
     let found = ReferenceCSV.findCommunes(data, code: code)
+    for item in found where item.commune.kind == .commune { self.found.keep(item) }
     return found.filter { item in
       item.commune.kind == .commune || item.commune.insee != code
         || !found.contains { $0.commune.insee == code && $0.commune.kind == .commune }
@@ -185,6 +190,7 @@ public struct ReferenceData: Sendable {
     if communeTable.isLoaded || communesCSV == nil {
       return communeIndex(insee: insee).map { ($0, communes[$0]) }
     }
+    if let known = found.commune(insee: insee) { return known }
     return communes(code: insee).first { $0.commune.insee == insee }
   }
 
@@ -247,5 +253,24 @@ public struct ReferenceData: Sendable {
       return (lat, lon)
     }
     return nil
+  }
+}
+
+/// The communes a lookup by code found in the raw file (a commune, not a commune déléguée, is
+/// what a lookup by its INSEE code gives).
+private final class FoundCommunes: @unchecked Sendable {
+  private let lock = NSLock()
+  private var byInsee: [String: (index: Int, commune: Commune)] = [:]
+
+  func keep(_ item: (index: Int, commune: Commune)) {
+    lock.lock()
+    if byInsee[item.commune.insee] == nil { byInsee[item.commune.insee] = item }
+    lock.unlock()
+  }
+
+  func commune(insee: String) -> (index: Int, commune: Commune)? {
+    lock.lock()
+    defer { lock.unlock() }
+    return byInsee[insee]
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import RepereBase
 import Testing
+
+@testable import RepereBase
 
 /// The one discovery of a data folder: typed kinds, hidden files skipped, `reference/` apart.
 @Suite struct DataFolderTests {
@@ -51,6 +52,21 @@ import Testing
     #expect(
       folder.files.map(\.path) == ["annuaire/dehors.yaml", "annuaire/lien.yaml", "sources/cible.yaml"])
     #expect(folder.files.allSatisfy { $0.kind == .directory })
+    // The content hash covers regular files only: a link is listed as a data file, not as content.
+    #expect(folder.contents.map(\.path) == ["sources/cible.yaml"])
+  }
+
+  /// The `format:` and `source:` values of a head, trimmed as people write them.
+  @Test func headValuesAreTrimmedOfSpacesQuotesAndComments() {
+    for (text, expected) in [
+      ("format: repere/directory@1\n", "repere/directory@1"),
+      ("format:   \"repere/directory@1\"  # x\n", "repere/directory@1"),
+      ("format:\t'repere/vocabulary@1'\r\n", "repere/vocabulary@1"),
+      ("format: \u{A0}repere/directory@1\u{A0}\n", "repere/directory@1"),
+      ("format:\n", ""), ("source: fictif\n", nil),
+    ] as [(String, String?)] {
+      #expect(DataFolder.headValue("format", in: Data(text.utf8)) == expected, "\(text)")
+    }
   }
 
   @Test func aMissingFolderSaysSo() {
